@@ -1,0 +1,359 @@
+/**
+ * The one contract between the view and the service: a zod schema for every
+ * method's input and output. Both transports (Electron IPC and the loopback HTTP
+ * host) validate against it, and the renderer's client is typed from it.
+ *
+ * Pure on purpose: this file imports nothing from Node or the DOM.
+ */
+import { z } from 'zod';
+
+/** Inputs of methods that take nothing: absent, null or an empty object. */
+const NoInput = z.union([z.undefined(), z.null(), z.strictObject({})]);
+
+// ---------------------------------------------------------------- report
+
+export const BlockKind = z.enum(['title', 'tier', 'intro', 'heading', 'paragraph', 'recommendation']);
+export type BlockKind = z.infer<typeof BlockKind>;
+
+export const SectionId = z.enum([
+  'introduction',
+  'recommendations',
+  'prosecution',
+  'protection',
+  'prevention',
+  'profile',
+]);
+export type SectionId = z.infer<typeof SectionId>;
+
+export const Block = z.object({
+  /** Stable id, e.g. `protection-p2`, `recommendation-3`, `heading-prosecution`. */
+  id: z.string(),
+  kind: BlockKind,
+  section: SectionId.nullable(),
+  /** Human section title ("Protection"), null for the title and tier lines. */
+  sectionTitle: z.string().nullable(),
+  /** 1-based paragraph (or item) number within the section, for citations like "Protection ¶2". */
+  paragraph: z.number().int().nullable(),
+  /** UTF-16 offsets into the report text: `text.slice(start, end)` is the block. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Block = z.infer<typeof Block>;
+
+export const Report = z.object({
+  title: z.string(),
+  country: z.string(),
+  year: z.number().int(),
+  tier: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  text: z.string(),
+  blocks: z.array(Block),
+});
+export type Report = z.infer<typeof Report>;
+
+// ---------------------------------------------------------------- settings
+
+export const ColorId = z.enum(['key', 'gap', 'progress', 'statistic', 'question']);
+export type ColorId = z.infer<typeof ColorId>;
+export const COLOR_IDS = ColorId.options;
+
+/** User-visible label of a colour: trimmed, 1–40 characters, no control characters. */
+export const ColorLabel = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^\p{Cc}]*$/u, 'A label cannot contain control characters.');
+
+export const Legend = z.object({
+  key: ColorLabel,
+  gap: ColorLabel,
+  progress: ColorLabel,
+  statistic: ColorLabel,
+  question: ColorLabel,
+});
+export type Legend = z.infer<typeof Legend>;
+
+export const DEFAULT_LEGEND: Legend = {
+  key: 'Key finding',
+  gap: 'Gap or failure',
+  progress: 'Progress',
+  statistic: 'Statistic',
+  question: 'Question',
+};
+
+export const Theme = z.enum(['system', 'light', 'dark', 'sepia']);
+export type Theme = z.infer<typeof Theme>;
+
+export const FONT_SIZES = [14, 16, 18, 20, 22, 24, 28] as const;
+export const LINE_WIDTHS = ['narrow', 'medium', 'wide'] as const;
+
+export const ReadingPosition = z.object({
+  /** Offset into the report text of the first visible character. */
+  offset: z.number().int().nonnegative(),
+  /** Fraction of the document scrolled, 0–1, shown as progress. */
+  progress: z.number().min(0).max(1),
+});
+export type ReadingPosition = z.infer<typeof ReadingPosition>;
+
+export const Settings = z.object({
+  fontSize: z.number().int().min(FONT_SIZES[0]).max(FONT_SIZES[FONT_SIZES.length - 1]!),
+  theme: Theme,
+  lineWidth: z.enum(LINE_WIDTHS),
+  readingPosition: ReadingPosition.nullable(),
+  legend: Legend,
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  fontSize: 18,
+  theme: 'system',
+  lineWidth: 'medium',
+  readingPosition: null,
+  legend: DEFAULT_LEGEND,
+};
+
+export const SettingsPatch = z.strictObject({
+  fontSize: Settings.shape.fontSize.optional(),
+  theme: Theme.optional(),
+  lineWidth: Settings.shape.lineWidth.optional(),
+  readingPosition: ReadingPosition.nullable().optional(),
+  legend: Legend.partial().optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+// ---------------------------------------------------------------- annotations
+
+export const MAX_TAG_LENGTH = 64;
+export const MAX_TAGS = 50;
+export const MAX_NOTE_LENGTH = 100_000;
+
+/** A tag: trimmed, 1–64 characters, no control characters and no commas. */
+export const Tag = z
+  .string()
+  .trim()
+  .min(1, 'A tag cannot be empty.')
+  .max(MAX_TAG_LENGTH, `A tag can be at most ${MAX_TAG_LENGTH} characters.`)
+  .regex(/^[^\p{Cc},]*$/u, 'A tag cannot contain commas or control characters.');
+
+export const Note = z.string().max(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH} characters.`);
+
+export const Tags = z.array(Tag).max(MAX_TAGS, `At most ${MAX_TAGS} tags per annotation.`);
+
+export const Uuid = z.string().uuid();
+
+export const TextPositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
+
+export const TextQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
+
+export const AnchorStatus = z.enum(['exact', 'moved', 'fuzzy', 'orphan']);
+export type AnchorStatus = z.infer<typeof AnchorStatus>;
+
+/**
+ * An annotation as the view sees it: the stored record plus where it anchors in
+ * the current text. `start`/`end`/`exact` are the resolved anchor (for an orphan,
+ * the last known position and its original quote).
+ */
+export const AnnotationView = z.object({
+  id: Uuid,
+  color: ColorId,
+  note: z.string(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  start: z.number().int(),
+  end: z.number().int(),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  section: SectionId.nullable(),
+  sectionTitle: z.string().nullable(),
+  paragraph: z.number().int().nullable(),
+  /** "Protection ¶4" */
+  citation: z.string(),
+  anchor: z.object({ status: AnchorStatus, score: z.number() }),
+  target: z.object({
+    source: z.string(),
+    sha256: z.string(),
+    selector: z.tuple([TextPositionSelector, TextQuoteSelector]),
+  }),
+});
+export type AnnotationView = z.infer<typeof AnnotationView>;
+
+export const Offset = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+export const CreateAnnotationInput = z.object({
+  start: Offset,
+  end: Offset,
+  color: ColorId,
+  note: Note.optional(),
+  tags: Tags.optional(),
+});
+export const UpdateAnnotationInput = z.object({
+  id: Uuid,
+  color: ColorId.optional(),
+  note: Note.optional(),
+  tags: Tags.optional(),
+});
+export const IdInput = z.object({ id: Uuid });
+
+export const TagCount = z.object({ tag: z.string(), count: z.number().int() });
+export type TagCount = z.infer<typeof TagCount>;
+
+// ---------------------------------------------------------------- status
+
+export const StoreStatus = z.object({
+  dataDir: z.string(),
+  readOnly: z.boolean(),
+  /** Plain sentences the view shows once, e.g. "Your annotations file was damaged…". */
+  notices: z.array(z.string()),
+});
+export type StoreStatus = z.infer<typeof StoreStatus>;
+
+// ---------------------------------------------------------------- export / import
+
+export const GroupBy = z.enum(['section', 'tag', 'color']);
+export const AnnotationFilter = z.object({
+  colors: z.array(ColorId).optional(),
+  tags: z.array(z.string()).optional(),
+  sections: z.array(SectionId).optional(),
+  text: z.string().max(1000).optional(),
+});
+export type AnnotationFilter = z.infer<typeof AnnotationFilter>;
+
+export const MarkdownOptions = z.object({
+  groupBy: GroupBy.default('section'),
+  includeNotes: z.boolean().default(true),
+  includeTags: z.boolean().default(true),
+  includeColors: z.boolean().default(true),
+  includeDates: z.boolean().default(false),
+  /** Export only what matches this filter (the panel's current filter); absent means everything. */
+  filter: AnnotationFilter.optional(),
+});
+export type MarkdownOptions = z.infer<typeof MarkdownOptions>;
+
+export const FileOutput = z.object({ filename: z.string(), content: z.string() });
+export type FileOutput = z.infer<typeof FileOutput>;
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const ContentInput = z.object({ content: z.string().max(MAX_IMPORT_BYTES, 'The file is larger than 50 MB.') });
+
+export const ImportKind = z.enum(['new', 'updated', 'unchanged', 'deleted', 'duplicate', 'orphan', 'older']);
+export type ImportKind = z.infer<typeof ImportKind>;
+
+export const ImportItem = z.object({
+  /** Id of the incoming annotation (a UUID; non-UUID ids from other tools are mapped to one). */
+  id: z.string(),
+  kind: ImportKind,
+  exact: z.string(),
+  note: z.string(),
+  tags: z.array(z.string()),
+  color: ColorId,
+  citation: z.string(),
+  anchor: z.object({ status: AnchorStatus, score: z.number() }),
+  /** Why, in a sentence, for duplicates, orphans and conflicts. */
+  reason: z.string().nullable(),
+  /** Whether committing applies it unless rejected (unchanged and older items change nothing). */
+  applies: z.boolean(),
+});
+export type ImportItem = z.infer<typeof ImportItem>;
+
+export const ImportCounts = z.object({
+  new: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  deleted: z.number().int(),
+  duplicate: z.number().int(),
+  orphan: z.number().int(),
+  older: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportPreview = z.object({
+  id: z.string(),
+  format: z.string(),
+  counts: ImportCounts,
+  items: z.array(ImportItem),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const CommitImportInput = z.object({ id: z.string().min(1).max(100), reject: z.array(z.string().max(200)).max(1_000_000).optional() });
+export const ImportResult = z.object({
+  id: z.string(),
+  applied: z.number().int(),
+  rejected: z.number().int(),
+  counts: ImportCounts,
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const RestoreResult = z.object({
+  annotations: z.number().int(),
+  /** File name of the automatic backup taken of the state before the restore. */
+  backup: z.string(),
+});
+
+// ---------------------------------------------------------------- the contract
+
+export const contract = {
+  getReport: { input: NoInput, output: Report },
+  getSettings: { input: NoInput, output: Settings },
+  updateSettings: { input: SettingsPatch, output: Settings },
+  getStatus: { input: NoInput, output: StoreStatus },
+
+  listAnnotations: { input: NoInput, output: z.array(AnnotationView) },
+  createAnnotation: { input: CreateAnnotationInput, output: AnnotationView },
+  updateAnnotation: { input: UpdateAnnotationInput, output: AnnotationView },
+  deleteAnnotation: { input: IdInput, output: AnnotationView },
+  restoreAnnotation: { input: IdInput, output: AnnotationView },
+  listTags: { input: NoInput, output: z.array(TagCount) },
+
+  exportMarkdown: { input: MarkdownOptions.optional(), output: FileOutput },
+  exportAnnotations: { input: NoInput, output: FileOutput },
+  previewImport: { input: ContentInput, output: ImportPreview },
+  commitImport: { input: CommitImportInput, output: ImportResult },
+  undoImport: { input: z.object({ id: z.string().min(1).max(100) }), output: z.object({ reverted: z.number().int() }) },
+  exportBackup: { input: NoInput, output: FileOutput },
+  restoreBackup: { input: ContentInput, output: RestoreResult },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+/** Error codes that cross the boundary. */
+export const ErrorCode = z.enum([
+  'UNKNOWN_METHOD',
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'OUT_OF_RANGE',
+  'READ_ONLY',
+  'NOT_SAVED',
+  'DISK_FULL',
+  'INVALID_IMPORT',
+  'CONFLICT',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorEnvelope = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: ErrorCode, message: z.string() }),
+});

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_FILTER,
+  colorCounts,
+  filterAnnotations,
+  isFilterActive,
+  isLive,
+  isOrphan,
+  searchTerms,
+  sectionCounts,
+  sortAnnotations,
+  splitMatches,
+  tagCounts,
+  toContractFilter,
+} from '../../../../renderer/annotations/annotation-filter';
+import { view } from './fixtures';
+
+const a = view({ color: 'key', tags: ['Labor', 'TITP'], exact: 'technical intern training program', note: 'Check the 2020 figures', section: 'protection' });
+const b = view({ color: 'gap', tags: ['labor'], exact: 'did not identify any victims', note: '', section: 'prosecution' });
+const c = view({ color: 'key', tags: [], exact: 'commercial sex', note: 'children at risk', section: 'profile' });
+const all = [a, b, c];
+
+describe('free-text filter', () => {
+  it('matches the quote, the note and the tags, ignoring case', () => {
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, text: 'INTERN' })).toEqual([a]);
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, text: 'children' })).toEqual([c]);
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, text: 'titp' })).toEqual([a]);
+  });
+
+  it('requires every term, each anywhere in quote, note or tags', () => {
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, text: 'labor victims' })).toEqual([b]);
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, text: 'labor children' })).toEqual([]);
+  });
+
+  it('keeps a double-quoted phrase together', () => {
+    expect(searchTerms('"not identify" labor')).toEqual(['not identify', 'labor']);
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, text: '"identify any"' })).toEqual([b]);
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, text: '"any identify"' })).toEqual([]);
+  });
+
+  it('treats regular-expression characters literally', () => {
+    const d = view({ exact: 'costs (yen) $5.00 [approx]' });
+    expect(filterAnnotations([d, a], { ...EMPTY_FILTER, text: '(yen)' })).toEqual([d]);
+    expect(filterAnnotations([d, a], { ...EMPTY_FILTER, text: '$5.00' })).toEqual([d]);
+    expect(filterAnnotations([d, a], { ...EMPTY_FILTER, text: '.*' })).toEqual([]);
+  });
+
+  it('ignores blank text', () => {
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, text: '   ' })).toEqual(all);
+    expect(isFilterActive({ ...EMPTY_FILTER, text: '  ' })).toBe(false);
+  });
+});
+
+describe('colour, tag and section filters', () => {
+  it('shows any of the chosen colours', () => {
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, colors: ['gap'] })).toEqual([b]);
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, colors: ['gap', 'key'] })).toEqual(all);
+  });
+
+  it('requires every chosen tag, ignoring case', () => {
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, tags: ['LABOR'] })).toEqual([a, b]);
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, tags: ['labor', 'titp'] })).toEqual([a]);
+  });
+
+  it('narrows to one section', () => {
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, section: 'profile' })).toEqual([c]);
+  });
+
+  it('combines filters', () => {
+    expect(filterAnnotations(all, { colors: ['key'], tags: ['labor'], section: null, text: '2020' })).toEqual([a]);
+    expect(filterAnnotations(all, { colors: ['gap'], tags: ['titp'], section: null, text: '' })).toEqual([]);
+  });
+});
+
+describe('counts', () => {
+  it('counts each colour under the other filters, not the colour filter itself', () => {
+    const counts = colorCounts(all, { ...EMPTY_FILTER, colors: ['gap'] });
+    expect(counts).toEqual({ key: 2, gap: 1, progress: 0, statistic: 0, question: 0 });
+    expect(colorCounts(all, { ...EMPTY_FILTER, text: 'labor' })).toMatchObject({ key: 1, gap: 1 });
+  });
+
+  it('merges tags that differ only in case, most used first', () => {
+    expect(tagCounts(all, EMPTY_FILTER)).toEqual([
+      { tag: 'Labor', count: 2 },
+      { tag: 'TITP', count: 1 },
+    ]);
+  });
+
+  it('counts a tag once per annotation even if written twice', () => {
+    const d = view({ tags: ['x', 'X'] });
+    expect(tagCounts([d], EMPTY_FILTER)).toEqual([{ tag: 'x', count: 1 }]);
+  });
+
+  it('keeps a chosen tag listed with zero when other filters exclude it', () => {
+    expect(tagCounts(all, { ...EMPTY_FILTER, tags: ['titp'], colors: ['gap'] })).toEqual([{ tag: 'labor', count: 1 }, { tag: 'titp', count: 0 }]);
+  });
+
+  it('counts sections under the other filters', () => {
+    const counts = sectionCounts(all, { ...EMPTY_FILTER, colors: ['key'], section: 'prosecution' });
+    expect(Object.fromEntries(counts)).toEqual({ protection: 1, profile: 1 });
+  });
+});
+
+describe('order', () => {
+  it('sorts in document order, the longer first where two start together', () => {
+    const x = view({ start: 50, end: 60 });
+    const y = view({ start: 10, end: 20 });
+    const z = view({ start: 10, end: 40 });
+    expect(sortAnnotations([x, y, z], 'document')).toEqual([z, y, x]);
+  });
+
+  it('sorts newest first', () => {
+    const older = view({ createdAt: '2024-01-01T00:00:00.000Z' });
+    const newer = view({ createdAt: '2024-02-01T00:00:00.000Z' });
+    expect(sortAnnotations([older, newer], 'newest')).toEqual([newer, older]);
+  });
+});
+
+describe('live, orphaned and deleted annotations', () => {
+  it('tells painted annotations from orphans and tombstones', () => {
+    const orphan = view({ anchor: { status: 'orphan', score: 0.2 } });
+    const deleted = view({ deletedAt: '2024-01-02T00:00:00.000Z' });
+    expect([a, orphan, deleted].map(isLive)).toEqual([true, false, false]);
+    expect([a, orphan, deleted].map(isOrphan)).toEqual([false, true, false]);
+  });
+});
+
+describe('emphasis of matched terms', () => {
+  it('splits text into plain and matching segments, keeping the original case', () => {
+    expect(splitMatches('Labor and LABOR camps', ['labor'])).toEqual([
+      { text: 'Labor', match: true },
+      { text: ' and ', match: false },
+      { text: 'LABOR', match: true },
+      { text: ' camps', match: false },
+    ]);
+  });
+
+  it('prefers the longest term where terms overlap', () => {
+    expect(splitMatches('intern training', ['intern', 'intern training'])).toEqual([{ text: 'intern training', match: true }]);
+  });
+
+  it('returns the text as one plain segment without terms and nothing for empty text', () => {
+    expect(splitMatches('abc', [])).toEqual([{ text: 'abc', match: false }]);
+    expect(splitMatches('', ['a'])).toEqual([]);
+  });
+
+  it('reassembles to exactly the input', () => {
+    const text = '<img src=x onerror=alert(1)> and İstanbul ß';
+    expect(
+      splitMatches(text, ['img', 'i', 'ß'])
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
+  });
+});
+
+describe('contract filter', () => {
+  it('converts only what narrows the list', () => {
+    expect(toContractFilter(EMPTY_FILTER)).toEqual({});
+    expect(toContractFilter({ colors: ['key'], tags: ['labor'], section: 'protection', text: ' victims ' })).toEqual({
+      colors: ['key'],
+      tags: ['labor'],
+      sections: ['protection'],
+      text: 'victims',
+    });
+  });
+});

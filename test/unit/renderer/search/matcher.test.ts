@@ -163,9 +163,10 @@ describe('matcher caching and helpers', () => {
   it('reuses the folded index for the same text and rebuilds it for another', () => {
     const first = matcherFor(REPORT);
     expect(matcherFor(REPORT)).toBe(first);
-    expect(first.index()).toBe(first.index());
-    expect(first.index(true)).not.toBe(first.index(false));
-    expect(matcherFor('another text')).not.toBe(first);
+    expect(first.index() === first.index()).toBe(true);
+    expect(first.index(true) === first.index(false)).toBe(false);
+    expect(first.index(true).folded).toContain('TITP');
+    expect(matcherFor('another text') === first).toBe(false);
   });
 
   it('finds the first match at or after an offset', () => {

@@ -1,0 +1,102 @@
+/**
+ * Builders for the exchange tests: the real report, annotation views and stored
+ * records placed on it, with deterministic ids and dates.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AnnotationView, ColorId } from '../../preload/contract';
+import { buildReportModel, locateRange, type ReportModel } from '../../main/core/report-model';
+import type { StoredAnnotation } from '../../main/core/store-schema';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const sharedFixtures = path.resolve(repoRoot, '../shared/fixtures');
+
+let cached: ReportModel | null = null;
+
+/** The bundled report, parsed once per test file. */
+export function report(): ReportModel {
+  cached ??= buildReportModel(readFileSync(path.join(repoRoot, 'assets/report/tip-2021-japan.txt'), 'utf8'));
+  return cached;
+}
+
+/** A deterministic UUID (version 4 layout) from a number. */
+export function uuidFor(n: number): string {
+  const hex = n.toString(16).padStart(12, '0');
+  return `00000000-0000-4000-8000-${hex}`;
+}
+
+/** An ISO date `minutes` after a fixed epoch. */
+export function isoAt(minutes: number): string {
+  return new Date(Date.UTC(2026, 10, 29, 8, 0, 0) + minutes * 60_000).toISOString();
+}
+
+export interface RecordSpec {
+  id?: string;
+  start: number;
+  end: number;
+  color?: ColorId;
+  note?: string;
+  tags?: string[];
+  createdAt?: string;
+  updatedAt?: string;
+  deletedAt?: string | null;
+}
+
+/** A stored annotation on the bundled report at [start, end). */
+export function storedAt(spec: RecordSpec, n = 1): StoredAnnotation {
+  const model = report();
+  const { text } = model;
+  return {
+    id: spec.id ?? uuidFor(n),
+    createdAt: spec.createdAt ?? isoAt(0),
+    updatedAt: spec.updatedAt ?? spec.createdAt ?? isoAt(0),
+    deletedAt: spec.deletedAt ?? null,
+    color: spec.color ?? 'key',
+    note: spec.note ?? '',
+    tags: spec.tags ?? [],
+    target: {
+      source: `urn:sha256:${model.sha256}`,
+      sha256: model.sha256,
+      selector: [
+        { type: 'TextPositionSelector', start: spec.start, end: spec.end },
+        {
+          type: 'TextQuoteSelector',
+          exact: text.slice(spec.start, spec.end),
+          prefix: text.slice(Math.max(0, spec.start - 32), spec.start),
+          suffix: text.slice(spec.end, spec.end + 32),
+        },
+      ],
+    },
+  };
+}
+
+/** The view of a stored annotation placed exactly where its position says. */
+export function viewOf(record: StoredAnnotation, status: AnnotationView['anchor']['status'] = 'exact'): AnnotationView {
+  const [position, quote] = record.target.selector;
+  const where = locateRange(report().blocks, position.start, position.end);
+  return {
+    id: record.id,
+    color: record.color,
+    note: record.note,
+    tags: record.tags,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    deletedAt: record.deletedAt,
+    start: position.start,
+    end: position.end,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    ...where,
+    anchor: { status, score: status === 'orphan' ? 0 : 1 },
+    target: record.target,
+  };
+}
+
+/** A view whose quote is arbitrary text (for escaping tests), placed at the given block. */
+export function viewWithText(n: number, exact: string, note: string, tags: string[] = []): AnnotationView {
+  const block = report().blocks.find((b) => b.kind === 'paragraph')!;
+  const record = storedAt({ start: block.start, end: block.start + 10, note, tags }, n);
+  return { ...viewOf(record), exact };
+}

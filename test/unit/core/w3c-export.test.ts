@@ -1,0 +1,190 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnnotationView } from '../../../preload/contract';
+import {
+  ANNO_CONTEXT,
+  DELETED_AT_KEY,
+  colorFromStyleClass,
+  renderW3C,
+  styleClassFor,
+  toW3C,
+  type W3CExportInput,
+} from '../../../main/core/w3c-export';
+import { createW3CAjv, failedMusts, mustChecks, w3cTests, type MustCheck } from '../../support/w3c-validator';
+import { isoAt, report, storedAt, viewOf, viewWithText } from '../../support/exchange-fixtures';
+import { NASTY_STRINGS } from '../../support/nasty-strings';
+
+const EXPORTED_AT = new Date(Date.UTC(2026, 10, 29, 10, 30, 0));
+
+type Anno = Record<string, unknown> & {
+  id: string;
+  target: { source: string; styleClass: string; selector: Array<Record<string, unknown>> };
+  body?: Array<{ type: string; value: string; purpose: string }>;
+};
+
+function block(section: string, paragraph: number) {
+  return report().blocks.find((b) => b.section === section && b.paragraph === paragraph && b.kind !== 'heading')!;
+}
+
+function sampleViews(): AnnotationView[] {
+  const p = block('protection', 2);
+  const q = block('prevention', 3);
+  const commented = viewOf(storedAt({ start: p.start, end: p.start + 60, note: 'Check the 2020 figures', tags: ['legal/visa', 'shelters'], color: 'gap', createdAt: isoAt(1), updatedAt: isoAt(9) }, 1));
+  const highlight = viewOf(storedAt({ start: q.start + 5, end: q.start + 30, color: 'progress' }, 2));
+  const tombstone = viewOf(storedAt({ start: q.start, end: q.start + 12, note: 'private thoughts', tags: ['secret'], deletedAt: isoAt(20), updatedAt: isoAt(20) }, 3));
+  const orphanRecord = storedAt({ start: 10, end: 40, color: 'question', note: 'gone' }, 4);
+  orphanRecord.target = {
+    source: 'urn:sha256:' + 'a'.repeat(64),
+    sha256: 'a'.repeat(64),
+    selector: [
+      { type: 'TextPositionSelector', start: 10, end: 40 },
+      { type: 'TextQuoteSelector', exact: 'a sentence that was removed', prefix: 'before ', suffix: ' after' },
+    ],
+  };
+  const orphan: AnnotationView = { ...viewOf(orphanRecord), exact: 'a sentence that was removed', anchor: { status: 'orphan', score: 0 } };
+  const nasty = NASTY_STRINGS.map((s, i) => viewWithText(100 + i, s || 'x', s, s && !/[\r\n,\p{Cc}]/u.test(s) ? [s.trim() || 'x'] : []));
+  return [commented, highlight, tombstone, orphan, ...nasty];
+}
+
+function input(annotations: AnnotationView[]): W3CExportInput {
+  return { report: report(), annotations, exportedAt: EXPORTED_AT };
+}
+
+function itemsOf(collection: Record<string, unknown>): Anno[] {
+  return (collection.first as { items: Anno[] }).items;
+}
+
+describe('toW3C', () => {
+  let checks: MustCheck[];
+  beforeAll(() => {
+    checks = mustChecks();
+  });
+
+  it('passes every MUST assertion of the W3C test suite for every exported annotation', () => {
+    const items = itemsOf(toW3C(input(sampleViews())));
+    expect(items.length).toBe(sampleViews().length);
+    expect(checks.length).toBe(54);
+    for (const item of items) expect({ id: item.id, failed: failedMusts(checks, item) }).toEqual({ id: item.id, failed: [] });
+  });
+
+  it('passes the MUSTs after a trip through the JSON text written to the file', () => {
+    const parsed = JSON.parse(renderW3C(input(sampleViews()))) as Record<string, unknown>;
+    for (const item of itemsOf(parsed)) expect(failedMusts(checks, item)).toEqual([]);
+  });
+
+  it('rejects every incorrect sample of the suite (as JSON or by a MUST), and accepts the current correct ones', () => {
+    const dir = path.join(w3cTests, 'tools/samples/incorrect');
+    const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+    expect(names.length).toBeGreaterThan(30);
+    for (const name of names) {
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      // Most are not even JSON (trailing commas); with those removed they must still fail a MUST.
+      const lenient = text.replace(/,(\s*[}\]])/g, '$1');
+      if (!lenient.trimStart().startsWith('{')) {
+        expect(() => JSON.parse(text), name).toThrow(SyntaxError);
+        continue;
+      }
+      expect({ name, failed: failedMusts(checks, JSON.parse(lenient)).length > 0 }).toEqual({ name, failed: true });
+    }
+    const correct = path.join(w3cTests, 'tools/samples/correct');
+    for (const name of ['anno1.json', 'anno10.json', 'anno26.json', 'anno27.json', 'anno37.json', 'anno41-example44.json']) {
+      expect(failedMusts(checks, JSON.parse(readFileSync(path.join(correct, name), 'utf8')))).toEqual([]);
+    }
+  });
+
+  it('is an AnnotationCollection the suite’s collection definitions accept, with every item inline on the first page', () => {
+    const ajv = createW3CAjv();
+    const collection = toW3C(input(sampleViews()));
+    for (const def of [
+      'annotationCollectionTypeValueFound',
+      'labelFound',
+      'totalFound',
+      'totalMoreThanZero',
+      'firstFound',
+      'firstRequiredIfTotalMoreThanZero',
+    ]) {
+      expect({ def, ok: ajv.validate(`collections.json#/definitions/${def}`, collection) }).toEqual({ def, ok: true });
+    }
+    const page = collection.first;
+    for (const def of ['annotationPageTypeValueFound', 'itemsFound', 'startIndexFound']) {
+      expect({ def, ok: ajv.validate(`collections.json#/definitions/${def}`, page) }).toEqual({ def, ok: true });
+    }
+    expect(ajv.validate('collections.json#/definitions/contextValueInArrayFound', collection['@context'])).toBe(true);
+    expect(collection.total).toBe(itemsOf(collection).length);
+    expect(String(collection.id)).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+  });
+
+  it('still validates as a collection when there are no annotations', () => {
+    const ajv = createW3CAjv();
+    const empty = toW3C(input([]));
+    expect(empty.total).toBe(0);
+    expect(ajv.validate('collections.json#/definitions/firstRequiredIfTotalMoreThanZero', empty)).toBe(true);
+    expect(ajv.validate('collections.json#/definitions/itemsFound', empty.first)).toBe(true);
+  });
+
+  it('keeps start ≤ end, within the text, with the quote at that position, for every placed annotation', () => {
+    const { text, sha256 } = report();
+    for (const item of itemsOf(toW3C(input(sampleViews())))) {
+      const quote = item.target.selector.find((s) => s.type === 'TextQuoteSelector')!;
+      const position = item.target.selector.find((s) => s.type === 'TextPositionSelector')!;
+      const start = position.start as number;
+      const end = position.end as number;
+      expect(start).toBeLessThanOrEqual(end);
+      expect(start).toBeGreaterThanOrEqual(0);
+      if (item.target.source === `urn:sha256:${sha256}` && !String(quote.exact).includes('removed')) {
+        expect(end).toBeLessThanOrEqual(text.length);
+      }
+    }
+    const first = itemsOf(toW3C(input(sampleViews().slice(0, 2))))[0]!;
+    const q = first.target.selector[0]!;
+    const pos = first.target.selector[1]!;
+    expect(text.slice(pos.start as number, pos.end as number)).toBe(q.exact);
+  });
+
+  it('maps note, tags, colour, dates and motivation onto the model', () => {
+    const [commented, highlight] = sampleViews();
+    const [a, b] = itemsOf(toW3C(input([commented!, highlight!])));
+    expect(a).toMatchObject({
+      '@context': [ANNO_CONTEXT, { fieldmark: 'urn:x-fieldmark:' }],
+      id: `urn:uuid:${commented!.id}`,
+      type: 'Annotation',
+      motivation: 'commenting',
+      created: isoAt(1),
+      modified: isoAt(9),
+      body: [
+        { type: 'TextualBody', value: 'Check the 2020 figures', format: 'text/plain', purpose: 'commenting' },
+        { type: 'TextualBody', value: 'legal/visa', purpose: 'tagging' },
+        { type: 'TextualBody', value: 'shelters', purpose: 'tagging' },
+      ],
+      target: { type: 'SpecificResource', source: `urn:sha256:${report().sha256}`, styleClass: 'fieldmark-gap' },
+      stylesheet: { type: 'CssStylesheet' },
+    });
+    expect(b!.motivation).toBe('highlighting');
+    expect(b!.body).toBeUndefined();
+    expect(colorFromStyleClass(b!.target.styleClass)).toBe('progress');
+    expect(colorFromStyleClass('other-class')).toBeNull();
+    expect(colorFromStyleClass(styleClassFor('question'))).toBe('question');
+  });
+
+  it('exports a deletion as fieldmark:deletedAt without its note or tags', () => {
+    const tombstone = sampleViews()[2]!;
+    const [item] = itemsOf(toW3C(input([tombstone])));
+    expect(item![DELETED_AT_KEY]).toBe(isoAt(20));
+    expect(item!.body).toBeUndefined();
+    expect(JSON.stringify(item)).not.toContain('private thoughts');
+    expect(JSON.stringify(item)).not.toContain('secret');
+  });
+
+  it('keeps an orphan’s original source and selectors instead of inventing a place for it', () => {
+    const orphan = sampleViews()[3]!;
+    const [item] = itemsOf(toW3C(input([orphan])));
+    expect(item!.target.source).toBe(`urn:sha256:${'a'.repeat(64)}`);
+    expect(item!.target.selector[0]).toEqual({ type: 'TextQuoteSelector', exact: 'a sentence that was removed', prefix: 'before ', suffix: ' after' });
+  });
+
+  it('gives the same bytes for the same data, whatever the input order', () => {
+    const views = sampleViews();
+    expect(renderW3C(input([...views].reverse()))).toBe(renderW3C(input(views)));
+  });
+});

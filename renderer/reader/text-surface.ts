@@ -119,10 +119,11 @@ export class TextSurface {
         el.id = `fm-${block.id}`;
       } else if (block.kind === 'paragraph' || block.kind === 'intro') {
         el.setAttribute('data-para', String(block.paragraph ?? ''));
-        // Feeds the CSS size estimate used while the paragraph is skipped by content-visibility.
-        el.setAttribute('style', `--fm-chars:${block.end - block.start}`);
-      } else if (block.kind === 'recommendation') {
-        el.setAttribute('style', `--fm-chars:${block.end - block.start}`);
+      }
+      if (block.kind === 'paragraph' || block.kind === 'intro' || block.kind === 'recommendation') {
+        // Feeds the CSS size estimate used while content-visibility skips the block. Set through
+        // the CSSOM (not a style attribute) so a CSP without 'unsafe-inline' allows it.
+        el.style.setProperty('--fm-chars', String(block.end - block.start));
       }
       el.textContent = text.slice(block.start, block.end);
       if (block.kind === 'recommendation') {
@@ -310,6 +311,12 @@ export class TextSurface {
     const first = this.firstIndexBelow(box.top + 1);
     const last = Math.max(first, this.firstIndexBelow(box.bottom, 'top') - 1);
     return { start: this.blockList[first]!.start, end: this.blockList[last]!.end };
+  }
+
+  /** The block at a viewport y coordinate (the nearest one below it, or the last block). */
+  blockAtViewportY(y: number): Block | null {
+    if (this.elements.length === 0) return null;
+    return this.blockList[this.firstIndexBelow(y)]!;
   }
 
   /** Offset of the first visible character at the top of the reading area (for the reading position). */

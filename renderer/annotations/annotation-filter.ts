@@ -2,13 +2,19 @@
  * The panel's filters as pure functions: which annotations match, the counts
  * shown beside each colour and tag, the sort orders, and where the free-text
  * terms fall inside a string so the cards can emphasise them.
+ *
+ * The matching rules mirror main/core/annotation-filter.ts exactly, so that
+ * exporting "what the panel shows" exports the same annotations: any value
+ * within a facet, every facet; a tag matches itself and its sub-tags
+ * (`legal` → `legal/visa`), ignoring case; every white-space separated term must
+ * occur, ignoring case, in the quote, the note or a tag.
  */
 import { COLOR_IDS, type AnnotationFilter, type AnnotationView, type ColorId, type SectionId } from '../../preload/contract';
 
 export interface PanelFilter {
   /** Any of these colours (none selected: every colour). */
   colors: ColorId[];
-  /** Every one of these tags, compared case-insensitively (none selected: no tag filter). */
+  /** Any of these tags or their sub-tags, ignoring case (none selected: no tag filter). */
   tags: string[];
   section: SectionId | null;
   /** Free text over quote, note and tags: every term must occur in one of them. */
@@ -36,19 +42,12 @@ export function isFilterActive(filter: PanelFilter): boolean {
   return filter.colors.length > 0 || filter.tags.length > 0 || filter.section !== null || searchTerms(filter.text).length > 0;
 }
 
-/** The free-text terms: split on white space, "double quotes" keep a phrase together, duplicates dropped. */
+/** The free-text terms, lower-cased: the filter text split on white space. */
 export function searchTerms(text: string): string[] {
-  const terms: string[] = [];
-  const seen = new Set<string>();
-  for (const match of text.matchAll(/"([^"]*)"|(\S+)/g)) {
-    const term = (match[1] ?? match[2] ?? '').trim().replace(/\s+/g, ' ');
-    const key = term.toLowerCase();
-    if (term && !seen.has(key)) {
-      seen.add(key);
-      terms.push(term);
-    }
-  }
-  return terms;
+  return text
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((term) => term.length > 0);
 }
 
 function escapeRegExp(text: string): string {
@@ -62,21 +61,20 @@ export function termPattern(terms: readonly string[]): RegExp | null {
   return new RegExp(sorted.join('|'), 'giu');
 }
 
-function containsTerm(haystack: string, term: string): boolean {
-  return new RegExp(escapeRegExp(term), 'iu').test(haystack);
-}
-
-function sameTag(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+/** Whether `tag` is `wanted` or one of its sub-tags (`wanted/…`), ignoring case. */
+export function tagMatches(tag: string, wanted: string): boolean {
+  const t = tag.toLowerCase();
+  const w = wanted.trim().toLowerCase();
+  return t === w || t.startsWith(`${w}/`);
 }
 
 function matches(a: AnnotationView, filter: PanelFilter, terms: readonly string[], skip?: Facet): boolean {
   if (skip !== 'colors' && filter.colors.length > 0 && !filter.colors.includes(a.color)) return false;
   if (skip !== 'section' && filter.section !== null && a.section !== filter.section) return false;
-  if (skip !== 'tags' && !filter.tags.every((wanted) => a.tags.some((tag) => sameTag(tag, wanted)))) return false;
-  return terms.every(
-    (term) => containsTerm(a.exact, term) || containsTerm(a.note, term) || a.tags.some((tag) => containsTerm(tag, term)),
-  );
+  if (skip !== 'tags' && filter.tags.length > 0 && !a.tags.some((tag) => filter.tags.some((wanted) => tagMatches(tag, wanted)))) return false;
+  if (terms.length === 0) return true;
+  const haystack = `${a.exact}\n${a.note}\n${a.tags.join('\n')}`.toLowerCase();
+  return terms.every((term) => haystack.includes(term));
 }
 
 /** The annotations that pass every filter, in the given order. */
@@ -97,29 +95,21 @@ export function colorCounts(list: readonly AnnotationView[], filter: PanelFilter
 }
 
 /**
- * How many annotations carry each tag, given the other filters; tags that
- * differ only in case are one tag, shown as first written. Most used first.
+ * For each tag in use, how many annotations choosing it would show (the tag or
+ * its sub-tags), given the other filters. Tags that differ only in case are one
+ * tag, shown as first written. Most used first; chosen tags are always listed.
  */
 export function tagCounts(list: readonly AnnotationView[], filter: PanelFilter): Array<{ tag: string; count: number }> {
   const terms = searchTerms(filter.text);
-  const counts = new Map<string, { tag: string; count: number }>();
-  for (const a of list) {
-    if (!matches(a, filter, terms, 'tags')) continue;
-    const seen = new Set<string>();
-    for (const tag of a.tags) {
-      const key = tag.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const entry = counts.get(key);
-      if (entry) entry.count++;
-      else counts.set(key, { tag, count: 1 });
-    }
-  }
-  for (const wanted of filter.tags) {
-    const key = wanted.toLowerCase();
-    if (!counts.has(key)) counts.set(key, { tag: wanted, count: 0 });
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  const pool = list.filter((a) => matches(a, filter, terms, 'tags'));
+  const distinct = new Map<string, string>();
+  for (const a of list) for (const tag of a.tags) if (!distinct.has(tag.toLowerCase())) distinct.set(tag.toLowerCase(), tag);
+  for (const wanted of filter.tags) if (!distinct.has(wanted.toLowerCase())) distinct.set(wanted.toLowerCase(), wanted);
+  const counts = [...distinct.values()].map((tag) => ({
+    tag,
+    count: pool.filter((a) => a.tags.some((t) => tagMatches(t, tag))).length,
+  }));
+  return counts.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
 /** How many annotations each section would show, given the other filters. */

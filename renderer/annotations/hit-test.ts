@@ -17,19 +17,14 @@ export function spansAt<T extends Span>(spans: readonly T[], offset: number): T[
   return spans.filter((s) => s.start < offset && offset === s.end);
 }
 
-/** The innermost span at an offset: shortest first, then the later start, then the newest. */
+/** Orders spans innermost first: shortest, then the later start, then the newest. */
+export function byInnermost(a: Span, b: Span): number {
+  return a.end - a.start - (b.end - b.start) || b.start - a.start || (a.createdAt === b.createdAt ? 0 : a.createdAt > b.createdAt ? -1 : 1);
+}
+
+/** The innermost span covering an offset, or null. */
 export function innermostAt<T extends Span>(spans: readonly T[], offset: number): T | null {
-  let best: T | null = null;
-  for (const s of spansAt(spans, offset)) {
-    if (
-      best === null ||
-      s.end - s.start < best.end - best.start ||
-      (s.end - s.start === best.end - best.start && (s.start > best.start || (s.start === best.start && s.createdAt > best.createdAt)))
-    ) {
-      best = s;
-    }
-  }
-  return best;
+  return spansAt(spans, offset).sort(byInnermost)[0] ?? null;
 }
 
 /** Whether [start, end) of `text` holds anything but white space. */

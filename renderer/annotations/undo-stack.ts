@@ -16,6 +16,7 @@ export interface Editable {
 export type UndoEntry =
   | { kind: 'create'; id: string }
   | { kind: 'delete'; id: string }
+  | { kind: 'restore'; id: string }
   | { kind: 'update'; id: string; before: Partial<Editable>; after: Partial<Editable> };
 
 export type Operation =
@@ -56,6 +57,7 @@ export function takeRedo(state: UndoState): { entry: UndoEntry; state: UndoState
 export function operationFor(entry: UndoEntry, direction: 'undo' | 'redo'): Operation {
   switch (entry.kind) {
     case 'create':
+    case 'restore':
       return direction === 'undo'
         ? { method: 'deleteAnnotation', input: { id: entry.id } }
         : { method: 'restoreAnnotation', input: { id: entry.id } };
@@ -103,6 +105,8 @@ export function describeEntry(entry: UndoEntry, direction: 'undo' | 'redo'): str
       return `${verb} highlight.`;
     case 'delete':
       return `${verb} delete.`;
+    case 'restore':
+      return `${verb} restore.`;
     case 'update': {
       const fields = Object.keys(entry.after).map((f) => (f === 'color' ? 'colour' : f));
       return `${verb} ${fields.join(' and ')} change.`;

@@ -32,10 +32,14 @@ describe('free-text filter', () => {
     expect(filterAnnotations(all, { ...EMPTY_FILTER, text: 'labor children' })).toEqual([]);
   });
 
-  it('keeps a double-quoted phrase together', () => {
-    expect(searchTerms('"not identify" labor')).toEqual(['not identify', 'labor']);
-    expect(filterAnnotations(all, { ...EMPTY_FILTER, text: '"identify any"' })).toEqual([b]);
-    expect(filterAnnotations(all, { ...EMPTY_FILTER, text: '"any identify"' })).toEqual([]);
+  it('splits the text into lower-cased terms on white space', () => {
+    expect(searchTerms('  Not\tIDENTIFY  labor ')).toEqual(['not', 'identify', 'labor']);
+  });
+
+  it('never lets a term match across the quote and the note', () => {
+    const d = view({ exact: 'forced', note: 'labour', tags: [] });
+    expect(filterAnnotations([d], { ...EMPTY_FILTER, text: 'forced labour' })).toEqual([d]);
+    expect(filterAnnotations([d], { ...EMPTY_FILTER, text: 'dlab' })).toEqual([]);
   });
 
   it('treats regular-expression characters literally', () => {
@@ -57,9 +61,21 @@ describe('colour, tag and section filters', () => {
     expect(filterAnnotations(all, { ...EMPTY_FILTER, colors: ['gap', 'key'] })).toEqual(all);
   });
 
-  it('requires every chosen tag, ignoring case', () => {
+  it('shows any of the chosen tags, ignoring case, as the export does', () => {
     expect(filterAnnotations(all, { ...EMPTY_FILTER, tags: ['LABOR'] })).toEqual([a, b]);
-    expect(filterAnnotations(all, { ...EMPTY_FILTER, tags: ['labor', 'titp'] })).toEqual([a]);
+    expect(filterAnnotations(all, { ...EMPTY_FILTER, tags: ['titp', 'nothing'] })).toEqual([a]);
+  });
+
+  it('counts sub-tags under their parent tag', () => {
+    const visa = view({ tags: ['legal/visa'] });
+    const legal = view({ tags: ['Legal'] });
+    const legalese = view({ tags: ['legalese'] });
+    expect(filterAnnotations([visa, legal, legalese], { ...EMPTY_FILTER, tags: ['legal'] })).toEqual([visa, legal]);
+    expect(tagCounts([visa, legal, legalese], EMPTY_FILTER)).toEqual([
+      { tag: 'Legal', count: 2 },
+      { tag: 'legal/visa', count: 1 },
+      { tag: 'legalese', count: 1 },
+    ]);
   });
 
   it('narrows to one section', () => {
@@ -69,6 +85,7 @@ describe('colour, tag and section filters', () => {
   it('combines filters', () => {
     expect(filterAnnotations(all, { colors: ['key'], tags: ['labor'], section: null, text: '2020' })).toEqual([a]);
     expect(filterAnnotations(all, { colors: ['gap'], tags: ['titp'], section: null, text: '' })).toEqual([]);
+    expect(filterAnnotations(all, { colors: ['key'], tags: [], section: 'profile', text: 'risk' })).toEqual([c]);
   });
 });
 
@@ -91,8 +108,11 @@ describe('counts', () => {
     expect(tagCounts([d], EMPTY_FILTER)).toEqual([{ tag: 'x', count: 1 }]);
   });
 
-  it('keeps a chosen tag listed with zero when other filters exclude it', () => {
-    expect(tagCounts(all, { ...EMPTY_FILTER, tags: ['titp'], colors: ['gap'] })).toEqual([{ tag: 'labor', count: 1 }, { tag: 'titp', count: 0 }]);
+  it('lists every tag in use, with zero where the other filters exclude it', () => {
+    expect(tagCounts(all, { ...EMPTY_FILTER, tags: ['titp'], colors: ['gap'] })).toEqual([
+      { tag: 'Labor', count: 1 },
+      { tag: 'TITP', count: 0 },
+    ]);
   });
 
   it('counts sections under the other filters', () => {

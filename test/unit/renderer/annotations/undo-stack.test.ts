@@ -62,6 +62,12 @@ describe('operations for undo and redo', () => {
     expect(operationFor(entry, 'redo')).toEqual({ method: 'deleteAnnotation', input: { id: ID } });
   });
 
+  it('undoes a restore from the trash by deleting again and redoes it by restoring', () => {
+    const entry: UndoEntry = { kind: 'restore', id: ID };
+    expect(operationFor(entry, 'undo')).toEqual({ method: 'deleteAnnotation', input: { id: ID } });
+    expect(operationFor(entry, 'redo')).toEqual({ method: 'restoreAnnotation', input: { id: ID } });
+  });
+
   it('undoes an edit by writing back the previous values and redoes it with the new ones', () => {
     const entry: UndoEntry = { kind: 'update', id: ID, before: { color: 'key', tags: ['a'] }, after: { color: 'gap', tags: ['a', 'b'] } };
     expect(operationFor(entry, 'undo')).toEqual({ method: 'updateAnnotation', input: { id: ID, color: 'key', tags: ['a'] } });
@@ -106,6 +112,7 @@ describe('announcements', () => {
   it('says what was undone or redone', () => {
     expect(describeEntry({ kind: 'create', id: ID }, 'undo')).toBe('Undid highlight.');
     expect(describeEntry({ kind: 'delete', id: ID }, 'redo')).toBe('Redid delete.');
+    expect(describeEntry({ kind: 'restore', id: ID }, 'undo')).toBe('Undid restore.');
     expect(describeEntry({ kind: 'update', id: ID, before: { color: 'key', tags: [] }, after: { color: 'gap', tags: ['a'] } }, 'undo')).toBe(
       'Undid colour and tags change.',
     );

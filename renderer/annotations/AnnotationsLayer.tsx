@@ -1,0 +1,85 @@
+/**
+ * Everything annotations add on top of the reading surface: the painted
+ * highlights, the selection toolbar, the open card and the label hint shown
+ * when the pointer or the caret is on a highlight. Mount it once, anywhere
+ * inside <AnnotationsProvider>; it renders only fixed-position overlays.
+ */
+import type { AnnotationView, ColorId } from '../../preload/contract';
+import { useApp } from '../app/app-context';
+import { AnnotationCard } from './AnnotationCard';
+import { useAnnotations } from './annotations-context';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useHighlightPainting } from './use-highlight-painting';
+import { useTextInteractions, type Hint } from './use-text-interactions';
+
+export function AnnotationsLayer() {
+  const { surface, report } = useApp();
+  const annotations = useAnnotations();
+  const { live, selectedId, card, colorName } = annotations;
+
+  useHighlightPainting(surface, live, selectedId);
+
+  const highlight = async (start: number, end: number, color: ColorId) => {
+    // The caret stays at the end of the new highlight; the card takes focus for the note.
+    document.getSelection()?.collapseToEnd();
+    await annotations.create(start, end, color);
+  };
+
+  const hint = useTextInteractions(surface, {
+    live,
+    text: report.text,
+    create: highlight,
+    openCard: annotations.openCard,
+    select: annotations.select,
+    undo: annotations.undo,
+    redo: annotations.redo,
+  });
+
+  const cardView = card ? (live.find((a) => a.id === card.id) ?? null) : null;
+  const shownHint = hint && hint.id !== card?.id ? hint : null;
+  const hintView = shownHint ? (live.find((a) => a.id === shownHint.id) ?? null) : null;
+
+  return (
+    <>
+      <SelectionToolbar surface={surface} text={report.text} colorName={colorName} onHighlight={highlight} />
+      {cardView && card && (
+        <AnnotationCard
+          key={cardView.id}
+          view={cardView}
+          surface={surface}
+          focusNote={card.focusNote}
+          readOnly={annotations.readOnly}
+          knownTags={annotations.knownTags}
+          session={annotations.noteSession(cardView.id)}
+          colorName={colorName}
+          onUpdate={(patch) => annotations.update(cardView.id, patch)}
+          onCommitNote={() => annotations.commitNote(cardView.id)}
+          onDelete={() => annotations.remove(cardView.id)}
+          onClose={annotations.closeCard}
+        />
+      )}
+      <HighlightHint hint={shownHint} view={hintView} label={hintView ? colorName(hintView.color) : ''} />
+    </>
+  );
+}
+
+/** The label of the highlight under the pointer or the caret (the colour's name is never conveyed by hue alone). */
+function HighlightHint({ hint, view, label }: { hint: Hint | null; view: AnnotationView | null; label: string }) {
+  return (
+    <>
+      {hint && view && (
+        <div className="fm-hint" role="tooltip" data-color={view.color} style={{ left: hint.x + 8, top: hint.y + (hint.via === 'pointer' ? 16 : 6) }}>
+          <span className="fm-sample" data-color={view.color} aria-hidden="true">
+            Aa
+          </span>
+          <span className="fm-hint-label">{label}</span>
+          {view.tags.length > 0 && <span className="fm-hint-tags">{view.tags.join(', ')}</span>}
+          <span className="fm-hint-help">{hint.via === 'caret' ? 'Enter opens the note' : 'Click to open the note'}</span>
+        </div>
+      )}
+      <p className="sr-only" aria-live="polite">
+        {hint?.via === 'caret' && view ? `${label} highlight, ${view.citation}. Press Enter to open its note.` : ''}
+      </p>
+    </>
+  );
+}

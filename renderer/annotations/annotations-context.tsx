@@ -1,0 +1,483 @@
+/**
+ * The annotations as the view holds them, and every change the user can make:
+ * create, edit, delete, restore, undo and redo, note autosave, the panel's
+ * filter and the selected annotation. Each change goes through the service and
+ * is shown only once the service has acknowledged it (written durably); a
+ * failure is reported with a Retry action and never discards what was typed.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AnnotationView, ColorId, Legend, TagCount } from '../../preload/contract';
+import type { MenuEvent } from '../../preload/bridge';
+import { useApp } from '../app/app-context';
+import { EMPTY_FILTER, isLive, isOrphan, sortAnnotations, type PanelFilter, type SortOrder } from './annotation-filter';
+import { colorLabel } from './colors';
+import { NoteSaver, type SaveStatus } from './note-saver';
+import { EMPTY_UNDO, describeEntry, operationFor, record, takeRedo, takeUndo, updateEntry, type Editable, type Operation, type UndoEntry } from './undo-stack';
+
+/** A window event other features dispatch after changing annotations behind the panel's back (import, restore). */
+export const ANNOTATIONS_CHANGED_EVENT = 'fieldmark:annotations-changed';
+
+export interface CardTarget {
+  id: string;
+  /** Whether opening the card moves focus into its note. */
+  focusNote: boolean;
+}
+
+export interface NoteSession {
+  saver: NoteSaver;
+  /** The note as typed and its save state (a stable snapshot for useSyncExternalStore). */
+  status(): NoteSnapshot;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface NoteSnapshot {
+  value: string;
+  status: SaveStatus;
+  error: string | null;
+}
+
+export type ChangeResult = { ok: true; view: AnnotationView } | { ok: false; error: string };
+
+export interface AnnotationsValue {
+  /** Everything the service returned, tombstones and orphans included. */
+  all: AnnotationView[];
+  /** Painted annotations in document order. */
+  live: AnnotationView[];
+  orphans: AnnotationView[];
+  /** Tombstones, most recently deleted first. */
+  deleted: AnnotationView[];
+  loaded: boolean;
+  loadError: string | null;
+  knownTags: TagCount[];
+  legend: Legend;
+  readOnly: boolean;
+  selectedId: string | null;
+  select(id: string | null): void;
+  card: CardTarget | null;
+  openCard(id: string, focusNote?: boolean): void;
+  closeCard(): Promise<void>;
+  filter: PanelFilter;
+  setFilter(update: PanelFilter | ((current: PanelFilter) => PanelFilter)): void;
+  sort: SortOrder;
+  setSort(order: SortOrder): void;
+  create(start: number, end: number, color: ColorId): Promise<AnnotationView | null>;
+  /** Changes colour or tags (recorded for undo). */
+  update(id: string, patch: Partial<Pick<Editable, 'color' | 'tags'>>): Promise<ChangeResult>;
+  remove(id: string): Promise<boolean>;
+  restore(id: string): Promise<boolean>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  noteSession(id: string): NoteSession;
+  /** Saves the note now and records the edit since the last commit as one undo step. */
+  commitNote(id: string): Promise<boolean>;
+  /** Saves every note with unsaved text; true when all are stored. */
+  flushNotes(): Promise<boolean>;
+  /** Scrolls the text to an annotation, flashes it and selects it. */
+  goTo(id: string): void;
+  reload(): Promise<void>;
+  colorName(id: ColorId): string;
+}
+
+const AnnotationsContext = createContext<AnnotationsValue | null>(null);
+
+/** The annotations state; throws outside <AnnotationsProvider>. */
+export function useAnnotations(): AnnotationsValue {
+  const value = useContext(AnnotationsContext);
+  if (!value) throw new Error('useAnnotations() must be used inside <AnnotationsProvider>.');
+  return value;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : 'Fieldmark could not complete this change.';
+}
+
+/** Keeps the newer of two versions of the same annotation, so a late reply cannot roll a change back. */
+function upsert(list: readonly AnnotationView[], view: AnnotationView): AnnotationView[] {
+  const i = list.findIndex((a) => a.id === view.id);
+  if (i < 0) return [...list, view];
+  if (list[i]!.updatedAt > view.updatedAt) return list as AnnotationView[];
+  const next = list.slice();
+  next[i] = view;
+  return next;
+}
+
+interface SessionRecord extends NoteSession {
+  /** The note as of the last commit: the "before" of the next undo step. */
+  base: string;
+  failureNotice: number | null;
+}
+
+export function AnnotationsProvider({ children }: { children: ReactNode }) {
+  const { client, settings, status, surface, notify, dismiss } = useApp();
+  const [all, setAll] = useState<AnnotationView[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [knownTags, setKnownTags] = useState<TagCount[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [card, setCard] = useState<CardTarget | null>(null);
+  const [filter, setFilter] = useState<PanelFilter>(EMPTY_FILTER);
+  const [sort, setSort] = useState<SortOrder>('document');
+
+  const allRef = useRef(all);
+  allRef.current = all;
+  const cardRef = useRef(card);
+  cardRef.current = card;
+  const undoRef = useRef(EMPTY_UNDO);
+  const undoChain = useRef<Promise<void>>(Promise.resolve());
+  const sessions = useRef(new Map<string, SessionRecord>());
+  const legend = settings.legend;
+  const legendRef = useRef(legend);
+  legendRef.current = legend;
+
+  const colorName = useCallback((id: ColorId) => colorLabel(legendRef.current, id), []);
+
+  const apply = useCallback((view: AnnotationView) => {
+    allRef.current = upsert(allRef.current, view);
+    setAll(allRef.current);
+  }, []);
+
+  const refreshTags = useCallback(async () => {
+    try {
+      setKnownTags(await client.listTags());
+    } catch {
+      // Suggestions are a convenience: the tags themselves are in the annotations.
+    }
+  }, [client]);
+
+  const reload = useCallback(async () => {
+    try {
+      const list = await client.listAnnotations();
+      allRef.current = list;
+      setAll(list);
+      setLoadError(null);
+      setLoaded(true);
+      for (const view of list) sessions.current.get(view.id)?.saver.adopt(view.note);
+      void refreshTags();
+    } catch (error) {
+      setLoadError(`Your annotations could not be loaded. ${messageOf(error)}`);
+      setLoaded(true);
+    }
+  }, [client, refreshTags]);
+
+  useEffect(() => {
+    void reload();
+    const onChanged = () => void reload();
+    window.addEventListener(ANNOTATIONS_CHANGED_EVENT, onChanged);
+    return () => window.removeEventListener(ANNOTATIONS_CHANGED_EVENT, onChanged);
+  }, [reload]);
+
+  const findView = (id: string) => allRef.current.find((a) => a.id === id) ?? null;
+
+  const call = useCallback(
+    (op: Operation): Promise<AnnotationView> => {
+      switch (op.method) {
+        case 'deleteAnnotation':
+          return client.deleteAnnotation(op.input);
+        case 'restoreAnnotation':
+          return client.restoreAnnotation(op.input);
+        case 'updateAnnotation':
+          return client.updateAnnotation(op.input);
+      }
+    },
+    [client],
+  );
+
+  const pushUndo = (entry: UndoEntry) => {
+    undoRef.current = record(undoRef.current, entry);
+  };
+
+  // ------------------------------------------------------------ notes
+
+  const noteSession = useCallback(
+    (id: string): NoteSession => {
+      const existing = sessions.current.get(id);
+      if (existing) return existing;
+      const initial = findView(id)?.note ?? '';
+      const listeners = new Set<() => void>();
+      let snapshot: NoteSnapshot = { value: initial, status: 'saved', error: null };
+      const session: SessionRecord = {
+        base: initial,
+        failureNotice: null,
+        saver: new NoteSaver({
+          initial,
+          save: async (text) => {
+            apply(await client.updateAnnotation({ id, note: text }));
+          },
+          onStatus: (status, error) => {
+            const value = session.saver.value;
+            if (snapshot.status !== status || snapshot.error !== error || snapshot.value !== value) snapshot = { value, status, error };
+            if (status === 'failed') {
+              const where = findView(id)?.citation ?? 'this passage';
+              session.failureNotice = notify(`Your note on ${where} was not saved. ${error ?? ''}`.trim(), {
+                kind: 'error',
+                action: { label: 'Retry', run: () => session.saver.flush() },
+              });
+            } else if (status === 'saved' && session.failureNotice !== null) {
+              dismiss(session.failureNotice);
+              session.failureNotice = null;
+            }
+            for (const listener of [...listeners]) listener();
+          },
+        }),
+        status: () => snapshot,
+        subscribe(listener) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+      };
+      sessions.current.set(id, session);
+      return session;
+    },
+    [apply, client, dismiss, notify],
+  );
+
+  const commitNote = useCallback(async (id: string): Promise<boolean> => {
+    const session = sessions.current.get(id);
+    if (!session) return true;
+    const ok = await session.saver.flush();
+    if (!ok) return false;
+    const saved = session.saver.savedValue;
+    if (saved !== session.base) {
+      pushUndo({ kind: 'update', id, before: { note: session.base }, after: { note: saved } });
+      session.base = saved;
+    }
+    return true;
+  }, []);
+
+  const flushNotes = useCallback(async (): Promise<boolean> => {
+    const results = await Promise.all([...sessions.current.keys()].map((id) => commitNote(id)));
+    return results.every(Boolean);
+  }, [commitNote]);
+
+  /** Brings a session in line with a change made elsewhere (undo, redo, reload). */
+  const adoptNote = (view: AnnotationView) => {
+    const session = sessions.current.get(view.id);
+    if (!session) return;
+    session.saver.adopt(view.note);
+    if (!session.saver.dirty) session.base = view.note;
+  };
+
+  // Quitting or leaving the page: save what is being typed (keepalive fetches survive unload).
+  useEffect(() => {
+    const hasUnsaved = () => [...sessions.current.values()].some((s) => s.saver.dirty);
+    const onPageHide = () => void flushNotes();
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!hasUnsaved()) return;
+      void flushNotes();
+      // A note that is not stored yet: let the browser ask before the text is thrown away.
+      event.preventDefault();
+    };
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    const bridge = window.fieldmark as { onMenu?: (cb: (event: MenuEvent) => void) => () => void } | undefined;
+    const unsubscribe = typeof bridge?.onMenu === 'function' ? bridge.onMenu((event) => event.action === 'flush' && void flushNotes()) : null;
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      unsubscribe?.();
+    };
+  }, [flushNotes]);
+
+  // ------------------------------------------------------------ selection and card
+
+  const select = useCallback((id: string | null) => setSelectedId(id), []);
+
+  const openCard = useCallback((id: string, focusNote = true) => {
+    setSelectedId(id);
+    setCard({ id, focusNote });
+  }, []);
+
+  const closeCard = useCallback(async () => {
+    const current = cardRef.current;
+    cardRef.current = null;
+    setCard(null);
+    if (current) await commitNote(current.id);
+  }, [commitNote]);
+
+  const goTo = useCallback(
+    (id: string) => {
+      const view = findView(id);
+      if (!view) return;
+      setSelectedId(id);
+      surface?.scrollToOffset(view.start, { flash: { start: view.start, end: view.end }, align: 'center' });
+    },
+    [surface],
+  );
+
+  // ------------------------------------------------------------ changes
+
+  const create = useCallback(
+    async (start: number, end: number, color: ColorId): Promise<AnnotationView | null> => {
+      try {
+        const view = await client.createAnnotation({ start, end, color });
+        apply(view);
+        pushUndo({ kind: 'create', id: view.id });
+        openCard(view.id, true);
+        return view;
+      } catch (error) {
+        notify(`The highlight was not saved. ${messageOf(error)}`, {
+          kind: 'error',
+          action: { label: 'Retry', run: () => create(start, end, color) },
+        });
+        return null;
+      }
+    },
+    [apply, client, notify, openCard],
+  );
+
+  const update = useCallback(
+    async (id: string, patch: Partial<Pick<Editable, 'color' | 'tags'>>): Promise<ChangeResult> => {
+      const before = findView(id);
+      if (!before) return { ok: false, error: 'This annotation no longer exists.' };
+      try {
+        const view = await client.updateAnnotation({ id, ...patch });
+        apply(view);
+        const entry = updateEntry(before, patch);
+        if (entry) pushUndo(entry);
+        if (patch.tags) void refreshTags();
+        return { ok: true, view };
+      } catch (error) {
+        const message = messageOf(error);
+        notify(`Your change to ${before.citation} was not saved. ${message}`, {
+          kind: 'error',
+          action: { label: 'Retry', run: () => update(id, patch) },
+        });
+        return { ok: false, error: message };
+      }
+    },
+    [apply, client, notify, refreshTags],
+  );
+
+  const remove = useCallback(
+    async (id: string): Promise<boolean> => {
+      const view = findView(id);
+      // Whatever was typed is stored before the annotation goes to the trash.
+      await commitNote(id);
+      try {
+        apply(await client.deleteAnnotation({ id }));
+        pushUndo({ kind: 'delete', id });
+        if (cardRef.current?.id === id) {
+          cardRef.current = null;
+          setCard(null);
+        }
+        setSelectedId((current) => (current === id ? null : current));
+        notify(`Deleted the highlight${view ? ` at ${view.citation}` : ''}. Press Ctrl+Z to undo, or restore it from Recently deleted.`);
+        void refreshTags();
+        return true;
+      } catch (error) {
+        notify(`The highlight was not deleted. ${messageOf(error)}`, {
+          kind: 'error',
+          action: { label: 'Retry', run: () => remove(id) },
+        });
+        return false;
+      }
+    },
+    [apply, client, commitNote, notify, refreshTags],
+  );
+
+  const restore = useCallback(
+    async (id: string): Promise<boolean> => {
+      try {
+        const view = await client.restoreAnnotation({ id });
+        apply(view);
+        adoptNote(view);
+        pushUndo({ kind: 'restore', id });
+        void refreshTags();
+        notify(`Restored the highlight at ${view.citation}.`);
+        return true;
+      } catch (error) {
+        notify(`The highlight was not restored. ${messageOf(error)}`, {
+          kind: 'error',
+          action: { label: 'Retry', run: () => restore(id) },
+        });
+        return false;
+      }
+    },
+    [apply, client, notify, refreshTags],
+  );
+
+  const step = useCallback(
+    (direction: 'undo' | 'redo'): Promise<void> => {
+      const run = async () => {
+        const previous = undoRef.current;
+        const taken = direction === 'undo' ? takeUndo(previous) : takeRedo(previous);
+        if (!taken) {
+          notify(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+          return;
+        }
+        undoRef.current = taken.state;
+        try {
+          const view = await call(operationFor(taken.entry, direction));
+          apply(view);
+          adoptNote(view);
+          if (view.deletedAt !== null) {
+            if (cardRef.current?.id === view.id) {
+              cardRef.current = null;
+              setCard(null);
+            }
+            setSelectedId((current) => (current === view.id ? null : current));
+          } else setSelectedId(view.id);
+          void refreshTags();
+          notify(describeEntry(taken.entry, direction));
+        } catch (error) {
+          undoRef.current = previous;
+          notify(`Could not ${direction}. ${messageOf(error)}`, {
+            kind: 'error',
+            action: { label: 'Retry', run: () => step(direction) },
+          });
+        }
+      };
+      // One step at a time, so holding Ctrl+Z walks back in order.
+      undoChain.current = undoChain.current.then(run, run);
+      return undoChain.current;
+    },
+    [apply, call, notify, refreshTags],
+  );
+
+  const undo = useCallback(() => step('undo'), [step]);
+  const redo = useCallback(() => step('redo'), [step]);
+
+  const live = useMemo(() => sortAnnotations(all.filter(isLive), 'document'), [all]);
+  const orphans = useMemo(() => sortAnnotations(all.filter(isOrphan), 'document'), [all]);
+  const deleted = useMemo(
+    () => all.filter((a) => a.deletedAt !== null).sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? '')),
+    [all],
+  );
+
+  const value = useMemo<AnnotationsValue>(
+    () => ({
+      all,
+      live,
+      orphans,
+      deleted,
+      loaded,
+      loadError,
+      knownTags,
+      legend,
+      readOnly: status.readOnly,
+      selectedId,
+      select,
+      card,
+      openCard,
+      closeCard,
+      filter,
+      setFilter,
+      sort,
+      setSort,
+      create,
+      update,
+      remove,
+      restore,
+      undo,
+      redo,
+      noteSession,
+      commitNote,
+      flushNotes,
+      goTo,
+      reload,
+      colorName,
+    }),
+    [all, live, orphans, deleted, loaded, loadError, knownTags, legend, status.readOnly, selectedId, select, card, openCard, closeCard, filter, sort, create, update, remove, restore, undo, redo, noteSession, commitNote, flushNotes, goTo, reload, colorName],
+  );
+  return <AnnotationsContext.Provider value={value}>{children}</AnnotationsContext.Provider>;
+}

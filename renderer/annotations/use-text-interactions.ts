@@ -1,0 +1,197 @@
+/**
+ * What the user does to annotations inside the text: clicking a highlight,
+ * hovering it, Enter with the caret inside one, the colour keys 1–5 and
+ * Ctrl/Cmd+Shift+H on a selection, and Ctrl/Cmd+Z / Shift+Ctrl/Cmd+Z / Ctrl+Y.
+ * Keys typed into inputs, text areas, selects and editable content are left to them.
+ */
+import { useEffect, useState } from 'react';
+import type { AnnotationView, ColorId } from '../../preload/contract';
+import type { TextSurface } from '../reader/text-surface';
+import { colorForShortcut, DEFAULT_COLOR } from './colors';
+import { byInnermost, hasVisibleText, innermostAt, spansAt } from './hit-test';
+
+export interface TextActions {
+  live: readonly AnnotationView[];
+  text: string;
+  create(start: number, end: number, color: ColorId): unknown;
+  openCard(id: string, focusNote?: boolean): void;
+  select(id: string | null): void;
+  undo(): unknown;
+  redo(): unknown;
+}
+
+export interface Hint {
+  id: string;
+  /** Viewport point the hint is shown beside. */
+  x: number;
+  y: number;
+  via: 'pointer' | 'caret';
+}
+
+/** Whether key presses on this target belong to a text field or another control that edits text. */
+export function isEditableTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+function containsPoint(range: Range, x: number, y: number): boolean {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
+  }
+  return false;
+}
+
+/** The innermost annotation drawn under a viewport point, or null (a click beside a line end is not a hit). */
+export function annotationAtPoint(surface: TextSurface, live: readonly AnnotationView[], x: number, y: number): AnnotationView | null {
+  const offset = surface.offsetAtPoint(x, y);
+  if (offset === null) return null;
+  const candidates = spansAt(live, offset).sort(byInnermost);
+  for (const candidate of candidates) {
+    const range = surface.rangeFor(candidate.start, candidate.end);
+    if (range && containsPoint(range, x, y)) return candidate;
+  }
+  return null;
+}
+
+/** The caret's text offset when the selection is collapsed inside the surface, else null. */
+export function caretOffset(surface: TextSurface): number | null {
+  const sel = document.getSelection();
+  if (!sel || sel.rangeCount === 0 || !sel.isCollapsed || !sel.focusNode) return null;
+  if (!surface.container.contains(sel.focusNode)) return null;
+  return surface.offsetOf(sel.focusNode, sel.focusOffset);
+}
+
+/** The selection as offsets when it holds visible text inside the surface. */
+export function textSelection(surface: TextSurface, text: string): { start: number; end: number } | null {
+  const offsets = surface.selectionOffsets();
+  if (!offsets || !hasVisibleText(text, offsets.start, offsets.end)) return null;
+  return offsets;
+}
+
+function caretRect(): DOMRect | null {
+  const sel = document.getSelection();
+  if (!sel || sel.rangeCount === 0) return null;
+  const rect = sel.getRangeAt(0).getBoundingClientRect();
+  return rect.width === 0 && rect.height === 0 ? null : rect;
+}
+
+/** Wires clicks, hovering and keys; returns the highlight hint to show (pointer or caret). */
+export function useTextInteractions(surface: TextSurface | null, actions: TextActions): Hint | null {
+  const [pointerHint, setPointerHint] = useState<Hint | null>(null);
+  const [caretHint, setCaretHint] = useState<Hint | null>(null);
+  const { live, text, create, openCard, select, undo, redo } = actions;
+
+  useEffect(() => {
+    if (!surface) return;
+    const container = surface.container;
+    let frame = 0;
+    const onClick = (event: MouseEvent) => {
+      if (event.button !== 0 || event.defaultPrevented) return;
+      const sel = document.getSelection();
+      if (sel && !sel.isCollapsed) return;
+      const hit = annotationAtPoint(surface, live, event.clientX, event.clientY);
+      if (hit) openCard(hit.id, true);
+      else select(null);
+    };
+    const onMove = (event: MouseEvent) => {
+      const { clientX: x, clientY: y } = event;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const hit = annotationAtPoint(surface, live, x, y);
+        setPointerHint((current) => {
+          if (!hit) return null;
+          if (current?.id === hit.id) return current;
+          return { id: hit.id, x, y, via: 'pointer' };
+        });
+      });
+    };
+    const onLeave = () => {
+      cancelAnimationFrame(frame);
+      setPointerHint(null);
+    };
+    container.addEventListener('click', onClick);
+    container.addEventListener('mousemove', onMove);
+    container.addEventListener('mouseleave', onLeave);
+    return () => {
+      cancelAnimationFrame(frame);
+      container.removeEventListener('click', onClick);
+      container.removeEventListener('mousemove', onMove);
+      container.removeEventListener('mouseleave', onLeave);
+    };
+  }, [surface, live, openCard, select]);
+
+  // The caret inside a highlight shows its label, for keyboard users.
+  useEffect(() => {
+    if (!surface) return;
+    let frame = 0;
+    const update = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const offset = caretOffset(surface);
+        const hit = offset === null ? null : innermostAt(live, offset);
+        const rect = hit ? caretRect() : null;
+        setCaretHint((current) => {
+          if (!hit || !rect) return null;
+          if (current?.id === hit.id && current.x === rect.left && current.y === rect.bottom) return current;
+          return { id: hit.id, x: rect.left, y: rect.bottom, via: 'caret' };
+        });
+      });
+    };
+    document.addEventListener('selectionchange', update);
+    update();
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', update);
+    };
+  }, [surface, live]);
+
+  useEffect(() => {
+    if (!surface) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing || isEditableTarget(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && !event.altKey && key === 'z') {
+        event.preventDefault();
+        void (event.shiftKey ? redo() : undo());
+        return;
+      }
+      if (event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey && key === 'y') {
+        event.preventDefault();
+        void redo();
+        return;
+      }
+      if (mod && event.shiftKey && !event.altKey && key === 'h') {
+        const range = textSelection(surface, text);
+        if (!range) return;
+        event.preventDefault();
+        void create(range.start, range.end, DEFAULT_COLOR);
+        return;
+      }
+      if (mod || event.altKey) return;
+      const color = colorForShortcut(event.key);
+      if (color) {
+        const range = textSelection(surface, text);
+        if (!range) return;
+        event.preventDefault();
+        void create(range.start, range.end, color);
+        return;
+      }
+      if (event.key === 'Enter' && !event.shiftKey) {
+        const target = event.target;
+        if (target instanceof Node && target !== document.body && !surface.container.contains(target)) return;
+        const offset = caretOffset(surface);
+        if (offset === null) return;
+        const hit = innermostAt(live, offset);
+        if (!hit) return;
+        event.preventDefault();
+        openCard(hit.id, true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [surface, live, text, create, openCard, undo, redo]);
+
+  return pointerHint ?? caretHint;
+}

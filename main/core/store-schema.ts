@@ -58,6 +58,8 @@ export const StoreOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('putAnnotation'), value: StoredAnnotation }),
   z.object({ op: z.literal('putSettings'), value: Settings }),
   z.object({ op: z.literal('putImport'), value: ImportRecord }),
+  /** Takes out annotations an import created, when that import is undone (user deletions are tombstones). */
+  z.object({ op: z.literal('removeAnnotations'), ids: z.array(z.string().uuid()) }),
   z.object({ op: z.literal('replace'), value: StoreDoc }),
 ]);
 export type StoreOp = z.infer<typeof StoreOp>;
@@ -82,6 +84,15 @@ export function applyOps(doc: StoreDoc, ops: readonly StoreOp[], index?: Map<str
         const at = current.imports.findIndex((r) => r.id === op.value.id);
         if (at < 0) current.imports.push(op.value);
         else current.imports[at] = op.value;
+        break;
+      }
+      case 'removeAnnotations': {
+        const gone = new Set(op.ids);
+        current.annotations = current.annotations.filter((a) => !gone.has(a.id));
+        if (index) {
+          index.clear();
+          current.annotations.forEach((a, i) => index.set(a.id, i));
+        }
         break;
       }
       case 'replace':

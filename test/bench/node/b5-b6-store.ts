@@ -1,0 +1,268 @@
+/**
+ * B5 (durably persist one new annotation with 10,000 / 100,000 in the store;
+ * 100 rapid edits) and B6 (cold load), Fieldmark's store (snapshot + append-only
+ * journal behind a lowdb adapter) against lowdb's default JSONFile write and
+ * JSON.parse of the same bytes.
+ */
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTick } from 'node:timers/promises';
+import { encodeJournalLine, SNAPSHOT_FILE } from '../../../main/core/journal-adapter';
+import { openStore, type OpenedStore } from '../../../main/core/store';
+import { emptyDoc, type StoreDoc, type StoreOp, type StoredAnnotation } from '../../../main/core/store-schema';
+import { alternate, median, timeOnce } from '../harness/measure';
+import type { CaseResult } from '../harness/results';
+import { openLowPeer } from '../peers/lowdb-json-file';
+
+export interface StoreCaseOptions {
+  runs: number;
+  /** Kept runs for the slow sides: the 100,000-annotation cases and lowdb's 100 rapid rewrites. */
+  slowRuns: number;
+}
+
+/** A fresh annotation to add: a copy of `template` with a new id and time. */
+function freshAnnotation(template: StoredAnnotation, n: number): StoredAnnotation {
+  const hex = n.toString(16).padStart(12, '0');
+  const now = new Date(Date.UTC(2025, 6, 1) + n * 1000).toISOString();
+  return { ...template, id: `00000000-0000-4000-8000-${hex}`, createdAt: now, updatedAt: now, note: `New note ${n}` };
+}
+
+function docWith(annotations: StoredAnnotation[]): StoreDoc {
+  return { ...emptyDoc(), annotations };
+}
+
+/** A store in a new temp folder that already holds `annotations` (written and compacted by the store itself). */
+async function seededStore(annotations: StoredAnnotation[]): Promise<{ dir: string; store: OpenedStore }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'fieldmark-bench-store-'));
+  const seeding = await openStore({ dataDir: dir });
+  await seeding.apply([{ op: 'replace', value: docWith(annotations) }]);
+  await seeding.close();
+  const store = await openStore({ dataDir: dir });
+  await store.idle();
+  return { dir, store };
+}
+
+interface PersistResult {
+  ours: number;
+  peer: number;
+  floor: number;
+}
+
+/** Median time to make one new annotation durable: ours, lowdb JSONFile, and a raw append + fsync of our bytes. */
+async function persistOne(annotations: StoredAnnotation[], runs: number, peerRuns: number, serial: { n: number }): Promise<PersistResult> {
+  const { dir, store } = await seededStore(annotations);
+  const peerDir = await mkdtemp(path.join(tmpdir(), 'fieldmark-bench-lowdb-'));
+  const peer = await openLowPeer(path.join(peerDir, 'db.json'), docWith(annotations.slice()));
+  const floorFile = await open(path.join(peerDir, 'raw.journal'), 'a');
+  const template = annotations[0]!;
+  try {
+    const samples = await alternate(
+      {
+        ours: () => {
+          const op: StoreOp = { op: 'putAnnotation', value: freshAnnotation(template, serial.n++) };
+          return timeOnce(() => store.apply([op]));
+        },
+        peer: () => {
+          const added = freshAnnotation(template, serial.n++);
+          return timeOnce(() => peer.change((data) => data.annotations.push(added)));
+        },
+        floor: () => {
+          const bytes = encodeJournalLine([{ op: 'putAnnotation', value: freshAnnotation(template, serial.n++) }]);
+          return timeOnce(async () => {
+            await floorFile.appendFile(bytes);
+            await floorFile.sync();
+          });
+        },
+      },
+      { runs, warmup: 1, runsOf: { peer: peerRuns } },
+    );
+    return { ours: median(samples.ours!), peer: median(samples.peer!), floor: median(samples.floor!) };
+  } finally {
+    await floorFile.close();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+    await rm(peerDir, { recursive: true, force: true });
+  }
+}
+
+/** Main-thread (event-loop active) time and wall time for `count` edits issued one per tick, until all are saved. */
+async function rapidEdits(
+  count: number,
+  issue: (i: number) => Promise<void>,
+): Promise<{ mainThreadMs: number; wallMs: number }> {
+  const before = performance.eventLoopUtilization();
+  const t0 = performance.now();
+  const saved: Array<Promise<void>> = [];
+  for (let i = 0; i < count; i++) {
+    saved.push(issue(i));
+    await nextTick();
+  }
+  await Promise.all(saved);
+  const used = performance.eventLoopUtilization(before);
+  return { mainThreadMs: used.active, wallMs: performance.now() - t0 };
+}
+
+async function rapid100(annotations: StoredAnnotation[], runs: number, peerRuns: number): Promise<CaseResult> {
+  const { dir, store } = await seededStore(annotations);
+  const peerDir = await mkdtemp(path.join(tmpdir(), 'fieldmark-bench-lowdb-'));
+  const peer = await openLowPeer(path.join(peerDir, 'db.json'), docWith(annotations.slice()));
+  let round = 0;
+  const editOf = (i: number): StoredAnnotation => {
+    const original = annotations[(round * 100 + i) % annotations.length]!;
+    return { ...original, note: `${original.note} edit ${round}.${i}`, updatedAt: new Date(Date.UTC(2025, 7, 1) + i).toISOString() };
+  };
+  const wall = { ours: [] as number[], peer: [] as number[] };
+  try {
+    const samples = await alternate(
+      {
+        ours: async () => {
+          round++;
+          const r = await rapidEdits(100, (i) => store.apply([{ op: 'putAnnotation', value: editOf(i) }]));
+          wall.ours.push(r.wallMs);
+          return r.mainThreadMs;
+        },
+        peer: async () => {
+          round++;
+          const r = await rapidEdits(100, (i) => {
+            const edited = editOf(i);
+            return peer.change((data) => {
+              const at = data.annotations.findIndex((a) => a.id === edited.id);
+              data.annotations[at] = edited;
+            });
+          });
+          wall.peer.push(r.wallMs);
+          return r.mainThreadMs;
+        },
+      },
+      { runs, warmup: 1, runsOf: { peer: peerRuns } },
+    );
+    const ours = median(samples.ours!);
+    const peerMs = median(samples.peer!);
+    return {
+      id: 'B5-rapid100',
+      case: `100 rapid edits (one per event-loop turn) with ${annotations.length.toLocaleString('en')} in the store: main-thread time until all are durable`,
+      ours_ms: ours,
+      peer_ms: peerMs,
+      ratio: ours,
+      ratio_of: 'ours ms',
+      target: '≤ 50 ms of main-thread time',
+      met: ours <= 50,
+      runs,
+      details: {
+        peerRuns: `${peerRuns} runs for lowdb (each of its 100 writes re-serialises the whole store)`,
+        measure: 'event-loop active time (performance.eventLoopUtilization) from the first edit until every edit is saved',
+        oursWallMs: median(wall.ours),
+        peerWallMs: median(wall.peer),
+      },
+    };
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+    await rm(peerDir, { recursive: true, force: true });
+  }
+}
+
+/** Median cold open of a store holding `annotations`, against JSON.parse of the same snapshot bytes. */
+async function coldLoad(annotations: StoredAnnotation[], runs: number): Promise<{ ours: number; peer: number; bytes: number }> {
+  const { dir, store } = await seededStore(annotations);
+  await store.close();
+  const bytes = await readFile(path.join(dir, SNAPSHOT_FILE));
+  let loaded = 0;
+  try {
+    const samples = await alternate(
+      {
+        ours: async () => {
+          const t0 = performance.now();
+          const opened = await openStore({ dataDir: dir });
+          const ms = performance.now() - t0;
+          loaded = opened.doc.annotations.length;
+          await opened.idle();
+          await opened.close();
+          return ms;
+        },
+        peer: () => timeOnce(() => JSON.parse(bytes.toString('utf8'))),
+      },
+      { runs, warmup: 1 },
+    );
+    if (loaded !== annotations.length) throw new Error(`The store loaded ${loaded} annotations, expected ${annotations.length}.`);
+    return { ours: median(samples.ours!), peer: median(samples.peer!), bytes: bytes.length };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs B5-10k, B5-100k, B5-rapid100, B6-10k and B6-100k. */
+export async function benchStore(
+  tenK: StoredAnnotation[],
+  hundredK: StoredAnnotation[],
+  { runs, slowRuns }: StoreCaseOptions,
+): Promise<CaseResult[]> {
+  const serial = { n: 1 };
+  const small = await persistOne(tenK, runs, runs, serial);
+  const big = await persistOne(hundredK, runs, slowRuns, serial);
+  const rapid = await rapid100(tenK, runs, slowRuns);
+  const load10 = await coldLoad(tenK, runs);
+  const load100 = await coldLoad(hundredK, slowRuns);
+  const growth = big.ours / small.ours;
+  const speedup = small.peer / small.ours;
+  const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+  return [
+    {
+      id: 'B5-10k',
+      case: 'durably persist one new annotation with 10,000 in the store',
+      ours_ms: small.ours,
+      peer_ms: small.peer,
+      floor_ms: small.floor,
+      ratio: speedup,
+      ratio_of: 'peer/ours',
+      target: '≥ 10× (stretch 40×)',
+      met: speedup >= 10,
+      runs,
+      details: {
+        stretchMet: speedup >= 40,
+        floor: 'the same journal line appended to a file and fsynced (FileHandle.appendFile + sync)',
+        peerDurability: 'lowdb JSONFile writes a temp file and renames it, without fsync',
+      },
+    },
+    {
+      id: 'B5-100k',
+      case: 'durably persist one new annotation with 100,000 in the store',
+      ours_ms: big.ours,
+      peer_ms: big.peer,
+      floor_ms: big.floor,
+      ratio: growth,
+      ratio_of: 'ours 100k / ours 10k',
+      target: '≤ 1.5× the 10,000 case',
+      met: growth <= 1.5,
+      runs,
+      details: { speedupOverPeer: big.peer / big.ours, peerRuns: `${slowRuns} runs for lowdb: it rewrites the whole store each time` },
+    },
+    rapid,
+    {
+      id: 'B6-10k',
+      case: `cold load of 10,000 annotations (${mib(load10.bytes)} snapshot)`,
+      ours_ms: load10.ours,
+      peer_ms: load10.peer,
+      ratio: load10.ours / load10.peer,
+      ratio_of: 'ours/peer',
+      target: '≤ 1.2× JSON.parse of the same bytes',
+      met: load10.ours / load10.peer <= 1.2,
+      runs,
+      details: { ours: 'openStore() on the data folder: lock, read, checks, index', peer: 'JSON.parse of the snapshot bytes already in memory' },
+    },
+    {
+      id: 'B6-100k',
+      case: `cold load of 100,000 annotations (${mib(load100.bytes)} snapshot)`,
+      ours_ms: load100.ours,
+      peer_ms: load100.peer,
+      ratio: load100.ours / load100.peer,
+      ratio_of: 'ours/peer',
+      target: '≤ 1.2× JSON.parse of the same bytes',
+      met: load100.ours / load100.peer <= 1.2,
+      runs: slowRuns,
+      details: { fewerRuns: `${slowRuns} runs for both: each load parses the whole file` },
+    },
+  ];
+}

@@ -1,0 +1,133 @@
+/**
+ * The review step of an import: counts per kind, then every incoming item with
+ * an accept checkbox, grouped by kind. Nothing is written until the user presses
+ * "Import N annotations".
+ */
+import { useId, useMemo, useState } from 'react';
+import type { ImportPreview as Preview } from '../../preload/contract';
+import {
+  KIND_EXPLANATION,
+  KIND_ORDER,
+  acceptLabel,
+  acceptedCount,
+  commitLabel,
+  groupByKind,
+  initiallyAccepted,
+  quoteExcerpt,
+  rejectedIds,
+} from './import-review';
+
+/** Items rendered per kind at first and added by each "Show more". */
+const ITEMS_PAGE = 100;
+
+interface ImportPreviewProps {
+  fileName: string;
+  preview: Preview;
+  busy: boolean;
+  onCommit(reject: string[]): void;
+  onCancel(): void;
+}
+
+export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: ImportPreviewProps) {
+  const [accepted, setAccepted] = useState(() => initiallyAccepted(preview.items));
+  const [shown, setShown] = useState<Record<string, number>>({});
+  const groups = useMemo(() => groupByKind(preview.items), [preview.items]);
+  const headingId = useId();
+  const count = acceptedCount(preview.items, accepted);
+
+  const setMany = (ids: string[], accept: boolean) =>
+    setAccepted((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (accept) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
+  return (
+    <section className="import-preview" aria-labelledby={headingId}>
+      <h3 id={headingId} className="export-section-title">
+        Review the import from “{fileName}”
+      </h3>
+      <p className="export-hint">
+        {preview.counts.total} {preview.counts.total === 1 ? 'annotation' : 'annotations'} in the file ({preview.format}). Untick what you do not want;
+        nothing is changed until you import.
+      </p>
+      <dl className="import-counts" aria-label="Import summary">
+        {KIND_ORDER.map(({ kind, count: key, title }) => (
+          <div key={kind} className="import-count" data-kind={kind}>
+            <dt>{title}</dt>
+            <dd>{preview.counts[key]}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="import-items">
+        {groups.map((group) => {
+          const limit = shown[group.kind] ?? ITEMS_PAGE;
+          const applying = group.items.filter((item) => item.applies).map((item) => item.id);
+          return (
+            <section key={group.kind} className="import-group" aria-label={`${group.title}: ${group.items.length}`}>
+              <div className="import-group-head">
+                <h4>
+                  {group.title} <span className="import-group-count">({group.items.length})</span>
+                </h4>
+                {applying.length > 1 && (
+                  <span className="import-group-actions">
+                    <button type="button" className="link-button" disabled={busy} onClick={() => setMany(applying, true)}>
+                      Accept all {group.title.toLowerCase()}
+                    </button>
+                    <button type="button" className="link-button" disabled={busy} onClick={() => setMany(applying, false)}>
+                      Reject all {group.title.toLowerCase()}
+                    </button>
+                  </span>
+                )}
+              </div>
+              <p className="export-hint">{KIND_EXPLANATION[group.kind]}</p>
+              <ul className="import-list">
+                {group.items.slice(0, limit).map((item) => (
+                  <li key={item.id} className="import-item">
+                    {item.applies ? (
+                      <input
+                        type="checkbox"
+                        id={`import-${item.id}`}
+                        checked={accepted.has(item.id)}
+                        disabled={busy}
+                        aria-label={acceptLabel(item)}
+                        onChange={(event) => setMany([item.id], event.target.checked)}
+                      />
+                    ) : (
+                      <span className="import-item-spacer" aria-hidden="true" />
+                    )}
+                    <label htmlFor={item.applies ? `import-${item.id}` : undefined} className="import-item-body">
+                      <span className="import-item-citation">
+                        <span className={`import-swatch import-swatch-${item.color}`} aria-hidden="true" /> {item.citation || 'Unplaced'}
+                      </span>
+                      <q className="import-item-quote">{quoteExcerpt(item.exact, 140)}</q>
+                      {item.note && <span className="import-item-note">{quoteExcerpt(item.note, 140)}</span>}
+                      {item.tags.length > 0 && <span className="import-item-tags">{item.tags.map((t) => `#${t}`).join(' ')}</span>}
+                      {item.reason && <span className="import-item-reason">{item.reason}</span>}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+              {group.items.length > limit && (
+                <button type="button" className="link-button" onClick={() => setShown({ ...shown, [group.kind]: limit + ITEMS_PAGE })}>
+                  Show {Math.min(ITEMS_PAGE, group.items.length - limit)} more {group.title.toLowerCase()}
+                </button>
+              )}
+            </section>
+          );
+        })}
+      </div>
+      <div className="export-actions">
+        <button type="button" className="export-button primary" disabled={busy || count === 0} onClick={() => onCommit(rejectedIds(preview.items, accepted))}>
+          {commitLabel(count)}
+        </button>
+        <button type="button" className="export-button" disabled={busy} onClick={onCancel}>
+          Cancel import
+        </button>
+      </div>
+    </section>
+  );
+}

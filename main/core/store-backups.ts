@@ -1,0 +1,173 @@
+/**
+ * Rotating backups in `<dataDir>/backups/`: sealed snapshot copies named
+ * `fieldmark-<UTC stamp>-<reason>-<crc>.json`, so that names sort by age and the
+ * content fingerprint tells whether the store changed since the last one. Each
+ * backup is read back and fully validated after it is written.
+ */
+import path from 'node:path';
+import { writeFileDurably } from './durable-write';
+import { errnoCode, type FsLayer } from './fs-layer';
+import { decodeSnapshot, SnapshotProblem, type DecodedSnapshot } from './journal-adapter';
+import { NewerVersionError, type Migration } from './store-migrations';
+
+export const BACKUP_DIR = 'backups';
+export const DEFAULT_BACKUPS_TO_KEEP = 10;
+
+const BACKUP_NAME = /^fieldmark-(\d{8}T\d{9}Z)(?:-(\d+))?-([a-z0-9-]{1,32})-([0-9a-f]{8})\.json$/;
+
+export interface BackupInfo {
+  name: string;
+  date: Date;
+  reason: string;
+  crc: string;
+}
+
+/** `20260129T120000123Z`: a UTC time that sorts as text and is safe in file names. */
+export function fileStamp(date: Date): string {
+  return date.toISOString().replace(/[-:.]/g, '');
+}
+
+/** `2026-01-29 12:00 UTC`, for notices. */
+export function plainDate(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function stampToDate(stamp: string): Date {
+  const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${stamp.slice(15, 18)}Z`;
+  return new Date(iso);
+}
+
+/** Lower-case letters, digits and dashes, at most 32 characters ("launch", "before-restore"). */
+export function cleanReason(reason: string): string {
+  const cleaned = reason
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 32)
+    .replace(/-+$/, '');
+  return cleaned || 'manual';
+}
+
+/** Parses a backup file name; null for any other file. */
+export function parseBackupName(name: string): BackupInfo | null {
+  const match = BACKUP_NAME.exec(name);
+  if (!match) return null;
+  const date = stampToDate(match[1]!);
+  if (Number.isNaN(date.getTime())) return null;
+  return { name, date, reason: match[3]!, crc: match[4]! };
+}
+
+/** Sort key: stamp, then the collision counter. */
+function order(name: string): string {
+  const match = BACKUP_NAME.exec(name);
+  return match ? `${match[1]}-${(match[2] ?? '0').padStart(6, '0')}` : name;
+}
+
+/** The backups in `dir`, newest first (empty if the folder is missing). */
+export async function listBackups(fs: FsLayer, dir: string): Promise<BackupInfo[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return [];
+    throw error;
+  }
+  return names
+    .filter((name) => parseBackupName(name) !== null)
+    .sort((a, b) => (order(a) < order(b) ? 1 : order(a) > order(b) ? -1 : 0))
+    .map((name) => parseBackupName(name)!);
+}
+
+/** A fresh backup name that sorts after every existing one. */
+export function nextBackupName(existing: readonly BackupInfo[], date: Date, reason: string, crc: string): string {
+  const stamp = fileStamp(date);
+  const clean = cleanReason(reason);
+  const newest = existing[0];
+  const newestStamp = newest ? (BACKUP_NAME.exec(newest.name)?.[1] ?? '') : '';
+  if (!newest || stamp > newestStamp) return `fieldmark-${stamp}-${clean}-${crc}.json`;
+  // Same millisecond (or a clock that went back): keep the newest stamp and count up.
+  const counter = Number(BACKUP_NAME.exec(newest.name)?.[2] ?? '0') + 1;
+  return `fieldmark-${newestStamp}-${counter}-${clean}-${crc}.json`;
+}
+
+export interface WriteBackupOptions {
+  fs: FsLayer;
+  dir: string;
+  bytes: Uint8Array;
+  crc: string;
+  date: Date;
+  reason: string;
+  keep: number;
+  migrations?: readonly Migration[];
+}
+
+/** The backup was written but did not read back as a valid store; it has been removed. */
+export class BackupNotVerified extends Error {
+  constructor(readonly reason: string) {
+    super(`The backup could not be verified (${reason}).`);
+    this.name = 'BackupNotVerified';
+  }
+}
+
+/**
+ * Durably writes a backup, reads it back and validates it fully, then removes the
+ * oldest backups beyond `keep`. Returns the new file name.
+ */
+export async function writeBackup(options: WriteBackupOptions): Promise<string> {
+  const { fs, dir } = options;
+  await fs.mkdir(dir);
+  const existing = await listBackups(fs, dir);
+  const name = nextBackupName(existing, options.date, options.reason, options.crc);
+  const file = path.join(dir, name);
+  await writeFileDurably(fs, file, options.bytes);
+  try {
+    decodeSnapshot(await fs.readFile(file), { trustSeal: false, migrations: options.migrations });
+  } catch (error) {
+    await fs.unlink(file).catch(() => undefined);
+    if (error instanceof SnapshotProblem) throw new BackupNotVerified(error.reason);
+    throw error;
+  }
+  await rotateBackups(fs, dir, options.keep);
+  return name;
+}
+
+/** Deletes the oldest backups beyond `keep` (other files in the folder are never touched). */
+export async function rotateBackups(fs: FsLayer, dir: string, keep: number): Promise<string[]> {
+  const removed: string[] = [];
+  for (const old of (await listBackups(fs, dir)).slice(Math.max(1, keep))) {
+    try {
+      await fs.unlink(path.join(dir, old.name));
+      removed.push(old.name);
+    } catch {
+      // Kept until the next rotation.
+    }
+  }
+  return removed;
+}
+
+export interface GoodBackup extends DecodedSnapshot {
+  info: BackupInfo;
+}
+
+/** The newest backup that reads back and validates fully; null if there is none. */
+export async function loadNewestGoodBackup(
+  fs: FsLayer,
+  dir: string,
+  migrations?: readonly Migration[],
+): Promise<GoodBackup | null> {
+  let backups: BackupInfo[];
+  try {
+    backups = await listBackups(fs, dir);
+  } catch {
+    return null;
+  }
+  for (const info of backups) {
+    try {
+      const decoded = decodeSnapshot(await fs.readFile(path.join(dir, info.name)), { trustSeal: false, migrations });
+      return { ...decoded, info };
+    } catch (error) {
+      if (!(error instanceof SnapshotProblem) && !(error instanceof NewerVersionError) && errnoCode(error) === undefined) throw error;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,38 @@
+/**
+ * What the desktop preload exposes as `window.fieldmark`: the contract's typed
+ * client plus `onMenu`, the one way the main process talks to the page (File
+ * menu results, View zoom, and the flush request before quitting).
+ *
+ * Pure on purpose (zod only), so the renderer can import these types.
+ */
+import { z } from 'zod';
+import type { Contract } from './contract';
+import type { Client } from './rpc';
+
+/** IPC channel of a contract method. */
+export const methodChannel = (method: string): string => `fieldmark:${method}`;
+export const MENU_CHANNEL = 'fieldmark:menu';
+export const FLUSH_CHANNEL = 'fieldmark:flush';
+
+export const ExportKind = z.enum(['markdown', 'annotations', 'backup']);
+export type ExportKind = z.infer<typeof ExportKind>;
+
+/** Messages from the desktop main process to the page. */
+export const MenuEvent = z.discriminatedUnion('action', [
+  /** File → Import…: the chosen file's text; show the import preview (previewImport({ content })). */
+  z.object({ action: z.literal('import-file'), fileName: z.string(), content: z.string() }),
+  /** File → Restore…: the chosen backup's text; ask for confirmation, then restoreBackup({ content }). */
+  z.object({ action: z.literal('restore-file'), fileName: z.string(), content: z.string() }),
+  /** File → Export…/Back up…: the file was written; a short confirmation can say where. */
+  z.object({ action: z.literal('exported'), kind: ExportKind, fileName: z.string(), path: z.string() }),
+  /** View → Zoom In/Out/Actual Size: step the reading font size (the app's zoom). */
+  z.object({ action: z.literal('zoom'), direction: z.enum(['in', 'out', 'reset']) }),
+  /** The app is quitting: save any note being edited now (through the client as usual). */
+  z.object({ action: z.literal('flush') }),
+]);
+export type MenuEvent = z.infer<typeof MenuEvent>;
+
+export type FieldmarkBridge = Client<Contract> & {
+  /** Subscribes to main-process messages; returns the unsubscribe function. */
+  onMenu(callback: (event: MenuEvent) => void): () => void;
+};

@@ -20,6 +20,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Playwright fixtures declare their (absent) dependencies with an empty pattern.
+    files: ['test/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     // The service never touches Electron, so the browser host, tests and benchmarks run the same code.
     files: ['main/core/**/*.ts', 'main/web/**/*.ts'],
     rules: {

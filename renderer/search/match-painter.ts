@@ -12,6 +12,8 @@ import type { TextMatch } from './matcher';
 /** The part of the reading surface the painter needs (renderer/reader/text-surface.ts). */
 export interface PaintSurface {
   readonly container: HTMLElement;
+  /** The rendered blocks' offsets, parallel to `blockElements()`. */
+  readonly blocks: readonly { start: number; end: number }[];
   blockElements(): HTMLElement[];
   visibleRange(): { start: number; end: number };
   onChange(listener: () => void): () => void;
@@ -148,12 +150,13 @@ export class MatchPainter {
   private blockBounds(): BlockBounds {
     if (this.bounds) return this.bounds;
     const elements = this.surface.blockElements();
+    const blocks = this.surface.blocks;
     const starts = new Int32Array(elements.length);
     const ends = new Int32Array(elements.length);
-    elements.forEach((el, i) => {
-      starts[i] = Number(el.getAttribute('data-start'));
-      ends[i] = Number(el.getAttribute('data-end'));
-    });
+    for (let i = 0; i < elements.length; i++) {
+      starts[i] = blocks[i]!.start;
+      ends[i] = blocks[i]!.end;
+    }
     this.bounds = { elements, starts, ends };
     return this.bounds;
   }

@@ -23,10 +23,20 @@ export interface MatchOptions {
 export interface FoldedText {
   readonly source: string;
   readonly folded: string;
-  /** `starts[i]`: original offset of the source character folded unit `i` came from. */
+  /**
+   * `starts[i]`: original offset of the source character folded unit `i` came from.
+   * Where a unit ends is not stored: it is where the next source character's units
+   * start (see `unitEnd`), which also covers absorbed marks and white-space runs.
+   */
   readonly starts: Uint32Array;
-  /** `ends[i]`: original offset just past that source character (and any marks it absorbed). */
-  readonly ends: Uint32Array;
+}
+
+/** Original offset just past the source text folded unit `i` stands for (including marks it absorbed). */
+export function unitEnd(index: FoldedText, i: number): number {
+  const { starts } = index;
+  const start = starts[i]!;
+  for (let j = i + 1; j < starts.length; j++) if (starts[j] !== start) return starts[j]!;
+  return index.source.length;
 }
 
 // Typographic variants a reader types on a plain keyboard. Each maps to its ASCII form.
@@ -105,7 +115,6 @@ export function foldText(source: string, matchCase = false): FoldedText {
   let capacity = source.length + 16;
   let units = new Uint16Array(capacity);
   let starts = new Uint32Array(capacity);
-  let ends = new Uint32Array(capacity);
   let n = 0;
   const grow = (need: number) => {
     if (n + need <= capacity) return;
@@ -116,9 +125,6 @@ export function foldText(source: string, matchCase = false): FoldedText {
     const s = new Uint32Array(capacity);
     s.set(starts);
     starts = s;
-    const e = new Uint32Array(capacity);
-    e.set(ends);
-    ends = e;
   };
   let inSpace = false;
   let i = 0;
@@ -129,12 +135,10 @@ export function foldText(source: string, matchCase = false): FoldedText {
     if (c < 0x80) {
       // ASCII fast path: the text is almost all ASCII, and this loop is the cost of opening a 100× document.
       if (c === SPACE || (c >= 0x09 && c <= 0x0d)) {
-        if (inSpace) ends[n - 1] = i + 1;
-        else {
+        if (!inSpace) {
           if (n === capacity) grow(1);
           units[n] = SPACE;
           starts[n] = i;
-          ends[n] = i + 1;
           n++;
           inSpace = true;
         }
@@ -142,7 +146,6 @@ export function foldText(source: string, matchCase = false): FoldedText {
         if (n === capacity) grow(1);
         units[n] = c >= 0x41 && c <= 0x5a ? c + lower : c;
         starts[n] = i;
-        ends[n] = i + 1;
         n++;
         inSpace = false;
       }
@@ -152,12 +155,10 @@ export function foldText(source: string, matchCase = false): FoldedText {
     const cp = source.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     if (isWhitespace(cp)) {
-      if (inSpace) ends[n - 1] = i + width;
-      else {
+      if (!inSpace) {
         grow(1);
         units[n] = SPACE;
         starts[n] = i;
-        ends[n] = i + width;
         n++;
         inSpace = true;
       }
@@ -166,8 +167,7 @@ export function foldText(source: string, matchCase = false): FoldedText {
     }
     const folded = foldCodePoint(cp, matchCase);
     if (folded.length === 0) {
-      // A dropped character (combining mark, soft hyphen…) belongs to the unit before it.
-      if (n > 0) ends[n - 1] = i + width;
+      // A dropped character (combining mark, soft hyphen…) belongs to the unit before it: no unit starts here.
       i += width;
       continue;
     }
@@ -176,12 +176,11 @@ export function foldText(source: string, matchCase = false): FoldedText {
     for (let k = 0; k < folded.length; k++) {
       units[n] = folded.charCodeAt(k);
       starts[n] = i;
-      ends[n] = i + width;
       n++;
     }
     i += width;
   }
-  return { source, folded: unitsToString(units, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+  return { source, folded: unitsToString(units, n), starts: starts.subarray(0, n) };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -228,7 +227,7 @@ function isWordCodePoint(cp: number | null | undefined): boolean {
 export function findInFolded(index: FoldedText, query: string, options: MatchOptions = {}): TextMatch[] {
   const needle = foldQuery(query, options.matchCase ?? false);
   if (needle.trim().length === 0) return [];
-  const { folded, starts, ends } = index;
+  const { folded, starts } = index;
   const wholeWord = options.wholeWord ?? false;
   const needsWordStart = wholeWord && isWordCodePoint(needle.codePointAt(0));
   const needsWordEnd = wholeWord && isWordCodePoint(codePointBefore(needle, needle.length));
@@ -245,7 +244,7 @@ export function findInFolded(index: FoldedText, query: string, options: MatchOpt
       (!needsWordStart || !isWordCodePoint(codePointBefore(folded, at))) &&
       (!needsWordEnd || !isWordCodePoint(folded.codePointAt(after)));
     if (alignedStart && alignedEnd && wordOk) {
-      matches.push({ start: starts[at]!, end: ends[after - 1]! });
+      matches.push({ start: starts[at]!, end: after === folded.length ? index.source.length : starts[after]! });
       from = after;
     } else from = at + 1;
   }

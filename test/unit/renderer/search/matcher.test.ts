@@ -9,6 +9,7 @@ import {
   foldQuery,
   foldText,
   matcherFor,
+  unitEnd,
 } from '../../../../renderer/search/matcher';
 
 const REPORT = readFileSync(path.resolve(import.meta.dirname, '../../../../assets/report/tip-2021-japan.txt'), 'utf8');
@@ -104,10 +105,15 @@ describe('folding', () => {
     expect(folded.folded).toBe('ａ "re" - x...');
     expect(folded.starts).toHaveLength(folded.folded.length);
     for (let i = 0; i < folded.folded.length; i++) {
-      expect(folded.starts[i]).toBeLessThan(folded.ends[i]!);
-      expect(folded.ends[i]).toBeLessThanOrEqual(text.length);
+      expect(folded.starts[i]).toBeLessThan(unitEnd(folded, i));
+      expect(unitEnd(folded, i)).toBeLessThanOrEqual(text.length);
     }
     expect(Array.from(folded.starts.slice(-3))).toEqual([text.length - 1, text.length - 1, text.length - 1]);
+    // The curly quote, the spaces around the dash and the dash map back to exactly their source characters.
+    const quote = folded.folded.indexOf('"');
+    expect([folded.starts[quote], unitEnd(folded, quote)]).toEqual([2, 3]);
+    const run = folded.folded.indexOf(' ', folded.folded.indexOf('re"'));
+    expect([folded.starts[run], unitEnd(folded, run)]).toEqual([6, 8]);
   });
 
   it('maps a decomposed accent into the match so the whole letter is highlighted', () => {
@@ -226,6 +232,6 @@ describe('matcher properties', () => {
 function isWholeSourceSlice(text: string, start: number, end: number): boolean {
   const folded = foldText(text);
   const startsAt = Array.from(folded.starts).includes(start);
-  const endsAt = Array.from(folded.ends).includes(end);
+  const endsAt = end === text.length || Array.from(folded.starts).includes(end);
   return startsAt && endsAt;
 }

@@ -7,6 +7,7 @@ import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Report, Settings, StoreStatus } from '../preload/contract';
 import { installClient } from './api/client';
+import { AnnotationsProvider } from './annotations/annotations-context';
 import { App } from './app/App';
 import { AppProvider } from './app/app-context';
 import { applySettingsToRoot, DARK_QUERY } from './settings/theme';
@@ -45,7 +46,9 @@ function Boot() {
   if (state.phase === 'ready') {
     return (
       <AppProvider client={client} report={state.report} settings={state.settings} status={state.status}>
-        <App />
+        <AnnotationsProvider>
+          <App />
+        </AnnotationsProvider>
       </AppProvider>
     );
   }

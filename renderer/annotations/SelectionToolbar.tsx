@@ -130,10 +130,15 @@ export function SelectionToolbar({ surface, text, colorName, onHighlight }: Sele
               void onHighlight(start, end, color.id);
             }}
           >
-            <span className="fm-swatch" data-color={color.id} aria-hidden="true" />
-            <span className="fm-highlight-key" aria-hidden="true">
-              {color.shortcut}
+            <span className="fm-sample fm-sample-small" data-color={color.id} aria-hidden="true">
+              Aa
             </span>
+            <span className="fm-highlight-label" aria-hidden="true">
+              {label}
+            </span>
+            <kbd className="fm-highlight-key" aria-hidden="true">
+              {color.shortcut}
+            </kbd>
           </button>
         );
       })}

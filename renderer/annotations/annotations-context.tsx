@@ -259,13 +259,12 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
 
   // Quitting or leaving the page: save what is being typed (keepalive fetches survive unload).
   useEffect(() => {
-    const hasUnsaved = () => [...sessions.current.values()].some((s) => s.saver.dirty);
+    const hasRefused = () => [...sessions.current.values()].some((s) => s.saver.status === 'failed');
     const onPageHide = () => void flushNotes();
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!hasUnsaved()) return;
       void flushNotes();
-      // A note that is not stored yet: let the browser ask before the text is thrown away.
-      event.preventDefault();
+      // A note the service refused is only in this page: let the browser ask before it is thrown away.
+      if (hasRefused()) event.preventDefault();
     };
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('beforeunload', onBeforeUnload);

@@ -9,7 +9,11 @@ import { ReadingProgressBar, ReadingProgressLabel } from '../reader/ReadingProgr
 import { Reader } from '../reader/Reader';
 import { TableOfContents } from '../reader/TableOfContents';
 import { ReadingSettings } from '../settings/ReadingSettings';
-import { AnnotationsPlaceholder } from './AnnotationsPlaceholder';
+import { Find } from '../search/Find';
+import { ExportDialog } from '../export/ExportDialog';
+import { AnnotationsLayer } from '../annotations/AnnotationsLayer';
+import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
+import '../annotations/annotations.css';
 import { useApp } from './app-context';
 import { Notices } from './Notices';
 import { useMediaQuery } from './use-media-query';
@@ -72,6 +76,8 @@ export function App() {
           {report.tier && <span className="tier-badge">{report.tier}</span>}
         </div>
         <div className="toolbar-tools">
+          <Find />
+          <ExportDialog />
           <ReadingSettings />
           <ReadingProgressLabel />
         </div>
@@ -97,7 +103,7 @@ export function App() {
         </div>
         <Reader />
         <aside id="annotations-panel" className="panel panel-right" aria-label="Annotations" hidden={narrow && !asideOpen}>
-          <AnnotationsPlaceholder />
+          <AnnotationsPanel />
         </aside>
         {drawerOpen && (
           <div
@@ -111,6 +117,7 @@ export function App() {
         )}
       </div>
       <Notices />
+      <AnnotationsLayer />
     </div>
   );
 }

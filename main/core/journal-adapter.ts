@@ -100,6 +100,13 @@ function sealOf(bytes: Buffer): string | null {
   return claimed === actual ? actual : null;
 }
 
+/** Whether JSON.parse failed because the text stopped before the document ended (V8's messages). */
+function endedEarly(message: string, length: number): boolean {
+  if (/end of JSON input|Unterminated string/i.test(message)) return true;
+  const at = /at position (\d+)/.exec(message);
+  return at !== null && Number(at[1]) >= length;
+}
+
 function isAllZero(bytes: Buffer): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return false;
   return true;
@@ -136,11 +143,11 @@ export function decodeSnapshot(
   if (!isUtf8(bytes)) throw new SnapshotProblem('not-utf8', 'it is not UTF-8 text');
   const crc = sealOf(bytes);
   let raw: unknown;
+  const text = bytes.toString('utf8');
   try {
-    raw = JSON.parse(bytes.toString('utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    if (/end of JSON input|Unterminated/i.test(message)) throw new SnapshotProblem('cut-off', 'it ends abruptly, as if cut off');
+    if (endedEarly(error instanceof Error ? error.message : '', text.length)) throw new SnapshotProblem('cut-off', 'it ends abruptly, as if cut off');
     throw new SnapshotProblem('not-json', 'it is not valid JSON');
   }
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) delete (raw as Record<string, unknown>).integrity;

@@ -289,7 +289,7 @@ class FileStore implements OpenedStore {
     const replay = journal ? replayJournal(doc, journal) : null;
     if (replay) doc = replay.doc;
     this.db.data = doc;
-    const recovered = replay && replay.applied > 0 ? ` ${replay.applied} more recent ${replay.applied === 1 ? 'change was' : 'changes were'} recovered from the journal.` : '';
+    const recovered = replay && replay.applied > 0 ? ` Fieldmark also reapplied ${replay.applied} recent ${replay.applied === 1 ? 'change' : 'changes'} from its journal.` : '';
     const from = backup ? `the backup from ${plainDate(backup.info.date)}` : null;
     if (problem) {
       const kept = aside ? `It was kept as ${aside} in your data folder` : 'It was left in place';

@@ -36,6 +36,15 @@ const COLOR_CSS: Record<ColorId, string> = {
   question: 'background-color: rgba(168, 85, 247, 0.25); text-decoration: underline dotted;',
 };
 
+/** Stands in for a source that is not a valid IRI (a foreign file's orphan), so the export stays valid. */
+export const UNKNOWN_SOURCE = `${FIELDMARK_NAMESPACE}unknown-source`;
+const IRI = /^[a-z][a-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})+$/;
+
+/** The source itself when it is an absolute IRI of plain ASCII, else UNKNOWN_SOURCE. */
+export function exportableSource(source: string): string {
+  return IRI.test(source) ? source : UNKNOWN_SOURCE;
+}
+
 /** The style class that carries a colour. */
 export function styleClassFor(color: ColorId): string {
   return `${STYLE_CLASS_PREFIX}${color}`;
@@ -85,7 +94,7 @@ export function toW3CAnnotation(a: AnnotationView, withContext = true): Record<s
   if (body.length > 0) annotation.body = body;
   annotation.target = {
     type: 'SpecificResource',
-    source: a.target.source,
+    source: exportableSource(a.target.source),
     styleClass: styleClassFor(a.color),
     selector: [
       { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },

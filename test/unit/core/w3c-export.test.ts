@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnnotationView } from '../../../preload/contract';
+import fc from 'fast-check';
+import { COLOR_IDS, type AnnotationView } from '../../../preload/contract';
+import { parseImport } from '../../../main/core/import-parse';
 import {
   ANNO_CONTEXT,
   DELETED_AT_KEY,
@@ -9,6 +11,7 @@ import {
   renderW3C,
   styleClassFor,
   toW3C,
+  toW3CAnnotation,
   type W3CExportInput,
 } from '../../../main/core/w3c-export';
 import { createW3CAjv, failedMusts, mustChecks, w3cTests, type MustCheck } from '../../support/w3c-validator';
@@ -187,4 +190,50 @@ describe('toW3C', () => {
     const views = sampleViews();
     expect(renderW3C(input([...views].reverse()))).toBe(renderW3C(input(views)));
   });
+
+  it('exports 300 random annotations that all pass the MUSTs and read back with the same fields', () => {
+    const { text } = report();
+    const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+    const annotation = fc.record({
+      start: fc.nat({ max: text.length - 1 }),
+      length: fc.integer({ min: 1, max: 300 }),
+      note: fc.string({ unit: 'binary', maxLength: 60 }),
+      tags: fc.uniqueArray(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }).map((t) => t.trim()).filter((t) => t !== '' && !t.includes(',')), { maxLength: 4 }),
+      color: fc.constantFrom(...COLOR_IDS),
+      createdAt: date,
+      updatedAt: date,
+      deleted: fc.boolean(),
+      orphanSource: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(annotation, (spec) => {
+        const end = Math.min(text.length, spec.start + spec.length);
+        const record = storedAt({ start: spec.start, end, note: spec.note, tags: spec.tags, color: spec.color, createdAt: spec.createdAt, updatedAt: spec.updatedAt, deletedAt: spec.deleted ? spec.updatedAt : null }, 1);
+        let view = viewOf(record);
+        if (spec.orphanSource !== undefined) {
+          view = { ...view, anchor: { status: 'orphan', score: 0 }, target: { ...view.target, source: spec.orphanSource } };
+        }
+        const item = toW3CAnnotation(view);
+        if (failedMusts(checks, JSON.parse(JSON.stringify(item))).length > 0) return false;
+        const [back] = parseImport(JSON.stringify([item])).annotations;
+        return (
+          back!.id === record.id &&
+          back!.color === spec.color &&
+          back!.createdAt === spec.createdAt &&
+          back!.updatedAt === spec.updatedAt &&
+          back!.deletedAt === record.deletedAt &&
+          back!.start === spec.start &&
+          back!.end === end &&
+          back!.exact === cleanExpected(text.slice(spec.start, end)) &&
+          (spec.deleted || (back!.note === cleanExpected(spec.note).replace(/\r\n?/g, '\n') && JSON.stringify(back!.tags) === JSON.stringify(spec.tags)))
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** What import keeps of a text: control characters other than tab and line breaks removed, lone surrogates replaced. */
+function cleanExpected(text: string): string {
+  return text.replace(/[^\P{Cc}\t\n\r]/gu, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\uFFFD');
+}

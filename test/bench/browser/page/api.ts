@@ -1,0 +1,54 @@
+/** What the bench page exposes as `window.fieldmarkBench`, shared by the page and the driver. */
+import type { ColorId, Report } from '../../../../preload/contract';
+
+/** One stored annotation as B1 needs it: both selectors and its colour. */
+export interface BenchAnnotation {
+  id: string;
+  color: ColorId;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface BenchPageData {
+  report: Report;
+  annotations: BenchAnnotation[];
+  /** The 100× document. */
+  big: Report;
+}
+
+export type B1Mode = 'ours' | 'floor' | 'hypothesis' | 'markjs';
+
+export interface TimedResult {
+  /** From the start of the work until the frame that shows it has been produced. */
+  ms: number;
+  /** The synchronous part (before waiting for the frame). */
+  syncMs: number;
+  /** How many things were painted, marked or found (to check that both sides did the same work). */
+  count: number;
+}
+
+export interface SearchRun {
+  search: TimedResult;
+  clear: TimedResult;
+}
+
+export interface BenchPage {
+  load(data: BenchPageData): void;
+  /** Opens the report and paints the 1,000 annotations in one of the four ways. */
+  b1(mode: B1Mode): Promise<TimedResult>;
+  /** Renders the 100× document for B3 and prepares the folded copy (as opening the find bar does); returns that time. */
+  b3Prepare(): Promise<number>;
+  /** Searches `term` in the 100× document and shows the results, then clears them. */
+  b3(mode: 'ours' | 'peer', term: string): Promise<SearchRun>;
+  /** Renders the 100× document to the first frame. */
+  b4(mode: 'ours' | 'peer'): Promise<TimedResult>;
+}
+
+declare global {
+  interface Window {
+    fieldmarkBench: BenchPage;
+  }
+}

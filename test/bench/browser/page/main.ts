@@ -1,0 +1,237 @@
+/**
+ * The bench page: Fieldmark's real renderer modules (TextSurface, the highlight
+ * painter, the find matcher and mark painter, plus the pure re-anchoring the
+ * service runs) next to the peers, with the app's own style sheets. The driver
+ * (test/bench/browser/browser-cases.ts) calls `window.fieldmarkBench` to run one
+ * sample at a time, alternating sides.
+ */
+import '../../../../renderer/styles/base.css';
+import '../../../../renderer/styles/themes.css';
+import '../../../../renderer/styles/layout.css';
+import '../../../../renderer/styles/reader.css';
+import '../../../../renderer/annotations/annotations.css';
+import '../../../../renderer/search/find.css';
+import './bench.css';
+import type { Root } from 'react-dom/client';
+import { reanchorAll, type AnchorTarget } from '../../../../main/core/re-anchor';
+import type { Report } from '../../../../preload/contract';
+import { HighlightPainter } from '../../../../renderer/annotations/highlight-painter';
+import { TextSurface } from '../../../../renderer/reader/text-surface';
+import { MatchPainter } from '../../../../renderer/search/match-painter';
+import { firstMatchAtOrAfter, matcherFor } from '../../../../renderer/search/matcher';
+import { highlightAll, type PeerAnnotation } from '../../peers/hypothesis-highlight';
+import { markRanges, markTerm, unmarkAll } from '../../peers/markjs';
+import { renderParagraphList } from '../../peers/react-list';
+import type { B1Mode, BenchPage, BenchPageData, SearchRun, TimedResult } from './api';
+
+const pane = document.getElementById('reading-pane')!;
+const article = document.getElementById('article')!;
+const peerPane = document.getElementById('peer-pane')!;
+const peerRootEl = document.getElementById('peer-root')!;
+
+let data: BenchPageData | null = null;
+let targets: AnchorTarget[] = [];
+let peerAnnotations: PeerAnnotation[] = [];
+let peerRanges: Array<{ start: number; length: number }> = [];
+let surface: TextSurface | null = null;
+let peerRoot: Root | null = null;
+
+const channel = new MessageChannel();
+const queued: Array<() => void> = [];
+channel.port1.onmessage = () => queued.shift()?.();
+
+/** A macrotask without setTimeout's clamping. */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    queued.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Resolves once the next frame has been produced: a rAF callback, then a task after that frame's rendering. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => void macrotask().then(resolve)));
+}
+
+function loaded(): BenchPageData {
+  if (!data) throw new Error('The bench page has no data: call load() first.');
+  return data;
+}
+
+/** Maps report offsets to offsets in the article's text content (the blocks' text, concatenated). */
+function contentOffsets(report: Report): { text: string; at: (offset: number) => number } {
+  const starts: number[] = [];
+  let total = 0;
+  for (const b of report.blocks) {
+    starts.push(total);
+    total += b.end - b.start;
+  }
+  const text = report.blocks.map((b) => report.text.slice(b.start, b.end)).join('');
+  const at = (offset: number): number => {
+    let lo = 0;
+    let hi = report.blocks.length - 1;
+    let i = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (report.blocks[mid]!.start <= offset) {
+        i = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const block = report.blocks[i]!;
+    return starts[i]! + Math.max(0, Math.min(offset, block.end) - block.start);
+  };
+  return { text, at };
+}
+
+async function reset(): Promise<void> {
+  surface?.destroy();
+  surface = null;
+  peerRoot?.unmount();
+  peerRoot = null;
+  CSS.highlights.clear();
+  article.replaceChildren();
+  peerRootEl.replaceChildren();
+  peerPane.hidden = true;
+  pane.hidden = false;
+  pane.scrollTop = 0;
+  await nextFrame();
+  await nextFrame();
+}
+
+async function timed(work: () => number): Promise<TimedResult> {
+  const t0 = performance.now();
+  const count = work();
+  const syncMs = performance.now() - t0;
+  await nextFrame();
+  return { ms: performance.now() - t0, syncMs, count };
+}
+
+function openSurface(report: Report): TextSurface {
+  const built = new TextSurface(article, { scroller: pane });
+  built.render(report);
+  surface = built;
+  return built;
+}
+
+/** Every block element holds one text node again (what the surface built). */
+function assertPristine(s: TextSurface): void {
+  for (const el of s.blockElements()) {
+    if (el.childNodes.length !== 1 || el.firstChild!.nodeType !== Node.TEXT_NODE) {
+      throw new Error(`Block ${el.getAttribute('data-block-id')} was not restored to a single text node after clearing.`);
+    }
+  }
+}
+
+const bench: BenchPage = {
+  load(input) {
+    data = input;
+    targets = input.annotations.map((a) => ({ start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix }));
+    // The peers anchor in the article's own text (no blank lines between blocks), as a
+    // web-page annotator would have recorded them: the same quotes, context and hints in that text.
+    const content = contentOffsets(input.report);
+    peerAnnotations = input.annotations.map((a) => {
+      const start = content.at(a.start);
+      const end = content.at(a.end);
+      return {
+        hint: start,
+        quote: {
+          exact: content.text.slice(start, end),
+          prefix: content.text.slice(Math.max(0, start - 32), start),
+          suffix: content.text.slice(end, end + 32),
+        },
+      };
+    });
+    peerRanges = input.annotations.map((a) => ({ start: content.at(a.start), length: content.at(a.end) - content.at(a.start) }));
+  },
+
+  async b1(mode: B1Mode) {
+    const { report, annotations } = loaded();
+    await reset();
+    return timed(() => {
+      switch (mode) {
+        case 'floor':
+          openSurface(report);
+          return 0;
+        case 'ours': {
+          const resolved = reanchorAll(report.text, targets);
+          const views = [];
+          for (let i = 0; i < annotations.length; i++) {
+            const r = resolved[i]!;
+            if (r.status !== 'orphan') views.push({ id: annotations[i]!.id, color: annotations[i]!.color, start: r.start, end: r.end });
+          }
+          return new HighlightPainter().paint(openSurface(report), views);
+        }
+        case 'hypothesis':
+          openSurface(report);
+          return highlightAll(article, peerAnnotations);
+        case 'markjs':
+          openSurface(report);
+          return markRanges(article, peerRanges);
+      }
+    });
+  },
+
+  async b3Prepare() {
+    const { big } = loaded();
+    await reset();
+    openSurface(big);
+    await nextFrame();
+    const t0 = performance.now();
+    matcherFor(big.text).index(false);
+    return performance.now() - t0;
+  },
+
+  async b3(mode, term): Promise<SearchRun> {
+    const s = surface;
+    if (!s) throw new Error('Call b3Prepare() first.');
+    pane.scrollTop = 0;
+    await nextFrame();
+    if (mode === 'peer') {
+      await nextFrame();
+      const search = await timed(() => markTerm(article, term));
+      const clear = await timed(() => {
+        unmarkAll(article);
+        return 0;
+      });
+      assertPristine(s);
+      return { search, clear };
+    }
+    // Opening the find bar creates the painter; typing then searches and paints.
+    const painter = new MatchPainter(s);
+    await nextFrame();
+    const search = await timed(() => {
+      const found = matcherFor(s.report!.text).find(term);
+      const first = found.length === 0 ? -1 : firstMatchAtOrAfter(found, s.visibleRange().start) % found.length;
+      painter.setMatches(found, first);
+      if (first >= 0) {
+        painter.setCurrent(first);
+        const match = found[first]!;
+        const visible = s.visibleRange();
+        if (match.start < visible.start || match.end > visible.end) s.scrollToOffset(match.start, { align: 'center' });
+      }
+      return found.length;
+    });
+    const clear = await timed(() => {
+      painter.destroy();
+      return 0;
+    });
+    assertPristine(s);
+    return { search, clear };
+  },
+
+  async b4(mode) {
+    const { big } = loaded();
+    await reset();
+    if (mode === 'ours') return timed(() => openSurface(big).blockElements().length);
+    pane.hidden = true;
+    peerPane.hidden = false;
+    await nextFrame();
+    return timed(() => {
+      peerRoot = renderParagraphList(peerRootEl, big.text, big.blocks);
+      return peerRootEl.querySelectorAll('p').length;
+    });
+  },
+};
+
+window.fieldmarkBench = bench;

@@ -27,6 +27,8 @@ export interface SurfaceOptions {
 }
 
 const FLASH_HIGHLIGHT = 'fieldmark-flash';
+/** Top-level nodes (blocks, or a whole recommendations list) per skippable chunk. */
+const CHUNK_NODES = 24;
 const FLASH_MS = 1400;
 /** Space kept above an offset scrolled to the top, in CSS pixels. */
 const TOP_MARGIN = 24;
@@ -100,14 +102,39 @@ export class TextSurface {
 
   /**
    * Builds the block elements: h1 title, tier line, h2 headings, p paragraphs and
-   * ol > li recommendations. Each block element carries data-block-id, data-start,
-   * data-end (and data-para for numbered blocks) and one text node.
+   * ol > li recommendations, grouped in `div.fm-chunk` wrappers. Each block element
+   * carries data-block-id, data-start, data-end (and data-para for numbered blocks)
+   * and one text node.
    */
   render(report: Report): void {
     const text = report.text;
     const fragment = document.createDocumentFragment();
     const elements: HTMLElement[] = [];
     let list: HTMLOListElement | null = null;
+    // Top-level nodes are grouped into chunks that content-visibility can skip as a whole:
+    // the browser then neither styles nor lays out the text of chunks off screen.
+    let chunk: HTMLElement | null = null;
+    let chunkNodes = 0;
+    let chunkChars = 0;
+    let chunkBlocks = 0;
+    const closeChunk = () => {
+      if (!chunk) return;
+      chunk.style.setProperty('--fm-chars', String(chunkChars));
+      chunk.style.setProperty('--fm-blocks', String(chunkBlocks));
+    };
+    const place = (node: HTMLElement) => {
+      if (!chunk || chunkNodes >= CHUNK_NODES) {
+        closeChunk();
+        chunk = document.createElement('div');
+        chunk.className = 'fm-chunk';
+        fragment.appendChild(chunk);
+        chunkNodes = 0;
+        chunkChars = 0;
+        chunkBlocks = 0;
+      }
+      chunk.appendChild(node);
+      chunkNodes++;
+    };
     for (const block of report.blocks) {
       const { tag, className } = tagFor(block);
       const el = document.createElement(tag);
@@ -130,15 +157,18 @@ export class TextSurface {
         if (!list) {
           list = document.createElement('ol');
           list.className = 'fm-recommendations';
-          fragment.appendChild(list);
+          place(list);
         }
         list.appendChild(el);
       } else {
         list = null;
-        fragment.appendChild(el);
+        place(el);
       }
+      chunkChars += block.end - block.start;
+      chunkBlocks++;
       elements.push(el);
     }
+    closeChunk();
     this.container.replaceChildren(fragment);
     this.current = report;
     this.blockList = report.blocks.slice();

@@ -59,18 +59,22 @@ export function AnnotationCard(props: AnnotationCardProps) {
   const close = useRef(props.onClose);
   close.current = props.onClose;
 
-  const closeAndReturn = () => {
+  /** Gives focus (and the caret in the text) back to where they were when the card opened. */
+  const giveFocusBack = () => {
     const back = returnTo.current;
-    void close.current();
     const element = back?.element;
-    if (element instanceof HTMLElement && element.isConnected && !ref.current?.contains(element)) {
-      element.focus({ preventScroll: true });
-      if (back?.range && surface?.container.contains(back.range.startContainer)) {
-        const sel = document.getSelection();
-        sel?.removeAllRanges();
-        sel?.addRange(back.range);
-      }
+    if (!(element instanceof HTMLElement) || !element.isConnected || ref.current?.contains(element)) return;
+    element.focus({ preventScroll: true });
+    if (back?.range && surface?.container.contains(back.range.startContainer)) {
+      const sel = document.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(back.range);
     }
+  };
+
+  const closeAndReturn = () => {
+    void close.current();
+    giveFocusBack();
   };
   const closeRef = useRef(closeAndReturn);
   closeRef.current = closeAndReturn;
@@ -206,7 +210,14 @@ export function AnnotationCard(props: AnnotationCardProps) {
       {colorProblem && <p className="fm-field-message">{colorProblem}</p>}
 
       <footer className="fm-card-footer">
-        <button type="button" className="fm-danger-button" disabled={readOnly} onClick={() => void props.onDelete()}>
+        <button
+          type="button"
+          className="fm-danger-button"
+          disabled={readOnly}
+          onClick={async () => {
+            if (await props.onDelete()) giveFocusBack();
+          }}
+        >
           Delete
         </button>
         <button type="button" className="fm-button" title="Close (Esc)" onClick={() => closeRef.current()}>

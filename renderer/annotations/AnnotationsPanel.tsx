@@ -72,7 +72,7 @@ function AnnotationItem({
           <span className="fm-sample fm-sample-small" data-color={view.color} aria-hidden="true">
             Aa
           </span>
-          {label}
+          <span className="fm-chip-label">{label}</span>
         </span>
         <button type="button" className="fm-icon-button" aria-label={`Edit note and tags, ${view.citation}`} title="Edit note and tags" onClick={onEdit}>
           <span aria-hidden="true">✎</span>

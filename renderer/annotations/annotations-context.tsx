@@ -131,6 +131,16 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
 
   const colorName = useCallback((id: ColorId) => colorLabel(legendRef.current, id), []);
 
+  // One "what just happened" message at a time: a new one replaces the last instead of stacking.
+  const lastAnnouncement = useRef<number | null>(null);
+  const announce = useCallback(
+    (message: string) => {
+      if (lastAnnouncement.current !== null) dismiss(lastAnnouncement.current);
+      lastAnnouncement.current = notify(message);
+    },
+    [dismiss, notify],
+  );
+
   const apply = useCallback((view: AnnotationView) => {
     allRef.current = upsert(allRef.current, view);
     setAll(allRef.current);
@@ -281,10 +291,17 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
 
   const select = useCallback((id: string | null) => setSelectedId(id), []);
 
-  const openCard = useCallback((id: string, focusNote = true) => {
-    setSelectedId(id);
-    setCard({ id, focusNote });
-  }, []);
+  const openCard = useCallback(
+    (id: string, focusNote = true) => {
+      const previous = cardRef.current;
+      // The card being replaced saves its note first, as closing it would.
+      if (previous && previous.id !== id) void commitNote(previous.id);
+      cardRef.current = { id, focusNote };
+      setSelectedId(id);
+      setCard(cardRef.current);
+    },
+    [commitNote],
+  );
 
   const closeCard = useCallback(async () => {
     const current = cardRef.current;
@@ -360,7 +377,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
           setCard(null);
         }
         setSelectedId((current) => (current === id ? null : current));
-        notify(`Deleted the highlight${view ? ` at ${view.citation}` : ''}. Press Ctrl+Z to undo, or restore it from Recently deleted.`);
+        announce(`Deleted the highlight${view ? ` at ${view.citation}` : ''}. Press Ctrl+Z to undo, or restore it from Recently deleted.`);
         void refreshTags();
         return true;
       } catch (error) {
@@ -371,7 +388,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
         return false;
       }
     },
-    [apply, client, commitNote, notify, refreshTags],
+    [announce, apply, client, commitNote, notify, refreshTags],
   );
 
   const restore = useCallback(
@@ -382,7 +399,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
         adoptNote(view);
         pushUndo({ kind: 'restore', id });
         void refreshTags();
-        notify(`Restored the highlight at ${view.citation}.`);
+        announce(`Restored the highlight at ${view.citation}.`);
         return true;
       } catch (error) {
         notify(`The highlight was not restored. ${messageOf(error)}`, {
@@ -392,7 +409,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
         return false;
       }
     },
-    [apply, client, notify, refreshTags],
+    [announce, apply, client, notify, refreshTags],
   );
 
   const step = useCallback(
@@ -401,7 +418,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
         const previous = undoRef.current;
         const taken = direction === 'undo' ? takeUndo(previous) : takeRedo(previous);
         if (!taken) {
-          notify(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+          announce(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
           return;
         }
         undoRef.current = taken.state;
@@ -417,7 +434,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
             setSelectedId((current) => (current === view.id ? null : current));
           } else setSelectedId(view.id);
           void refreshTags();
-          notify(describeEntry(taken.entry, direction));
+          announce(describeEntry(taken.entry, direction));
         } catch (error) {
           undoRef.current = previous;
           notify(`Could not ${direction}. ${messageOf(error)}`, {
@@ -430,7 +447,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
       undoChain.current = undoChain.current.then(run, run);
       return undoChain.current;
     },
-    [apply, call, notify, refreshTags],
+    [announce, apply, call, notify, refreshTags],
   );
 
   const undo = useCallback(() => step('undo'), [step]);

@@ -5,7 +5,7 @@
  * the menu; and on quit, the page's pending note flushed and the service closed
  * so every pending write is finished.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type IpcMainInvokeEvent } from 'electron';
+import { app, dialog, ipcMain, Menu, screen, session, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -20,7 +20,7 @@ import { isTrustedSender, registerIpcHandlers, type IpcRegistration } from './ip
 import { buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, handleAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
-import { clampWindowBounds, currentBounds, mainWindowOptions } from './window';
+import { clampWindowBounds, createMainWindow, currentBounds } from './window';
 
 /** What the app needs of the service (main/core/service.ts). */
 export interface HostedService {
@@ -132,9 +132,7 @@ export async function startDesktopApp(options: DesktopOptions): Promise<void> {
     screen.getAllDisplays().map((d) => d.workArea),
     screen.getPrimaryDisplay().workArea,
   );
-  const window = new BrowserWindow(
-    mainWindowOptions({ preload: path.resolve(options.builtDir, '..', 'preload', 'index.cjs'), bounds, isPackaged: app.isPackaged }),
-  );
+  const window = createMainWindow({ preload: path.resolve(options.builtDir, '..', 'preload', 'index.cjs'), bounds, isPackaged: app.isPackaged });
   mainWindow = window;
   if (bounds.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());

@@ -3,7 +3,7 @@
  * items 2–4, 6, 8–10), DevTools only in development, and bounds remembered
  * between launches but always clamped onto a display that is still there.
  */
-import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import { BrowserWindow, type Rectangle } from 'electron';
 import type { WindowBounds } from './desktop-state';
 
 export const MIN_WIDTH = 800;
@@ -47,14 +47,16 @@ export function clampWindowBounds(saved: WindowBounds | null, workAreas: readonl
   };
 }
 
-/** The BrowserWindow options: every security-relevant web preference is set explicitly. */
-export function mainWindowOptions(params: { preload: string; bounds: WindowBounds; isPackaged: boolean }): BrowserWindowConstructorOptions {
-  const { x, y, width, height } = params.bounds;
-  return {
-    x,
-    y,
-    width,
-    height,
+/**
+ * Creates the main window. Every security-relevant web preference is spelled
+ * out in this one literal (so a reader, and Electronegativity, can see them).
+ */
+export function createMainWindow(params: { preload: string; bounds: WindowBounds; isPackaged: boolean }): BrowserWindow {
+  return new BrowserWindow({
+    x: params.bounds.x,
+    y: params.bounds.y,
+    width: params.bounds.width,
+    height: params.bounds.height,
     minWidth: MIN_WIDTH,
     minHeight: MIN_HEIGHT,
     title: 'Fieldmark',
@@ -77,7 +79,7 @@ export function mainWindowOptions(params: { preload: string; bounds: WindowBound
       disableBlinkFeatures: 'Auxclick',
       devTools: !params.isPackaged,
     },
-  };
+  });
 }
 
 /** The bounds to remember for a window (its normal bounds, even when maximized). */

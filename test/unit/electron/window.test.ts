@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { clampWindowBounds, DEFAULT_HEIGHT, DEFAULT_WIDTH, mainWindowOptions, MIN_HEIGHT, MIN_WIDTH } from '../../../main/electron/window';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('./fake-electron'));
+const { clampWindowBounds, createMainWindow, DEFAULT_HEIGHT, DEFAULT_WIDTH, MIN_HEIGHT, MIN_WIDTH } = await import('../../../main/electron/window');
+
+const mainWindowOptions = (params: Parameters<typeof createMainWindow>[0]) =>
+  (createMainWindow(params) as unknown as { options: { webPreferences?: Record<string, unknown> } & Record<string, unknown> }).options;
 
 const primary = { x: 0, y: 0, width: 1920, height: 1040 };
 const secondary = { x: 1920, y: 0, width: 1280, height: 1024 };

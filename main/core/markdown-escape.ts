@@ -16,8 +16,10 @@
  *   with U+FFFD: NUL (§2.3 does the same), other control characters (markdown-it
  *   refuses their character references) and lone surrogates (UTF-8 cannot hold them).
  *
- * The work is one pass over the string with a lookup table: safe runs are copied
- * with a single `slice`, so escaping stays linear and cheap for long exports.
+ * Text that holds nothing but ordinary characters and ASCII punctuation (nearly
+ * every quote and note) is escaped by one native regular-expression pass; other
+ * text takes one pass over the string with a lookup table, copying safe runs with
+ * a single `slice`. Either way escaping is linear and cheap for long exports.
  */
 
 /** What to do with an ASCII code unit. */
@@ -55,8 +57,22 @@ export interface EscapeOptions {
   singleLine?: boolean;
 }
 
+/** `\!`, `\"`, … precomputed, so escaping allocates no one-character strings. */
+const ESCAPED: string[] = [];
+for (let c = 0; c < 128; c++) ESCAPED[c] = ASCII_CLASS[c] === PUNCT ? `\\${String.fromCharCode(c)}` : '';
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+/**
+ * Anything besides ASCII punctuation that escaping must handle: control characters
+ * and line breaks, white space that is not a plain space, surrogates, and a space
+ * at either end (spaces at inner line ends only exist next to line breaks).
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NEEDS_FULL_PASS = /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff]|^ | $/;
+
 /** Escapes `text` for use as inline content of a paragraph, heading or block quote. */
 export function escapeMarkdown(text: string, options: EscapeOptions = {}): string {
+  // Most text needs only its punctuation escaped: one native pass does that.
+  if (!NEEDS_FULL_PASS.test(text)) return text.replace(ASCII_PUNCTUATION, '\\$&');
   const prefix = options.linePrefix ?? '';
   const singleLine = options.singleLine ?? false;
   const length = text.length;
@@ -102,7 +118,7 @@ export function escapeMarkdown(text: string, options: EscapeOptions = {}): strin
     }
     out += text.slice(runStart, i);
     if (kind === PUNCT) {
-      out += '\\' + text[i];
+      out += ESCAPED[code];
       i++;
       lineStart = false;
     } else if (kind === REFERENCE) {
@@ -171,21 +187,37 @@ export function markdownVisibleText(text: string): string {
 /**
  * Writes `text` as a code span (shown literally and readably, e.g. `#tag/subtag`),
  * or escaped text where a code span could not hold it exactly (line breaks,
- * characters that would be replaced, or an empty string).
+ * control characters, lone surrogates, or an empty string).
  */
 export function markdownCode(text: string): string {
-  if (text === '' || markdownVisibleText(text) !== text || /[\n\r]/.test(text)) {
-    return escapeMarkdown(text, { singleLine: true });
+  const length = text.length;
+  if (length === 0) return '';
+  // One pass: refuse what a code span cannot hold, and note the backtick runs (§6.1).
+  let runs: Set<number> | null = null;
+  let run = 0;
+  let onlySpaces = true;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return escapeMarkdown(text, { singleLine: true });
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const next = text.charCodeAt(i + 1);
+      if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return escapeMarkdown(text, { singleLine: true });
+      i++;
+    }
+    if (code !== 0x20) onlySpaces = false;
+    if (code === 0x60) run++;
+    else if (run > 0) {
+      (runs ??= new Set()).add(run);
+      run = 0;
+    }
   }
-  const runs = new Set<number>();
-  const ticks = /`+/g;
-  for (let m = ticks.exec(text); m; m = ticks.exec(text)) runs.add(m[0].length);
+  if (run > 0) (runs ??= new Set()).add(run);
   let fence = 1;
-  while (runs.has(fence)) fence++;
-  const marks = '`'.repeat(fence);
-  // §6.1: one space is stripped from each side when both sides have one, so pad exactly then.
-  const allSpaces = /^ +$/.test(text);
-  const pad =
-    text.startsWith('`') || text.endsWith('`') || (!allSpaces && text.startsWith(' ') && text.endsWith(' '));
+  while (runs?.has(fence)) fence++;
+  const marks = fence === 1 ? '`' : '`'.repeat(fence);
+  // One space is stripped from each side when both sides have one, so pad exactly then.
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(length - 1);
+  const pad = first === 0x60 || last === 0x60 || (!onlySpaces && first === 0x20 && last === 0x20);
   return pad ? `${marks} ${text} ${marks}` : `${marks}${text}${marks}`;
 }

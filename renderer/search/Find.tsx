@@ -4,7 +4,7 @@
  * marks only the blocks near the viewport, and the results list shows every
  * match grouped by section.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { useApp } from '../app/app-context';
 import { FindResults } from './FindResults';
@@ -76,6 +76,24 @@ export function Find() {
       painter.destroy();
       painterRef.current = null;
     };
+  }, [open, surface]);
+
+  // Float the bar over the reading column's top-right corner, clear of the side panels.
+  const [place, setPlace] = useState<CSSProperties | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (!open || !surface) return;
+    const update = () => {
+      const rect = surface.scroller.getBoundingClientRect();
+      setPlace({
+        top: rect.top + 8,
+        right: Math.max(8, window.innerWidth - rect.right + 16),
+        maxWidth: Math.max(280, rect.width - 32),
+        maxHeight: Math.max(160, window.innerHeight - rect.top - 24),
+      });
+    };
+    update();
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
   }, [open, surface]);
 
   // Prepare the folded copy as soon as the bar opens, so the first keystroke is only a scan.
@@ -160,6 +178,7 @@ export function Find() {
     <div
       ref={barRef}
       className="find-bar"
+      style={place}
       role="search"
       aria-label="Find in report"
       onKeyDown={(event) => {

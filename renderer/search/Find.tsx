@@ -101,35 +101,73 @@ export function Find() {
     if (open) matcherFor(text).index(matchCase);
   }, [open, text, matchCase]);
 
-  const goTo = useCallback(
-    (index: number, scroll: 'always' | 'if-hidden' = 'always') => {
-      const { matches: list } = stateRef.current;
-      const match = list[index];
-      if (!match) return;
-      setCurrent(index);
-      painterRef.current?.setCurrent(index);
-      if (!surface) return;
-      const visible = surface.visibleRange();
-      if (scroll === 'always' || match.start < visible.start || match.end > visible.end) {
-        surface.scrollToOffset(match.start, { align: 'center' });
-      }
+  /** Whether a painted mark lies inside the reading viewport and not under the find bar. */
+  const markInView = useCallback(
+    (mark: HTMLElement | null): boolean => {
+      if (!mark || !surface) return false;
+      const m = mark.getBoundingClientRect();
+      const view = surface.scroller.getBoundingClientRect();
+      if (m.top < view.top || m.bottom > view.bottom) return false;
+      const b = barRef.current?.getBoundingClientRect();
+      return !b || !(m.bottom > b.top && m.top < b.bottom && m.right > b.left && m.left < b.right);
     },
     [surface],
   );
+
+  /**
+   * Once the surface has settled a scroll (it corrects over two frames), moves match
+   * `index` out from under the bar when the bar (with its results list) covers it.
+   */
+  const clearOfBar = useCallback(
+    (index: number) => {
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const mark = painterRef.current?.markOf(index);
+          const bar = barRef.current;
+          if (!surface || !mark || !bar || markInView(mark)) return;
+          const m = mark.getBoundingClientRect();
+          const below = bar.getBoundingClientRect().bottom + 24;
+          const view = surface.scroller.getBoundingClientRect();
+          if (m.top < below && below + m.height < view.bottom) surface.scroller.scrollBy({ top: m.top - below });
+        }),
+      );
+    },
+    [surface, markInView],
+  );
+
+  /** Makes match `index` current and scrolls to it unless it is already in view. */
+  const goTo = useCallback(
+    (index: number) => {
+      const match = stateRef.current.matches[index];
+      if (!match) return;
+      setCurrent(index);
+      const painter = painterRef.current;
+      painter?.setCurrent(index);
+      if (!surface || markInView(painter?.markOf(index) ?? null)) return;
+      surface.scrollToOffset(match.start, { align: 'center' });
+      clearOfBar(index);
+    },
+    [surface, markInView, clearOfBar],
+  );
+
+  // Opening the results list makes the bar taller: keep the current match visible.
+  useEffect(() => {
+    if (showResults && stateRef.current.current >= 0) clearOfBar(stateRef.current.current);
+  }, [showResults, clearOfBar]);
 
   // Search as the user types (lightly debounced), and again when an option or the text changes.
   useEffect(() => {
     if (!open) return;
     const run = () => {
       const found = matcherFor(text).find(query, { matchCase, wholeWord });
-      const from = surface ? surface.visibleRange().start : 0;
+      const from = surface ? surface.firstVisibleOffset() : 0;
       const first = found.length === 0 ? -1 : firstMatchAtOrAfter(found, from) % found.length;
       stateRef.current = { matches: found, current: first };
       setMatches(found);
       setCurrent(first);
       setSearchedQuery(query);
       painterRef.current?.setMatches(found, first);
-      if (first >= 0) goTo(first, 'if-hidden');
+      if (first >= 0) goTo(first);
     };
     if (query.trim() === '') {
       run();

@@ -1,0 +1,291 @@
+/**
+ * I/O errors (issue 6, item 4): fail the Nth file-system call with EIO, ENOSPC,
+ * EPERM, EACCES or EBUSY, for every N of a save, of a compaction, of a backup and
+ * of a load. The caller gets a typed error (or the operation survives by
+ * retrying), the in-memory document is unchanged by a failed save, a retry
+ * succeeds, the previous file is intact, and after a power cut right after it all
+ * (only synced data kept) every acknowledged change is still there.
+ */
+import { describe, expect, it } from 'vitest';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FILE } from '../../main/core/journal-adapter';
+import { openStore, type OpenedStore } from '../../main/core/store';
+import type { StoreDoc } from '../../main/core/store-schema';
+import { FieldmarkError } from '../../preload/rpc';
+import { FaultFs, IO_ERROR_CODES } from '../support/fault-fs';
+import { MemoryFs } from '../support/memory-fs';
+import { recordCounts } from '../support/reliability-counts';
+import { docWith, makeAnnotation, put } from '../support/store-fixtures';
+
+const DATA = '/data';
+const EXPECTED_CODE: Record<string, string> = { EIO: 'NOT_SAVED', EBUSY: 'NOT_SAVED', ENOSPC: 'DISK_FULL', EPERM: 'READ_ONLY', EACCES: 'READ_ONLY' };
+
+let clock = Date.UTC(2026, 0, 1);
+const now = () => new Date((clock += 1000));
+let pid = 1000;
+
+interface Tally {
+  injected: number;
+  survived: number;
+  typedErrors: number;
+  acked: number;
+  lost: number;
+  problems: string[];
+}
+
+const tally: Tally = { injected: 0, survived: 0, typedErrors: 0, acked: 0, lost: 0, problems: [] };
+
+/** A disk with a closed store of 4 annotations plus 2 more in an unfinished journal. */
+async function baseDisk(): Promise<{ disk: MemoryFs; ids: string[] }> {
+  const disk = new MemoryFs();
+  disk.seedFile(`${DATA}/${SNAPSHOT_FILE}`, encodeSnapshot(docWith(4)).bytes);
+  const store = await openStore({ dataDir: DATA, fs: disk, now, lockOwner: { pid: pid++, isAlive: () => false } });
+  await store.apply([put(makeAnnotation(50))]);
+  await store.apply([put(makeAnnotation(51))]);
+  await store.idle();
+  const ids = store.doc.annotations.map((a) => a.id);
+  return { disk: disk.afterCrash('drop'), ids };
+}
+
+async function openOn(fs: FaultFs | MemoryFs): Promise<OpenedStore> {
+  const store = await openStore({ dataDir: DATA, fs, now, lockOwner: { pid: pid++, isAlive: () => false } });
+  await store.idle();
+  return store;
+}
+
+/** After the fault: the snapshot still validates, and a power cut now keeps every acknowledged change. */
+async function checkDisk(memory: MemoryFs, acked: Iterable<string>, label: string): Promise<string[]> {
+  const problems: string[] = [];
+  const snapshot = memory.peek(`${DATA}/${SNAPSHOT_FILE}`);
+  try {
+    if (!snapshot) throw new Error('missing');
+    decodeSnapshot(snapshot, { trustSeal: false });
+  } catch (error) {
+    problems.push(`${label}: previous file not intact (${String(error)})`);
+  }
+  const store = await openOn(memory.afterCrash('drop'));
+  const present = new Set(store.doc.annotations.map((a) => a.id));
+  for (const id of acked) {
+    tally.acked++;
+    if (!present.has(id)) {
+      tally.lost++;
+      problems.push(`${label}: acknowledged ${id} lost`);
+    }
+  }
+  if (store.status.notices.length > 0) problems.push(`${label}: notices ${store.status.notices.join(' | ')}`);
+  await store.close();
+  return problems;
+}
+
+function typedFailure(error: unknown, errno: string, label: string): string[] {
+  if (!(error instanceof FieldmarkError)) return [`${label}: untyped error ${String(error)}`];
+  tally.typedErrors++;
+  if (error.code !== EXPECTED_CODE[errno]) return [`${label}: ${errno} became ${error.code}`];
+  return [];
+}
+
+function settle(problems: string[], injected: number): void {
+  tally.injected += injected;
+  if (problems.length === 0) tally.survived += injected;
+  tally.problems.push(...problems);
+}
+
+/** Counts the calls an action makes on a fresh copy of the base disk. */
+async function countCalls(action: (store: OpenedStore, fs: FaultFs) => Promise<unknown>): Promise<number> {
+  const { disk } = await baseDisk();
+  const fs = new FaultFs(disk);
+  const store = await openOn(fs);
+  fs.startCounting();
+  await action(store, fs);
+  return fs.count;
+}
+
+describe('I/O errors at every call', () => {
+  it('a save: typed error, document unchanged, retry saves, nothing acknowledged lost', async () => {
+    // Two saves in a row, so that both the first append (which opens the journal) and a later one are covered.
+    const saveTwice = async (store: OpenedStore) => {
+      await store.apply([put(makeAnnotation(60))]);
+      await store.apply([put(makeAnnotation(61))]);
+    };
+    const calls = await countCalls(saveTwice);
+    expect(calls).toBeGreaterThanOrEqual(6);
+    for (const errno of IO_ERROR_CODES) {
+      for (let n = 1; n <= calls; n++) {
+        const label = `save, call ${n} fails with ${errno}`;
+        const { disk, ids } = await baseDisk();
+        const fs = new FaultFs(disk);
+        const store = await openOn(fs);
+        const acked = new Set(ids);
+        const problems: string[] = [];
+        fs.arm(n, errno, { partialWrites: true });
+        for (const a of [makeAnnotation(60), makeAnnotation(61)]) {
+          const before: StoreDoc = structuredClone(store.doc);
+          try {
+            await store.apply([put(a)]);
+            acked.add(a.id);
+          } catch (error) {
+            problems.push(...typedFailure(error, errno, label));
+            if (JSON.stringify(store.doc) !== JSON.stringify(before)) problems.push(`${label}: document changed by a failed save`);
+            fs.clearRules();
+            await store.apply([put(a)]);
+            acked.add(a.id);
+          }
+        }
+        problems.push(...(await checkDisk(disk, acked, label)));
+        await store.close();
+        problems.push(...(await checkDisk(disk, acked, `${label}, after close`)));
+        settle(problems, fs.injected);
+      }
+    }
+    expect(tally.problems).toEqual([]);
+  }, 600_000);
+
+  it('a compaction at close: close still succeeds and nothing acknowledged is lost', async () => {
+    const calls = await countCalls((store) => store.close());
+    for (const errno of IO_ERROR_CODES) {
+      for (let n = 1; n <= calls; n++) {
+        const label = `compaction at close, call ${n} fails with ${errno}`;
+        const { disk, ids } = await baseDisk();
+        const fs = new FaultFs(disk);
+        const store = await openOn(fs);
+        fs.arm(n, errno, { partialWrites: true });
+        const problems: string[] = [];
+        await store.close().catch((error: unknown) => problems.push(`${label}: close threw ${String(error)}`));
+        problems.push(...(await checkDisk(disk, ids, label)));
+        settle(problems, fs.injected);
+      }
+    }
+    expect(tally.problems).toEqual([]);
+  }, 600_000);
+
+  it('a save that must compact first (after an earlier failure): typed error, retry saves', async () => {
+    const failThenSave = async (store: OpenedStore, fs: FaultFs) => {
+      fs.arm(1, 'EIO');
+      await store.apply([put(makeAnnotation(70))]).catch(() => undefined);
+      fs.startCounting();
+      await store.apply([put(makeAnnotation(71))]);
+    };
+    const { disk: probeDisk } = await baseDisk();
+    const probe = new FaultFs(probeDisk);
+    await failThenSave(await openOn(probe), probe);
+    const calls = probe.count;
+    expect(calls).toBeGreaterThan(8);
+    for (const errno of IO_ERROR_CODES) {
+      for (let n = 1; n <= calls; n++) {
+        const label = `compact-then-save, call ${n} fails with ${errno}`;
+        const { disk, ids } = await baseDisk();
+        const fs = new FaultFs(disk);
+        const store = await openOn(fs);
+        fs.arm(1, 'EIO');
+        await store.apply([put(makeAnnotation(70))]).catch(() => undefined);
+        const injectedBefore = fs.injected;
+        fs.arm(n, errno, { partialWrites: true });
+        const acked = new Set(ids);
+        const problems: string[] = [];
+        const a = makeAnnotation(71);
+        const before = JSON.stringify(store.doc);
+        try {
+          await store.apply([put(a)]);
+        } catch (error) {
+          problems.push(...typedFailure(error, errno, label));
+          if (JSON.stringify(store.doc) !== before) problems.push(`${label}: document changed by a failed save`);
+          fs.clearRules();
+          await store.apply([put(a)]);
+        }
+        acked.add(a.id);
+        problems.push(...(await checkDisk(disk, acked, label)));
+        await store.close();
+        settle(problems, fs.injected - injectedBefore);
+      }
+    }
+    expect(tally.problems).toEqual([]);
+  }, 600_000);
+
+  it('a backup: typed error or success, previous backups and the store intact', async () => {
+    const calls = await countCalls((store) => store.backupNow('io-test'));
+    for (const errno of IO_ERROR_CODES) {
+      for (let n = 1; n <= calls; n++) {
+        const label = `backup, call ${n} fails with ${errno}`;
+        const { disk, ids } = await baseDisk();
+        const fs = new FaultFs(disk);
+        const store = await openOn(fs);
+        const backupsBefore = disk.list(`${DATA}/backups`).filter((name) => name.endsWith('.json'));
+        fs.arm(n, errno, { partialWrites: true });
+        const problems: string[] = [];
+        await store.backupNow('io-test').catch((error: unknown) => problems.push(...typedFailure(error, errno, label)));
+        for (const name of backupsBefore) {
+          const bytes = disk.peek(`${DATA}/backups/${name}`);
+          if (!bytes) problems.push(`${label}: backup ${name} disappeared`);
+          else decodeSnapshot(bytes, { trustSeal: false });
+        }
+        fs.clearRules();
+        await store.backupNow('retry');
+        await store.close();
+        problems.push(...(await checkDisk(disk, ids, label)));
+        settle(problems, fs.injected);
+      }
+    }
+    expect(tally.problems).toEqual([]);
+  }, 600_000);
+
+  it('a load: opens with everything (retrying), or read-only with a notice, or refuses with a typed error — and never moves a good file aside', async () => {
+    const { disk: probeDisk } = await baseDisk();
+    const probe = new FaultFs(probeDisk);
+    probe.startCounting();
+    await (await openOn(probe)).close();
+    const calls = probe.count;
+    expect(calls).toBeGreaterThan(10);
+    let opened = 0;
+    let readOnly = 0;
+    let refused = 0;
+    for (const errno of IO_ERROR_CODES) {
+      for (let n = 1; n <= calls; n++) {
+        for (const persistent of [false, true]) {
+          const label = `load, ${persistent ? `every call from ${n} on fails` : `call ${n} fails`} with ${errno}`;
+          const { disk, ids } = await baseDisk();
+          const fs = new FaultFs(disk);
+          if (persistent) fs.failAll(errno, () => fs.count >= n);
+          else fs.arm(n, errno);
+          const problems: string[] = [];
+          try {
+            const store = await openStore({ dataDir: DATA, fs, now, lockOwner: { pid: pid++, isAlive: () => false } });
+            await store.idle();
+            const present = new Set(store.doc.annotations.map((a) => a.id));
+            if (store.status.readOnly) {
+              readOnly++;
+              if (store.status.notices.length === 0) problems.push(`${label}: read-only without a notice`);
+            } else {
+              opened++;
+              for (const id of ids) if (!present.has(id)) problems.push(`${label}: ${id} missing after open`);
+            }
+            await store.close();
+          } catch (error) {
+            refused++;
+            if (!(error instanceof FieldmarkError)) problems.push(`${label}: untyped error ${String(error)}`);
+          }
+          if (disk.list(DATA).some((name) => name.includes('.corrupt-') || name.includes('.unreadable-'))) {
+            problems.push(`${label}: a good file was moved aside`);
+          }
+          fs.clearRules();
+          problems.push(...(await checkDisk(disk, ids, label)));
+          settle(problems, fs.injected);
+        }
+      }
+    }
+    expect(tally.problems).toEqual([]);
+    expect(opened).toBeGreaterThan(0);
+    expect(readOnly + refused).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('records its figures', () => {
+    recordCounts('I/O errors (EIO, ENOSPC, EPERM, EACCES, EBUSY at every call)', {
+      faultsInjected: tally.injected,
+      faultsSurvived: tally.survived,
+      acknowledgedWrites: tally.acked,
+      acknowledgedLost: tally.lost,
+      typedErrors: tally.typedErrors,
+    });
+    expect(tally.injected).toBeGreaterThan(300);
+    expect(tally.survived).toBe(tally.injected);
+    expect(tally.lost).toBe(0);
+  });
+});

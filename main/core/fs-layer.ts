@@ -65,8 +65,11 @@ function unwrap(handle: FsHandle): FileHandle {
   return handle.file;
 }
 
-/** Platforms and file systems where a folder cannot be fsynced report one of these; there is nothing more to do. */
-const DIR_SYNC_UNSUPPORTED = new Set(['EISDIR', 'EINVAL', 'ENOTSUP', 'EBADF']);
+/**
+ * Platforms and file systems where a folder cannot be fsynced report one of
+ * these; there is nothing more to do (Windows refuses to open a folder as a file).
+ */
+const DIR_SYNC_UNSUPPORTED = new Set(['EISDIR', 'EINVAL', 'ENOTSUP', 'EBADF', ...(process.platform === 'win32' ? ['EPERM', 'EACCES'] : [])]);
 
 /** The real file system (node:fs/promises). */
 export const nodeFs: FsLayer = {

@@ -538,7 +538,9 @@ class FileStore implements OpenedStore {
     try {
       const newest = (await listBackups(this.fs, this.backupDir))[0];
       if (newest && this.contentCrc !== null && newest.crc === this.contentCrc) return;
-      const encoded = encodeSnapshot(this.doc);
+      // The sealed snapshot already holds exactly `doc`: copy its bytes rather than serializing again.
+      const encoded =
+        this.contentCrc !== null ? { bytes: await this.fs.readFile(this.adapter.snapshotPath), crc: this.contentCrc } : encodeSnapshot(this.doc);
       if (newest && newest.crc === encoded.crc) return;
       await writeBackup({
         fs: this.fs,

@@ -257,8 +257,9 @@ describe('backups', () => {
     await second.idle();
     const afterChange = await listBackups(nodeFs, path.join(dir, BACKUP_DIR));
     expect(afterChange).toHaveLength(2);
-    const newest = decodeSnapshot(await readFile(path.join(dir, BACKUP_DIR, afterChange[0]!.name)), { trustSeal: false });
-    expect(newest.doc.annotations).toHaveLength(1);
+    const newestBytes = await readFile(path.join(dir, BACKUP_DIR, afterChange[0]!.name));
+    expect(decodeSnapshot(newestBytes, { trustSeal: false }).doc.annotations).toHaveLength(1);
+    expect(newestBytes.equals(await readFile(path.join(dir, SNAPSHOT_FILE)))).toBe(true);
     await second.close();
 
     const third = await open({ dataDir: dir, now });

@@ -2,10 +2,13 @@
  * The data-folder lock: `fieldmark.lock`, created with O_EXCL and holding the
  * owner's pid, host name and start time, so that two Fieldmark hosts (two
  * desktop apps, the desktop app and the browser host, or two machines sharing a
- * USB stick or network folder) never write the same store. A lock whose process
- * is gone on this host is stale and taken over; a lock from another host is
- * always respected, since we cannot see that host's processes.
+ * USB stick or network folder) never write the same store. A lock from this
+ * host is stale, and taken over, when its process is gone or when it was taken
+ * before this machine last booted (after a power cut and a reboot, its pid may
+ * belong to an unrelated process). A lock from another host is always
+ * respected, since we cannot see that host's processes.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { FieldmarkError } from '../../preload/rpc';
 import { errnoCode, type FsLayer } from './fs-layer';
@@ -26,7 +29,12 @@ export interface LockOptions {
   isAlive?: (pid: number) => boolean;
   /** How old an unreadable lock must be before it counts as abandoned (ms). */
   unreadableGraceMs?: number;
+  /** When this machine booted (ms since the epoch); defaults to now minus os.uptime(). */
+  bootTimeMs?: number;
 }
+
+/** Slack for the boot-time comparison: uptime and the clock are read at slightly different moments. */
+const BOOT_SLACK_MS = 60_000;
 
 /** The lock could not be created for a reason other than another owner (e.g. a read-only folder). */
 export class LockUnavailable extends Error {
@@ -94,6 +102,8 @@ export async function acquireLock(options: LockOptions): Promise<StoreLock> {
   const { fs, owner } = options;
   const isAlive = options.isAlive ?? isProcessAlive;
   const grace = options.unreadableGraceMs ?? 2000;
+  const bootTime = options.bootTimeMs ?? Date.now() - os.uptime() * 1000;
+  const takenBeforeBoot = (holder: LockOwner) => Date.parse(holder.startedAt) < bootTime - BOOT_SLACK_MS;
   const lockPath = path.join(options.dir, LOCK_FILE);
   const record = Buffer.from(JSON.stringify(owner), 'utf8');
   let failures = 0;
@@ -125,7 +135,7 @@ export async function acquireLock(options: LockOptions): Promise<StoreLock> {
     }
     const holder = parseLockOwner(text);
     if (holder) {
-      if (holder.host !== owner.host || isAlive(holder.pid)) throw conflict(holder, owner.host);
+      if (holder.host !== owner.host || (isAlive(holder.pid) && !takenBeforeBoot(holder))) throw conflict(holder, owner.host);
     } else {
       // Created but not yet written, or left half-written by a crash: wait out the grace period.
       let age: number;

@@ -161,7 +161,8 @@ class FileStore implements OpenedStore {
         owner: {
           pid: this.options.lockOwner?.pid ?? process.pid,
           host: this.options.lockOwner?.host ?? os.hostname(),
-          startedAt: this.now().toISOString(),
+          // Real time, not the injectable clock: lock staleness is judged against this machine's boot time.
+          startedAt: new Date().toISOString(),
         },
         isAlive: this.options.lockOwner?.isAlive,
       });

@@ -4,7 +4,7 @@ import { FieldmarkError } from '../../../preload/rpc';
 import { FaultFs } from '../../support/fault-fs';
 import { MemoryFs } from '../../support/memory-fs';
 
-const owner = (pid: number, host = 'this-host') => ({ pid, host, startedAt: '2026-01-01T00:00:00.000Z' });
+const owner = (pid: number, host = 'this-host', startedAt = new Date().toISOString()) => ({ pid, host, startedAt });
 
 async function folder(): Promise<MemoryFs> {
   const fs = new MemoryFs();
@@ -38,9 +38,24 @@ describe('acquireLock', () => {
     expect(parseLockOwner(fs.peek(`/data/${LOCK_FILE}`)!.toString())?.pid).toBe(11);
   });
 
+  it('takes over a lock taken before this machine last booted, even if its pid is in use again', async () => {
+    const fs = await folder();
+    fs.seedFile(`/data/${LOCK_FILE}`, JSON.stringify(owner(10, 'this-host', '2026-01-01T00:00:00.000Z')));
+    await acquireLock({ fs, dir: '/data', owner: owner(11), isAlive: () => true, bootTimeMs: Date.parse('2026-02-01T00:00:00.000Z') });
+    expect(parseLockOwner(fs.peek(`/data/${LOCK_FILE}`)!.toString())?.pid).toBe(11);
+  });
+
+  it('respects a lock taken since the last boot by a live process', async () => {
+    const fs = await folder();
+    fs.seedFile(`/data/${LOCK_FILE}`, JSON.stringify(owner(10, 'this-host', '2026-03-01T00:00:00.000Z')));
+    await expect(
+      acquireLock({ fs, dir: '/data', owner: owner(11), isAlive: () => true, bootTimeMs: Date.parse('2026-02-01T00:00:00.000Z') }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
   it('never takes over a lock from another host', async () => {
     const fs = await folder();
-    await acquireLock({ fs, dir: '/data', owner: owner(10, 'other-host') });
+    fs.seedFile(`/data/${LOCK_FILE}`, JSON.stringify(owner(10, 'other-host', '2020-01-01T00:00:00.000Z')));
     await expect(acquireLock({ fs, dir: '/data', owner: owner(11), isAlive: () => false })).rejects.toMatchObject({
       code: 'CONFLICT',
       message: expect.stringContaining('(process 10 on other-host)'),

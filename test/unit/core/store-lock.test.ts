@@ -4,7 +4,8 @@ import { FieldmarkError } from '../../../preload/rpc';
 import { FaultFs } from '../../support/fault-fs';
 import { MemoryFs } from '../../support/memory-fs';
 
-const owner = (pid: number, host = 'this-host', startedAt = new Date().toISOString()) => ({ pid, host, startedAt });
+const STARTED = new Date().toISOString();
+const owner = (pid: number, host = 'this-host', startedAt = STARTED) => ({ pid, host, startedAt });
 
 async function folder(): Promise<MemoryFs> {
   const fs = new MemoryFs();

@@ -40,7 +40,14 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
   if (mountPoint) {
-    if (canMount) execFileSync('umount', [mountPoint], { stdio: 'ignore' });
+    if (canMount) {
+      try {
+        execFileSync('umount', [mountPoint], { stdio: 'ignore' });
+      } catch {
+        // Still busy: detach it now; the kernel frees it once the last file closes.
+        execFileSync('umount', ['-l', mountPoint], { stdio: 'ignore' });
+      }
+    }
     await rmdir(mountPoint);
   }
 });

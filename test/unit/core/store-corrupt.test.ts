@@ -188,6 +188,34 @@ describe('a damaged annotations file', () => {
     expect((await readFile(path.join(dir, 'fieldmark.journal.corrupt-20260601T120000000Z'))).equals(journal)).toBe(true);
   });
 
+  it('keeps a journal that cannot be read aside, opens the last full save and says so', async () => {
+    const { dir, savedDoc } = await prepare();
+    const journal = encodeJournalLine([put(makeAnnotation(41))]);
+    await writeFile(path.join(dir, JOURNAL_FILE), journal);
+    const fs = new FaultFs(nodeFs);
+    fs.failAll('EIO', (op, file) => op === 'readFile' && file.endsWith(JOURNAL_FILE));
+    const store = await open({ dataDir: dir, fs, now: () => REOPENED_AT });
+    expect(store.doc).toEqual(savedDoc);
+    expect(store.status.notices).toEqual([
+      'The journal of your most recent changes could not be read (EIO). It was kept as fieldmark.journal.unreadable-20260601T120000000Z in your data folder; Fieldmark opened your annotations as they were last saved in full.',
+    ]);
+    expect((await readFile(path.join(dir, 'fieldmark.journal.unreadable-20260601T120000000Z'))).equals(journal)).toBe(true);
+    expect(store.status.readOnly).toBe(false);
+  });
+
+  it('opens read-only when an unreadable journal cannot be moved aside either', async () => {
+    const { dir } = await prepare();
+    const journal = encodeJournalLine([put(makeAnnotation(42))]);
+    await writeFile(path.join(dir, JOURNAL_FILE), journal);
+    const fs = new FaultFs(nodeFs);
+    fs.failAll('EIO', (op, file) => (op === 'readFile' || op === 'rename') && file.endsWith(JOURNAL_FILE));
+    const store = await open({ dataDir: dir, fs });
+    expect(store.status.readOnly).toBe(true);
+    expect(store.status.notices[0]).toMatch(/could not be read \(EIO\) and was left untouched, so Fieldmark opened read-only/);
+    await store.close();
+    expect((await readFile(path.join(dir, JOURNAL_FILE))).equals(journal)).toBe(true);
+  });
+
   it('drops a torn last journal line silently: it was never acknowledged', async () => {
     const { dir, savedDoc } = await prepare();
     const line = encodeJournalLine([put(makeAnnotation(40))]);

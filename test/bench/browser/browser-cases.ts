@@ -26,7 +26,16 @@ export interface BrowserCaseOptions {
 function benchAnnotations(records: readonly StoredAnnotation[]): BenchAnnotation[] {
   return records.map((r) => {
     const [position, quote] = r.target.selector;
-    return { id: r.id, color: r.color, start: position.start, end: position.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
+    return {
+      id: r.id,
+      color: r.color,
+      start: position.start,
+      end: position.end,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      sha256: r.target.sha256,
+    };
   });
 }
 

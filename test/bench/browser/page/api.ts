@@ -10,6 +10,8 @@ export interface BenchAnnotation {
   exact: string;
   prefix: string;
   suffix: string;
+  /** SHA-256 of the text the selectors were made against. */
+  sha256: string;
 }
 
 export interface BenchPageData {

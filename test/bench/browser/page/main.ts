@@ -114,6 +114,14 @@ function openSurface(report: Report): TextSurface {
   return built;
 }
 
+/** Whether an element is inside the reading pane's visible box. */
+function inView(el: HTMLElement | null): boolean {
+  if (!el) return false;
+  const box = pane.getBoundingClientRect();
+  const rect = el.getBoundingClientRect();
+  return rect.top >= box.top && rect.bottom <= box.bottom;
+}
+
 /** Every block element holds one text node again (what the surface built). */
 function assertPristine(s: TextSurface): void {
   for (const el of s.blockElements()) {
@@ -126,7 +134,7 @@ function assertPristine(s: TextSurface): void {
 const bench: BenchPage = {
   load(input) {
     data = input;
-    targets = input.annotations.map((a) => ({ start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix }));
+    targets = input.annotations.map((a) => ({ start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, sha256: a.sha256 }));
     // The peers anchor in the article's own text (no blank lines between blocks), as a
     // web-page annotator would have recorded them: the same quotes, context and hints in that text.
     const content = contentOffsets(input.report);
@@ -154,7 +162,7 @@ const bench: BenchPage = {
           openSurface(report);
           return 0;
         case 'ours': {
-          const resolved = reanchorAll(report.text, targets);
+          const resolved = reanchorAll(report.text, targets, { sha256: report.sha256 });
           const views = [];
           for (let i = 0; i < annotations.length; i++) {
             const r = resolved[i]!;
@@ -200,15 +208,14 @@ const bench: BenchPage = {
     // Opening the find bar creates the painter; typing then searches and paints.
     const painter = new MatchPainter(s);
     await nextFrame();
+    // The same steps as the find bar's search (renderer/search/Find.tsx), without React's state updates.
     const search = await timed(() => {
       const found = matcherFor(s.report!.text).find(term);
-      const first = found.length === 0 ? -1 : firstMatchAtOrAfter(found, s.visibleRange().start) % found.length;
+      const first = found.length === 0 ? -1 : firstMatchAtOrAfter(found, s.firstVisibleOffset()) % found.length;
       painter.setMatches(found, first);
       if (first >= 0) {
         painter.setCurrent(first);
-        const match = found[first]!;
-        const visible = s.visibleRange();
-        if (match.start < visible.start || match.end > visible.end) s.scrollToOffset(match.start, { align: 'center' });
+        if (!inView(painter.markOf(first))) s.scrollToOffset(found[first]!.start, { align: 'center' });
       }
       return found.length;
     });

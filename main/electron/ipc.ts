@@ -4,7 +4,7 @@
  * our app:// origin (Electron security checklist item 17); the dispatcher then
  * validates the payload against the contract before the service sees it.
  */
-import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { methodChannel } from '../../preload/bridge';
 import { METHOD_NAMES } from '../../preload/contract';
 import type { Dispatcher, Envelope } from '../../preload/rpc';
@@ -19,12 +19,19 @@ const CLOSING: Envelope = {
   error: { code: 'NOT_SAVED', message: 'Fieldmark is closing, so this change was not saved.' },
 };
 
+type FrameId = Pick<WebFrameMain, 'processId' | 'routingId'>;
+
+/** The same frame: one object, or the same (process, routing) pair if Electron handed out a second wrapper. */
+function sameFrame(a: FrameId, b: FrameId): boolean {
+  return a === b || (a.processId === b.processId && a.routingId === b.routingId);
+}
+
 /** True only for our main window's top frame, currently showing app://fieldmark. */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, window: BrowserWindow | null): boolean {
   if (!window || window.isDestroyed()) return false;
   const frame = event.senderFrame;
   if (!frame || event.sender !== window.webContents) return false;
-  if (frame !== window.webContents.mainFrame || frame.parent !== null) return false;
+  if (frame.parent !== null || !sameFrame(frame, window.webContents.mainFrame)) return false;
   return isAppUrl(frame.url);
 }
 

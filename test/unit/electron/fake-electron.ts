@@ -13,8 +13,12 @@ export class FakeEvent {
   }
 }
 
+let nextRoutingId = 1;
+
 export class FakeFrame {
   parent: FakeFrame | null = null;
+  processId = 4;
+  routingId = nextRoutingId++;
   constructor(public url: string) {}
 }
 

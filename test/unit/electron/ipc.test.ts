@@ -66,6 +66,15 @@ describe('IPC handlers', () => {
     expect(updateSettings).not.toHaveBeenCalled();
   });
 
+  it('accepts a second wrapper of the same top frame, but not another frame of the same process', async () => {
+    const { window, handler } = setup();
+    const main = window.webContents.mainFrame;
+    const sameFrame = Object.assign(new fake.FakeFrame(main.url), { processId: main.processId, routingId: main.routingId });
+    expect(await handler('getSettings')({ sender: window.webContents, senderFrame: sameFrame }, null)).toMatchObject({ ok: true });
+    const otherFrame = Object.assign(new fake.FakeFrame(main.url), { processId: main.processId });
+    expect(await handler('getSettings')({ sender: window.webContents, senderFrame: otherFrame }, null)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+
   it('refuses everything once the window is destroyed', async () => {
     const { window, handler, ownEvent } = setup();
     window.destroyed = true;

@@ -3,6 +3,7 @@
  * unchanged text), Fieldmark's reanchorAll against a Hypothesis-style peer, with
  * the accuracy of each scored against the edition's ground truth.
  */
+import { anchorTargetOf } from '../../../main/core/annotation-view';
 import { reanchorAll, type AnchorResult, type AnchorTarget } from '../../../main/core/re-anchor';
 import { sha256Hex } from '../../../main/core/report-model';
 import type { StoredAnnotation } from '../../../main/core/store-schema';
@@ -13,13 +14,6 @@ import { reanchorPeer } from '../peers/hypothesis-anchor';
 
 /** Where a method put an annotation: a range, or nowhere (an orphan). */
 type Placement = { start: number; end: number } | null;
-
-function targetsOf(records: readonly StoredAnnotation[]): AnchorTarget[] {
-  return records.map((r) => {
-    const [position, quote] = r.target.selector;
-    return { start: position.start, end: position.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, sha256: r.target.sha256 };
-  });
-}
 
 /** Fieldmark's resolution, given the text's SHA-256 as the service has it from the report model. */
 function ours(text: string, sha256: string, targets: readonly AnchorTarget[]): AnchorResult[] {
@@ -77,7 +71,7 @@ export async function benchReanchor(
   const truths = records.map((r) => groundTruth(revised.edits, r.target.selector[0].start, r.target.selector[0].end));
   const originalSha = sha256Hex(originalText);
   const revisedSha = sha256Hex(revised.text);
-  const targets = targetsOf(records);
+  const targets = records.map(anchorTargetOf);
   const oursAccuracy = accuracyOf(placementsOf(ours(revised.text, revisedSha, targets)), truths);
   const peerAccuracy = accuracyOf(peer(revised.text, records), truths);
 
@@ -125,7 +119,7 @@ export async function benchReanchor(
         ours: oursAccuracy,
         peer: peerAccuracy,
         measured:
-          'ours: reanchorAll over the stored selectors (targets built from the records beforehand, as the service holds them) with the text’s SHA-256; peer: reanchorPeer for each stored record',
+          'ours: reanchorAll over the stored selectors (targets built from the records beforehand with the service’s anchorTargetOf) with the text’s SHA-256; peer: reanchorPeer for each stored record',
         accuracyRule:
           'An annotation counts as right when its re-anchored range equals the ground truth (or it is an orphan when the edit deleted all of its text); annotations an edit crosses, or rewrites by more than a quarter, are not scored.',
       },

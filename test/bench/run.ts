@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: Fieldmark's real code against pinned peers, side by side, in
+ * Node (B2, B5, B6, B7) and in headless Chromium (B1, B3, B4). Prints a table
+ * and writes bench-results.json in the working directory. Fixtures are
+ * generated from fixed seeds, so every run measures the same work.
+ */
+import path from 'node:path';
+import { generateAnnotations } from './fixtures/annotations';
+import { concatenatedReport, loadBenchReport } from './fixtures/report';
+import { reviseReport } from './fixtures/revised';
+import { benchBrowser } from './browser/browser-cases';
+import { machineInfo } from './harness/machine';
+import { machineLine, resultsTable, writeResults, type CaseResult } from './harness/results';
+import { benchReanchor } from './node/b2-reanchor';
+import { benchStore } from './node/b5-b6-store';
+import { benchExport } from './node/b7-export';
+
+/** Kept samples per contender, after one warm-up run. */
+const RUNS = 7;
+/** Kept samples for the slowest sides (100,000-annotation cases, mark.js and React on the 100× document). */
+const SLOW_RUNS = 3;
+
+const started = performance.now();
+const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
+
+log('generating fixtures…');
+const report = await loadBenchReport();
+const big = concatenatedReport(report, 100);
+const set1k = generateAnnotations(report, 1_000);
+const set10k = generateAnnotations(report, 10_000);
+const set100k = generateAnnotations(report, 100_000);
+const revised = reviseReport(report);
+
+const results: CaseResult[] = [];
+log('B2: re-anchor 10,000 annotations…');
+results.push(...(await benchReanchor(report.text, set10k, revised, RUNS)));
+log('B5, B6: store writes and cold loads…');
+results.push(...(await benchStore(report, set10k, set100k, { runs: RUNS, slowRuns: SLOW_RUNS })));
+log('B7: Markdown export…');
+results.push(...(await benchExport(report, set10k, RUNS)));
+const browser = await benchBrowser(report, big, set1k, { runs: RUNS, slowRuns: SLOW_RUNS, log });
+results.push(...browser.results);
+
+const order = (id: string) => Number(/^B(\d)/.exec(id)?.[1] ?? 9);
+results.sort((a, b) => order(a.id) - order(b.id));
+const machine = machineInfo(browser.chromium);
+const durationSeconds = Math.round((performance.now() - started) / 100) / 10;
+const file = path.resolve('bench-results.json');
+await writeResults(file, { generatedAt: new Date().toISOString(), durationSeconds, machine, results });
+
+process.stdout.write(`\nMachine: ${machineLine(machine)}\n`);
+process.stdout.write(`Medians of ${RUNS} runs after a warm-up (${SLOW_RUNS} for the slowest sides, see bench-results.json).\n\n`);
+process.stdout.write(`${resultsTable(results)}\n\n`);
+const missed = results.filter((r) => !r.met).map((r) => r.id);
+process.stdout.write(`${results.length - missed.length} of ${results.length} targets met${missed.length ? `; missed: ${missed.join(', ')}` : ''}.\n`);
+process.stdout.write(`Wrote ${file} in ${durationSeconds} s.\n`);

@@ -107,9 +107,11 @@ export function Reader() {
     const article = articleRef.current!;
     const scroller = scrollerRef.current!;
     const caret = caretRef.current!;
+    // The caret is drawn for keyboard users only; a mouse user sees the selection itself.
+    let keyboard = false;
     const drawCaret = () => {
       const sel = document.getSelection();
-      const rect = document.activeElement === article && selectionInside(surface, sel) ? focusRect(sel) : null;
+      const rect = keyboard && document.activeElement === article && selectionInside(surface, sel) ? focusRect(sel) : null;
       if (!rect) {
         caret.hidden = true;
         return;
@@ -126,6 +128,14 @@ export function Reader() {
     const onKeyDown = (event: KeyboardEvent) => {
       if (handleCaretKey(event, surface, scroller, isMac)) event.preventDefault();
     };
+    const onAnyKey = (event: KeyboardEvent) => {
+      if (event.key === 'Shift' || event.key === 'Control' || event.key === 'Alt' || event.key === 'Meta') return;
+      keyboard = true;
+    };
+    const onPointer = () => {
+      keyboard = false;
+      caret.hidden = true;
+    };
     const onFocus = () => {
       if (article.matches(':focus-visible') && !selectionInside(surface)) placeCaret(surface, anchor.current);
       drawCaret();
@@ -136,12 +146,16 @@ export function Reader() {
     article.addEventListener('keydown', onKeyDown);
     article.addEventListener('focus', onFocus);
     article.addEventListener('blur', onBlur);
+    window.addEventListener('keydown', onAnyKey, true);
+    window.addEventListener('pointerdown', onPointer, true);
     document.addEventListener('selectionchange', drawCaret);
     const unsubscribe = surface.onChange(drawCaret);
     return () => {
       article.removeEventListener('keydown', onKeyDown);
       article.removeEventListener('focus', onFocus);
       article.removeEventListener('blur', onBlur);
+      window.removeEventListener('keydown', onAnyKey, true);
+      window.removeEventListener('pointerdown', onPointer, true);
       document.removeEventListener('selectionchange', drawCaret);
       unsubscribe();
     };

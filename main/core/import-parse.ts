@@ -70,6 +70,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
 const MAX_REFINED_DEPTH = 4;
 // Control characters except tab (09), line feed (0A) and carriage return (0D).
 const CONTROL = /[^\P{Cc}\t\n\r]/gu;
+// A cheap first look (no Unicode mode): any control character or any surrogate at all.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const MAYBE_UNCLEAN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function fail(message: string): never {
@@ -104,6 +107,7 @@ function hasType(value: Obj, type: string): boolean {
 
 /** Removes control characters (keeping tab, LF, CR) and replaces lone surrogates with U+FFFD. */
 export function cleanText(text: string): string {
+  if (!MAYBE_UNCLEAN.test(text)) return text;
   return text.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
@@ -182,10 +186,12 @@ function findSelectors(selectorValue: unknown): Selectors {
 function readDate(item: Obj, key: string, label: string, where: string): string | null {
   const value = item[key];
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || !ISO_DATE.test(value.trim()) || Number.isNaN(Date.parse(value.trim()))) {
+  const text = typeof value === 'string' ? value.trim() : '';
+  const time = ISO_DATE.test(text) ? Date.parse(text) : NaN;
+  if (Number.isNaN(time)) {
     fail(`${where} has a ${label} date that is not a valid date (${typeof value === 'string' ? `"${shown(value)}"` : kindOf(value)}).`);
   }
-  return new Date(Date.parse(value.trim())).toISOString();
+  return new Date(time).toISOString();
 }
 
 function readTarget(item: Obj, where: string): Pick<IncomingAnnotation, 'source' | 'sha256' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'color'> {
@@ -299,9 +305,9 @@ function normalizeTags(raw: readonly string[], where: string): string[] {
   return tags;
 }
 
-function readId(item: Obj, index: number, where: string, contentKey: string): { id: string; originalId: string | null } {
+function readId(item: Obj, index: number, where: string, contentKey: () => string): { id: string; originalId: string | null } {
   const raw = item.id ?? item['@id'];
-  if (raw === undefined || raw === null) return { id: uuidFromForeignId(`#${index}\n${contentKey}`), originalId: null };
+  if (raw === undefined || raw === null) return { id: uuidFromForeignId(`#${index}\n${contentKey()}`), originalId: null };
   if (typeof raw !== 'string' || raw.trim() === '') fail(`${where} has an id that is ${kindOf(raw)}, not a single piece of text.`);
   const bare = raw.trim().replace(/^urn:uuid:/i, '');
   if (UUID.test(bare)) return { id: bare.toLowerCase(), originalId: null };
@@ -321,7 +327,7 @@ function readAnnotation(value: unknown, index: number): IncomingAnnotation {
   const created = readDate(value, 'created', 'creation', where);
   const updated = readDate(value, 'modified', 'modification', where) ?? readDate(value, 'updated', 'modification', where);
   const deletedAt = readDate(value, DELETED_AT_KEY, 'deletion', where);
-  const { id, originalId } = readId(value, index, where, JSON.stringify([target.exact, target.start, note]));
+  const { id, originalId } = readId(value, index, where, () => JSON.stringify([target.exact, target.start, note]));
   return {
     id,
     originalId,

@@ -38,7 +38,10 @@ const COLOR_CSS: Record<ColorId, string> = {
 
 /** Stands in for a source that is not a valid IRI (a foreign file's orphan), so the export stays valid. */
 export const UNKNOWN_SOURCE = `${FIELDMARK_NAMESPACE}unknown-source`;
-const IRI = /^[a-z][a-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})+$/;
+// RFC 3986 absolute URI, conservatively: a scheme, a non-empty path of plain
+// characters (pchar or "/"), then an optional query and fragment of the same.
+const PCHAR = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})";
+const IRI = new RegExp(`^[A-Za-z][A-Za-z0-9+.-]*:(?:${PCHAR}|/)+(?:\\?(?:${PCHAR}|[/?])*)?(?:#(?:${PCHAR}|[/?])*)?$`);
 
 /** The source itself when it is an absolute IRI of plain ASCII, else UNKNOWN_SOURCE. */
 export function exportableSource(source: string): string {

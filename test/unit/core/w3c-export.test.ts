@@ -7,7 +7,9 @@ import { parseImport } from '../../../main/core/import-parse';
 import {
   ANNO_CONTEXT,
   DELETED_AT_KEY,
+  UNKNOWN_SOURCE,
   colorFromStyleClass,
+  exportableSource,
   renderW3C,
   styleClassFor,
   toW3C,
@@ -179,6 +181,15 @@ describe('toW3C', () => {
     expect(JSON.stringify(item)).not.toContain('secret');
   });
 
+  it('replaces a source that is not a valid absolute IRI, so the export stays valid', () => {
+    for (const source of ['u:]', 'v9:#', 'w:?gIoq', 'a:b#[', 'x', 'http://a b', 'http://ex.org/%zz', 'http://ex.org/é', '']) {
+      expect({ source, out: exportableSource(source) }).toEqual({ source, out: UNKNOWN_SOURCE });
+    }
+    for (const source of [`urn:sha256:${'a'.repeat(64)}`, 'https://en.wikipedia.org/wiki/Regression_testing', 'http://example.org/p?x=1#f', 'a:b']) {
+      expect(exportableSource(source)).toBe(source);
+    }
+  });
+
   it('keeps an orphan’s original source and selectors instead of inventing a place for it', () => {
     const orphan = sampleViews()[3]!;
     const [item] = itemsOf(toW3C(input([orphan])));
@@ -203,7 +214,10 @@ describe('toW3C', () => {
       createdAt: date,
       updatedAt: date,
       deleted: fc.boolean(),
-      orphanSource: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+      orphanSource: fc.option(
+        fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: fc.constantFrom(...'a:/?#[]@!$&()*+,;=%4F-._~ é'.split('')), maxLength: 14 }).map((t) => `h:${t}`)),
+        { nil: undefined },
+      ),
     });
     fc.assert(
       fc.property(annotation, (spec) => {

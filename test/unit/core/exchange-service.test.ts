@@ -5,7 +5,7 @@ import { createExchangeMethods, datedFileName, MAX_PREVIEWS, PREVIEW_TTL_MS } fr
 import { BACKUP_FORMAT } from '../../../main/core/backup-file';
 import type { StoredAnnotation } from '../../../main/core/store-schema';
 import { toW3CAnnotation } from '../../../main/core/w3c-export';
-import { ExchangeStore, diskFull, exchangeContext } from '../../support/exchange-store';
+import { diskFull, exchangeContext, storeWith } from '../../support/exchange-store';
 import { isoAt, report, storedAt, uuidFor, viewOf } from '../../support/exchange-fixtures';
 import { parseCommonmark } from '../../support/markdown-ast';
 
@@ -19,10 +19,17 @@ function on(n: number, spec: Partial<Parameters<typeof storedAt>[0]> = {}, id = 
 }
 
 function setup(annotations: StoredAnnotation[] = []) {
-  const store = new ExchangeStore(annotations);
+  const store = storeWith(annotations);
   const clock = { now: new Date(isoAt(1000)) };
   const methods = createExchangeMethods(exchangeContext(store, clock));
-  return { store, clock, methods };
+  // What the store held when each backup was taken.
+  const backedUp: StoredAnnotation[][] = [];
+  const backupNow = store.backupNow.bind(store);
+  store.backupNow = (reason: string) => {
+    backedUp.push(structuredClone(store.doc.annotations));
+    return backupNow(reason);
+  };
+  return { store, clock, methods, backedUp };
 }
 
 async function failure(call: () => unknown): Promise<FieldmarkError> {
@@ -136,6 +143,23 @@ describe('exchange service: import', () => {
     expect(store.doc.annotations[0]!.note).toBe('edited meanwhile');
   });
 
+  it('answers a commit only once the store has made it durable', async () => {
+    const { store, methods } = setup([]);
+    const preview = await methods.previewImport({ content: fileOf([on(1, {}, 1)]) });
+    store.hold();
+    let answered = false;
+    const commit = Promise.resolve(methods.commitImport({ id: preview.id })).then(() => {
+      answered = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answered).toBe(false);
+    expect(store.doc.annotations).toEqual([]);
+    store.release();
+    await commit;
+    expect(answered).toBe(true);
+    expect(store.doc.annotations).toHaveLength(1);
+  });
+
   it('keeps the preview when the disk is full, so the same commit can be retried', async () => {
     const { store, methods } = setup([]);
     const preview = await methods.previewImport({ content: fileOf([on(1, {}, 1)]) });
@@ -247,9 +271,9 @@ describe('exchange service: backup and restore', () => {
 
     const other = setup([on(3, {}, 3)]);
     const result = await other.methods.restoreBackup({ content: backup.content });
-    expect(result).toEqual({ annotations: 1, backup: 'fieldmark-backup-1.json' });
-    expect(other.store.backups[0]).toMatchObject({ reason: 'before restore' });
-    expect(other.store.backups[0]!.doc.annotations.map((a) => a.id)).toEqual([uuidFor(3)]);
+    expect(result).toEqual({ annotations: 1, backup: 'backup-1-before-restore.json' });
+    expect(other.store.backups).toEqual(['backup-1-before-restore.json']);
+    expect(other.backedUp[0]!.map((a) => a.id)).toEqual([uuidFor(3)]);
     expect(other.store.doc).toEqual(original.store.doc);
     expect(other.store.applied).toHaveLength(1);
   });

@@ -10,10 +10,11 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { FLUSH_CHANNEL, MENU_CHANNEL, type MenuEvent } from '../../preload/bridge';
-import { contract, type Contract } from '../../preload/contract';
-import { createDispatcher, FieldmarkError, type Implementation } from '../../preload/rpc';
+import { contract } from '../../preload/contract';
+import { createDispatcher, FieldmarkError } from '../../preload/rpc';
 import { assetsDirCandidates, findAssetsDir } from '../core/assets-dir';
 import { resolveDataDir } from '../core/data-dir';
+import type { Service, ServiceOptions } from '../core/service';
 import { loadDesktopState, saveDesktopState, type DesktopState } from './desktop-state';
 import { createFileActions } from './file-actions';
 import { isTrustedSender, registerIpcHandlers, type IpcRegistration } from './ipc';
@@ -22,12 +23,9 @@ import { APP_ENTRY_URL, handleAppProtocol, registerAppScheme } from './protocol'
 import { hardenSession, hardenWebContents } from './security';
 import { clampWindowBounds, createMainWindow, currentBounds } from './window';
 
-/** What the app needs of the service (main/core/service.ts). */
-export interface HostedService {
-  impl: Implementation<Contract>;
-  close(): Promise<void>;
-}
-export type OpenService = (options: { assetsDir: string; dataDir: string }) => Promise<HostedService>;
+/** What the host needs of the service (main/core/service.ts). */
+export type HostedService = Pick<Service, 'impl' | 'close'>;
+export type OpenService = (options: Pick<ServiceOptions, 'assetsDir' | 'dataDir'>) => Promise<HostedService>;
 
 export interface DesktopOptions {
   openService: OpenService;

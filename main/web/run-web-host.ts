@@ -5,20 +5,17 @@
  * service (which finishes pending writes) and report exit code 0. Every
  * failure is one plain sentence on stderr and a non-zero exit code.
  */
-import type { Contract } from '../../preload/contract';
 import { contract } from '../../preload/contract';
-import { createDispatcher, FieldmarkError, type Implementation } from '../../preload/rpc';
+import { createDispatcher, FieldmarkError } from '../../preload/rpc';
 import { resolveDataDir } from '../core/data-dir';
+import type { Service, ServiceOptions } from '../core/service';
 import { parseWebArgs, USAGE } from './cli-args';
 import { startWebHost } from './http-host';
 import { createToken } from './request-guards';
 
 /** What the host needs of the service (main/core/service.ts). */
-export interface HostedService {
-  impl: Implementation<Contract>;
-  close(): Promise<void>;
-}
-export type OpenService = (options: { assetsDir: string; dataDir: string }) => Promise<HostedService>;
+export type HostedService = Pick<Service, 'impl' | 'close'>;
+export type OpenService = (options: Pick<ServiceOptions, 'assetsDir' | 'dataDir'>) => Promise<HostedService>;
 
 export interface RunWebHostOptions {
   argv: readonly string[];

@@ -248,7 +248,9 @@ export function ExportDialog() {
         ref={dialogRef}
         className="export-dialog"
         aria-labelledby={titleId}
-        onClose={() => {
+        onClose={(event) => {
+          // React passes the nested confirmation's close event up the tree: only our own counts.
+          if (event.target !== event.currentTarget) return;
           setOpen(false);
           reset();
         }}
@@ -376,6 +378,7 @@ export function ExportDialog() {
           aria-describedby={confirmTextId}
           onCancel={(event) => {
             event.preventDefault();
+            event.stopPropagation();
             reset();
           }}
         >

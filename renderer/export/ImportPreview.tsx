@@ -120,7 +120,7 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
           );
         })}
       </div>
-      <div className="export-actions">
+      <div className="export-actions import-commit">
         <button type="button" className="export-button primary" disabled={busy || count === 0} onClick={() => onCommit(rejectedIds(preview.items, accepted))}>
           {commitLabel(count)}
         </button>

@@ -92,8 +92,14 @@ export function Find() {
       });
     };
     update();
+    // The layout switches to drawers after the window's resize event: observe the column itself.
+    const observer = new ResizeObserver(update);
+    observer.observe(surface.scroller);
     window.addEventListener('resize', update);
-    return () => window.removeEventListener('resize', update);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', update);
+    };
   }, [open, surface]);
 
   // Prepare the folded copy as soon as the bar opens, so the first keystroke is only a scan.

@@ -12,6 +12,7 @@ import { COLORS, colorStyle } from './colors';
 import { excerpt } from './excerpt';
 import { TagEditor } from './TagEditor';
 import { placeBeside, type Placement } from './toolbar-position';
+import { visibleBounds } from './visible-bounds';
 
 export interface AnnotationCardProps {
   view: AnnotationView;
@@ -43,6 +44,8 @@ export function AnnotationCard(props: AnnotationCardProps) {
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const [placement, setPlacement] = useState<Placement | null>(null);
   const [colorProblem, setColorProblem] = useState<string | null>(null);
+  // The colour just chosen, shown checked while the service stores it.
+  const [pendingColor, setPendingColor] = useState<ColorId | null>(null);
 
   const snapshot = useSyncExternalStore(session.subscribe, session.status);
 
@@ -103,8 +106,9 @@ export function AnnotationCard(props: AnnotationCardProps) {
   useLayoutEffect(() => {
     const place = () => {
       if (!ref.current) return;
-      const size = { width: ref.current.offsetWidth, height: ref.current.offsetHeight };
-      setPlacement(placeBeside(passageBox(surface, view), size, { width: window.innerWidth, height: window.innerHeight }, 'below'));
+      // scrollHeight: the card's natural height, even while a previous placement limits it.
+      const size = { width: ref.current.offsetWidth, height: ref.current.scrollHeight + 2 };
+      setPlacement(placeBeside(passageBox(surface, view), size, visibleBounds(surface), 'below'));
     };
     place();
     const scroller = surface?.scroller;
@@ -130,7 +134,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
       tabIndex={-1}
       className="fm-card"
       data-color={view.color}
-      style={placement ? { left: placement.left, top: placement.top } : { left: -9999, top: -9999 }}
+      style={placement ? { left: placement.left, top: placement.top, maxHeight: placement.maxHeight } : { left: -9999, top: -9999 }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !event.defaultPrevented) {
           event.preventDefault();
@@ -195,10 +199,12 @@ export function AnnotationCard(props: AnnotationCardProps) {
               type="radio"
               name={`${titleId}-colour`}
               value={color.id}
-              checked={view.color === color.id}
+              checked={(pendingColor ?? view.color) === color.id}
               disabled={readOnly}
               onChange={async () => {
+                setPendingColor(color.id);
                 const result = await props.onUpdate({ color: color.id });
+                setPendingColor(null);
                 setColorProblem(result.ok ? null : result.error);
               }}
             />

@@ -68,16 +68,16 @@ function AnnotationItem({
         <button type="button" className="fm-item-go" aria-describedby={quoteId} onClick={onGo}>
           {view.citation}
         </button>
-        <span className="fm-color-chip" data-color={view.color}>
-          <span className="fm-sample fm-sample-small" data-color={view.color} aria-hidden="true">
-            Aa
-          </span>
-          <span className="fm-chip-label">{label}</span>
-        </span>
         <button type="button" className="fm-icon-button" aria-label={`Edit note and tags, ${view.citation}`} title="Edit note and tags" onClick={onEdit}>
           <span aria-hidden="true">✎</span>
         </button>
       </div>
+      <span className="fm-color-chip" data-color={view.color}>
+        <span className="fm-sample fm-sample-small" data-color={view.color} aria-hidden="true">
+          Aa
+        </span>
+        <span className="fm-chip-label">{label}</span>
+      </span>
       <p id={quoteId} className="fm-item-quote">
         <Emphasis text={excerpt(view.exact, 180)} terms={terms} />
       </p>
@@ -251,7 +251,7 @@ export function AnnotationsPanel() {
               terms={terms}
               onGo={() => a.goTo(view.id)}
               onEdit={() => {
-                a.goTo(view.id);
+                a.goTo(view.id, 'start');
                 a.openCard(view.id, true);
               }}
             />

@@ -9,6 +9,7 @@ import type { ColorId } from '../../preload/contract';
 import type { TextSurface } from '../reader/text-surface';
 import { COLORS } from './colors';
 import { placeBeside, type Placement } from './toolbar-position';
+import { visibleBounds } from './visible-bounds';
 import { textSelection } from './use-text-interactions';
 
 interface ToolbarState {
@@ -84,8 +85,8 @@ export function SelectionToolbar({ surface, text, colorName, onHighlight }: Sele
       return;
     }
     const size = { width: ref.current.offsetWidth, height: ref.current.offsetHeight };
-    setPlacement(placeBeside(state.anchor, size, { width: window.innerWidth, height: window.innerHeight }, state.below ? 'below' : 'above'));
-  }, [state]);
+    setPlacement(placeBeside(state.anchor, size, visibleBounds(surface), state.below ? 'below' : 'above'));
+  }, [state, surface]);
 
   if (!state) return null;
 

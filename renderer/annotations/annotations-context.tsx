@@ -72,8 +72,8 @@ export interface AnnotationsValue {
   commitNote(id: string): Promise<boolean>;
   /** Saves every note with unsaved text; true when all are stored. */
   flushNotes(): Promise<boolean>;
-  /** Scrolls the text to an annotation, flashes it and selects it. */
-  goTo(id: string): void;
+  /** Scrolls the text to an annotation (centred, or near the top to make room for its card), flashes it and selects it. */
+  goTo(id: string, align?: 'center' | 'start'): void;
   reload(): Promise<void>;
   colorName(id: ColorId): string;
 }
@@ -311,11 +311,11 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
   }, [commitNote]);
 
   const goTo = useCallback(
-    (id: string) => {
+    (id: string, align: 'center' | 'start' = 'center') => {
       const view = findView(id);
       if (!view) return;
       setSelectedId(id);
-      surface?.scrollToOffset(view.start, { flash: { start: view.start, end: view.end }, align: 'center' });
+      surface?.scrollToOffset(view.start, { flash: { start: view.start, end: view.end }, align });
     },
     [surface],
   );

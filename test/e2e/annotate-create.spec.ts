@@ -124,7 +124,8 @@ test('a selection across paragraphs and a section heading becomes one annotation
   const to = await phraseOffsets(page, 'In 2020, authorities identified');
   await dragSelect(page, from.start, to.end);
   await toolbar(page).getByRole('button', { name: 'Highlight as Question' }).click();
-  await expect(page.getByRole('dialog', { name: 'Protection ¶1' })).toBeVisible();
+  // The citation names both ends of the passage.
+  await expect(page.getByRole('dialog', { name: 'Protection ¶1–¶2', exact: true })).toBeVisible();
   const list = await listAnnotations(page);
   expect(list).toHaveLength(1);
   expect(list[0]).toMatchObject({ start: from.start, end: to.end, color: 'question' });
@@ -138,7 +139,7 @@ test('a selection across paragraphs and a section heading becomes one annotation
   await page.keyboard.press('Escape');
   await dragSelect(page, lastOfProtection, prevention.end);
   await page.keyboard.press('4');
-  await expect(page.getByRole('dialog', { name: /^Protection ¶\d+$/ })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: /^Protection ¶\d+ – Prevention ¶1$/ })).toBeVisible();
   const both = await listAnnotations(page);
   expect(both).toHaveLength(2);
   const crossing = both.find((a) => a.color === 'statistic')!;

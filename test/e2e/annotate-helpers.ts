@@ -72,7 +72,7 @@ export async function createThroughClient(
 /** Scrolls an offset into the middle of the reading pane and returns viewport points for [start, end). */
 async function pointsFor(page: Page, start: number, end: number): Promise<{ from: { x: number; y: number }; to: { x: number; y: number } }> {
   return page.evaluate(
-    ({ start, end }) => {
+    async ({ start, end }) => {
       const blockOf = (offset: number) =>
         [...document.querySelectorAll<HTMLElement>('article [data-block-id]')].find(
           (el) => Number(el.dataset.start) <= offset && offset < Number(el.dataset.end),
@@ -86,10 +86,27 @@ async function pointsFor(page: Page, start: number, end: number): Promise<{ from
         range.setEnd(node, local + 1);
         return range.getClientRects()[0]!;
       };
-      blockOf(start).scrollIntoView({ block: 'center' });
-      const a = charRect(start);
-      const b = charRect(end - 1);
-      return { from: { x: a.left + 1, y: a.top + a.height / 2 }, to: { x: b.right - 1, y: b.top + b.height / 2 } };
+      // Paragraphs are long: bring the first character (not its whole paragraph) to a third of the pane.
+      const pane = document.querySelector('main')!;
+      blockOf(start).scrollIntoView({ block: 'start' });
+      for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
+      const box = pane.getBoundingClientRect();
+      pane.scrollBy(0, charRect(start).top - (box.top + box.height / 3));
+      // Paragraphs that just came into view are laid out for real only now (content-visibility),
+      // which can still move the text: measure until two frames agree.
+      const measure = () => {
+        const a = charRect(start);
+        const b = charRect(end - 1);
+        return { from: { x: a.left + 1, y: a.top + a.height / 2 }, to: { x: b.right - 1, y: b.top + b.height / 2 } };
+      };
+      let last = measure();
+      for (let i = 0; i < 30; i++) {
+        await new Promise(requestAnimationFrame);
+        const next = measure();
+        if (JSON.stringify(next) === JSON.stringify(last) && i >= 2) return next;
+        last = next;
+      }
+      return last;
     },
     { start, end },
   );

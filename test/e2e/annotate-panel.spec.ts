@@ -119,7 +119,7 @@ test('a card in the panel scrolls to its passage and flashes it; a click in the 
     }, passage.start);
   expect(await inView()).toBe(false);
 
-  await items(page).getByRole('button', { name: 'Prevention ¶1' }).click();
+  await items(page).getByRole('button', { name: 'Prevention ¶1', exact: true }).click();
   await expect.poll(inView).toBe(true);
   await expect.poll(() => page.evaluate(() => CSS.highlights.has('fieldmark-flash'))).toBe(true);
   await expect(items(page).filter({ hasText: 'Progress' })).toHaveAttribute('aria-current', 'true');

@@ -23,9 +23,11 @@ test('the annotated reader in light, sepia and dark themes', async ({ page }) =>
   await page.reload();
   await ready(page);
   await expect(items(page)).toHaveCount(5);
-  await items(page).getByRole('button', { name: 'Protection ¶1' }).first().click();
+  await items(page).getByRole('button', { name: 'Protection ¶1', exact: true }).first().click();
   await expect.poll(async () => Object.keys(await paintedHighlights(page)).filter((n) => n.startsWith('fm-annotation-')).length).toBe(6);
 
+  // The flash that marks the passage scrolled to is over once it fades.
+  await expect.poll(() => page.evaluate(() => CSS.highlights.has('fieldmark-flash')), { timeout: 5000 }).toBe(false);
   for (const theme of ['Light', 'Sepia', 'Dark']) {
     await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: theme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());

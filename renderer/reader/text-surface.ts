@@ -32,6 +32,10 @@ const CHUNK_NODES = 24;
 const FLASH_MS = 1400;
 /** Space kept above an offset scrolled to the top, in CSS pixels. */
 const TOP_MARGIN = 24;
+/** A jump is settled after this many frames and this long without a correction, or after SETTLE_MAX_MS. */
+const SETTLE_FRAMES = 6;
+const SETTLE_QUIET_MS = 400;
+const SETTLE_MAX_MS = 2000;
 
 /** Finds the last index whose start is ≤ offset (blocks are sorted by start), or -1. */
 export function indexAtOffset(blocks: readonly Pick<Block, 'start'>[], offset: number): number {
@@ -72,6 +76,8 @@ export class TextSurface {
   private elements: HTMLElement[] = [];
   private readonly listeners = new Set<() => void>();
   private flashTimer: number | undefined;
+  /** Stops the current post-jump correction, if one is running. */
+  private settling: (() => void) | null = null;
 
   constructor(container: HTMLElement, options: SurfaceOptions = {}) {
     this.container = container;
@@ -324,14 +330,42 @@ export class TextSurface {
       return delta;
     };
     const behavior = opts.behavior ?? 'auto';
+    this.settling?.();
     place(behavior);
-    if (behavior !== 'smooth') {
-      // Layout of the paragraphs that just came into view can shift the target: measure again.
-      requestAnimationFrame(() => {
-        if (Math.abs(place('auto')) >= 1) requestAnimationFrame(() => place('auto'));
-      });
-    }
+    if (behavior !== 'smooth') this.settle(scroller, () => place('auto'));
     if (opts.flash) this.flash(opts.flash.start, opts.flash.end);
+  }
+
+  /**
+   * Keeps the target in place for a few frames: paragraphs near the viewport are
+   * laid out only in the frames after the jump, and their real height replaces the
+   * estimate. Stops when the target has been still for a while, or as soon as the
+   * reader scrolls by hand.
+   */
+  private settle(scroller: HTMLElement, place: () => number): void {
+    let frame = 0;
+    let still = 0;
+    const started = performance.now();
+    let lastMove = started;
+    const events = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+    const stop = () => {
+      cancelAnimationFrame(frame);
+      for (const type of events) scroller.removeEventListener(type, stop);
+      if (this.settling === stop) this.settling = null;
+    };
+    const tick = () => {
+      const now = performance.now();
+      if (Math.abs(place()) >= 1) {
+        still = 0;
+        lastMove = now;
+      } else still++;
+      const settled = still >= SETTLE_FRAMES && now - lastMove >= SETTLE_QUIET_MS;
+      if (settled || now - started > SETTLE_MAX_MS) stop();
+      else frame = requestAnimationFrame(tick);
+    };
+    for (const type of events) scroller.addEventListener(type, stop, { passive: true });
+    frame = requestAnimationFrame(tick);
+    this.settling = stop;
   }
 
   /** Offsets of the first and last blocks that are (at least partly) in the viewport. */
@@ -381,6 +415,7 @@ export class TextSurface {
   /** Removes the rendered blocks and listeners. */
   destroy(): void {
     window.clearTimeout(this.flashTimer);
+    this.settling?.();
     this.container.replaceChildren();
     this.elements = [];
     this.blockList = [];

@@ -179,6 +179,21 @@ test.describe('reading settings', () => {
     expect(Number(await page.getByRole('progressbar', { name: 'Reading progress' }).getAttribute('aria-valuenow'))).toBeGreaterThan(0);
   });
 
+  test('a position reached just before the page goes away is saved on the way out', async ({ page, host }) => {
+    await ready(page);
+    const report = await client(page).getReport();
+    const target = report.blocks.find((b) => b.id === 'prevention-p2')!;
+    await article(page).locator('[data-block-id="prevention-p2"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // Leave at once, well before the debounced save would run.
+    await page.goto('about:blank');
+    await expect.poll(async () => ((await host.readStore()).settings as Settings).readingPosition?.offset).toBe(target.start);
+    const again = await host.restart();
+    await ready(again);
+    const para = article(again).locator('[data-block-id="prevention-p2"]');
+    await expect(para).toBeInViewport();
+    await expect.poll(() => topInPane(again, para)).toBeLessThan(80);
+  });
+
   test('Ctrl + and Ctrl − step through the sizes, stop at the ends, and Ctrl 0 resets', async ({ page }) => {
     await ready(page);
     const para = article(page).locator('[data-block-id="introduction-p1"]');

@@ -14,9 +14,6 @@ import { colorLabel } from './colors';
 import { NoteSaver, type SaveStatus } from './note-saver';
 import { EMPTY_UNDO, describeEntry, operationFor, record, takeRedo, takeUndo, updateEntry, type Editable, type Operation, type UndoEntry } from './undo-stack';
 
-/** A window event other features dispatch after changing annotations behind the panel's back (import, restore). */
-export const ANNOTATIONS_CHANGED_EVENT = 'fieldmark:annotations-changed';
-
 export interface CardTarget {
   id: string;
   /** Whether opening the card moves focus into its note. */
@@ -171,9 +168,6 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void reload();
-    const onChanged = () => void reload();
-    window.addEventListener(ANNOTATIONS_CHANGED_EVENT, onChanged);
-    return () => window.removeEventListener(ANNOTATIONS_CHANGED_EVENT, onChanged);
   }, [reload]);
 
   const findView = (id: string) => allRef.current.find((a) => a.id === id) ?? null;

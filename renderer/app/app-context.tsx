@@ -3,7 +3,7 @@
  * surface, the settings (persisted through the service), the store status and
  * the notice area. `useApp()` reads it.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Report, Settings, SettingsPatch, StoreStatus } from '../../preload/contract';
 import type { FieldmarkClient } from '../api/client';
 import type { TextSurface } from '../reader/text-surface';
@@ -179,7 +179,8 @@ export function AppProvider(props: AppProviderProps) {
   }, [client, notify]);
 
   // Theme, font size and line width live on the root element; "system" follows the OS.
-  useEffect(() => {
+  // A layout effect, so the reader's passive effects already see the new layout.
+  useLayoutEffect(() => {
     const media = window.matchMedia(DARK_QUERY);
     const apply = () => applySettingsToRoot(document.documentElement, settings, media.matches);
     apply();

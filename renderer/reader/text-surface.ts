@@ -383,20 +383,25 @@ export class TextSurface {
     return this.blockList[this.firstIndexBelow(y)]!;
   }
 
-  /** Offset of the first visible character at the top of the reading area (for the reading position). */
+  /**
+   * Offset of the first text at the top of the reading area: the start of the line
+   * at the margin that scrollToOffset leaves above its target, so that saving this
+   * offset and scrolling back to it lands on the same line (no drift).
+   */
   firstVisibleOffset(): number {
     if (this.elements.length === 0) return 0;
     const box = this.viewportBox(this.scroller);
-    const i = this.firstIndexBelow(box.top + 1);
+    const line = box.top + TOP_MARGIN;
+    const i = this.firstIndexBelow(line + 1);
     const el = this.elements[i]!;
+    const block = this.blockList[i]!;
     const rect = el.getBoundingClientRect();
-    if (rect.top >= box.top) return this.blockList[i]!.start;
+    if (rect.top >= line - 1) return block.start;
     const style = getComputedStyle(el);
     const x = rect.left + parseFloat(style.paddingLeft || '0') + 2;
     const lineHeight = parseFloat(style.lineHeight) || 24;
-    const y = box.top + Math.min(lineHeight / 2, rect.bottom - box.top - 1);
+    const y = line + Math.min(lineHeight / 2, rect.bottom - line - 1);
     const at = this.offsetAtPoint(x, y);
-    const block = this.blockList[i]!;
     if (at === null || at < block.start || at > block.end) return block.start;
     return at;
   }

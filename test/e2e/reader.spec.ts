@@ -212,6 +212,21 @@ test.describe('reading settings', () => {
     await expect.poll(async () => (await client(page).getSettings()).fontSize).toBe(18);
   });
 
+  test('a larger font or another line width keeps the reader at the same place', async ({ page }) => {
+    await ready(page);
+    const para = article(page).locator('[data-block-id="protection-p3"]');
+    await para.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(200);
+    await page.getByRole('button', { name: 'Increase font size' }).click();
+    await page.getByRole('button', { name: 'Increase font size' }).click();
+    await expect.poll(() => para.evaluate((el) => getComputedStyle(el).fontSize)).toBe('22px');
+    await expect.poll(() => topInPane(page, para)).toBeLessThan(80);
+    expect(await topInPane(page, para)).toBeGreaterThan(-40);
+    await page.getByRole('combobox', { name: 'Line width' }).selectOption('narrow');
+    await expect.poll(() => topInPane(page, para)).toBeLessThan(80);
+    expect(await topInPane(page, para)).toBeGreaterThan(-40);
+  });
+
   test('the default theme follows the operating system until one is chosen', async ({ page }) => {
     await ready(page);
     await page.emulateMedia({ colorScheme: 'dark' });

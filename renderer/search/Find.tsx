@@ -15,6 +15,9 @@ import './find.css';
 /** Delay after the last keystroke before searching (short: searching is a scan of a prepared copy). */
 const TYPING_DEBOUNCE_MS = 60;
 
+/** Texts up to this length (UTF-16 units) are folded for searching while the app is idle. */
+const IDLE_FOLD_LIMIT = 1_000_000;
+
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The "n of m" text shown and announced. */
@@ -101,6 +104,14 @@ export function Find() {
       window.removeEventListener('resize', update);
     };
   }, [open, surface]);
+
+  // A report of ordinary size is folded in idle time right away (a few milliseconds), so
+  // even the first Ctrl+F is instant; a huge one only when the bar opens (see below).
+  useEffect(() => {
+    if (text.length > IDLE_FOLD_LIMIT || typeof requestIdleCallback !== 'function') return;
+    const handle = requestIdleCallback(() => matcherFor(text).index(false));
+    return () => cancelIdleCallback(handle);
+  }, [text]);
 
   // Prepare the folded copy as soon as the bar opens, so the first keystroke is only a scan.
   useEffect(() => {

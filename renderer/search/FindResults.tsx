@@ -1,14 +1,15 @@
 /**
  * The list of every find match, grouped by section, each with a snippet whose
- * matched part is a React-rendered <mark>. Long lists render in pages so a
- * common word in a 100× document does not build ten thousand rows at once.
+ * matched part is a React-rendered <mark>. Long lists render one page at a time
+ * (the page holding the current match), so a common word in a 100× document
+ * does not build ten thousand rows at once.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Block } from '../../preload/contract';
 import type { TextMatch } from './matcher';
 import { groupResults } from './results-model';
 
-/** Rows rendered at first and added by each "Show more" press. */
+/** Rows rendered per page, and added by each "Show more" press. */
 export const RESULTS_PAGE = 200;
 
 interface FindResultsProps {
@@ -20,27 +21,45 @@ interface FindResultsProps {
   onSelect(index: number): void;
 }
 
+interface RowWindow {
+  matches: readonly TextMatch[];
+  from: number;
+  to: number;
+}
+
+/** The page of rows that holds match `index`. */
+function pageAround(matches: readonly TextMatch[], index: number): RowWindow {
+  const from = Math.floor(Math.max(0, index) / RESULTS_PAGE) * RESULTS_PAGE;
+  return { matches, from, to: from + RESULTS_PAGE };
+}
+
 export function FindResults({ id, text, blocks, matches, current, onSelect }: FindResultsProps) {
-  const [limit, setLimit] = useState(RESULTS_PAGE);
+  const [chosen, setChosen] = useState<RowWindow>(() => pageAround(matches, current));
   const listRef = useRef<HTMLDivElement>(null);
-  // A new search starts again from the first page.
-  useEffect(() => setLimit(RESULTS_PAGE), [matches]);
-  // Navigating with Enter/F3 beyond the rendered rows extends the list to show the current one.
-  const shown = Math.max(limit, current + 1);
-  const groups = useMemo(() => groupResults(text, blocks, matches, shown), [text, blocks, matches, shown]);
+  // A new search, or navigating past the rendered rows, shows the page holding the current match.
+  const stale = chosen.matches !== matches || (current >= 0 && (current < chosen.from || current >= chosen.to));
+  const { from, to } = stale ? pageAround(matches, current) : chosen;
+  const end = Math.min(to, matches.length);
+  const groups = useMemo(() => groupResults(text, blocks, matches, from, end), [text, blocks, matches, from, end]);
 
   useEffect(() => {
     const row = listRef.current?.querySelector<HTMLElement>('[aria-current="true"]');
     row?.scrollIntoView({ block: 'nearest' });
   }, [current, groups]);
 
-  const remaining = matches.length - Math.min(shown, matches.length);
+  const earlier = from;
+  const later = matches.length - end;
   return (
     <div id={id} ref={listRef} className="find-results" role="region" aria-label="Find results">
+      {earlier > 0 && (
+        <button type="button" className="find-more" onClick={() => setChosen({ matches, from: Math.max(0, from - RESULTS_PAGE), to: end })}>
+          Show {Math.min(RESULTS_PAGE, earlier)} earlier of {earlier}
+        </button>
+      )}
       {groups.map((group) => (
-        <section key={group.key} className="find-group" aria-label={`${group.title}: ${group.items.length} ${group.items.length === 1 ? 'match' : 'matches'}`}>
+        <section key={group.key} className="find-group" aria-label={`${group.title}: ${group.total} ${group.total === 1 ? 'match' : 'matches'}`}>
           <h3 className="find-group-title">
-            {group.title} <span className="find-group-count">({group.items.length})</span>
+            {group.title} <span className="find-group-count">({group.total})</span>
           </h3>
           <ol className="find-group-list">
             {group.items.map((item) => (
@@ -60,9 +79,9 @@ export function FindResults({ id, text, blocks, matches, current, onSelect }: Fi
           </ol>
         </section>
       ))}
-      {remaining > 0 && (
-        <button type="button" className="find-more" onClick={() => setLimit(shown + RESULTS_PAGE)}>
-          Show {Math.min(RESULTS_PAGE, remaining)} more of {remaining} remaining
+      {later > 0 && (
+        <button type="button" className="find-more" onClick={() => setChosen({ matches, from, to: end + RESULTS_PAGE })}>
+          Show {Math.min(RESULTS_PAGE, later)} more of {later} remaining
         </button>
       )}
     </div>

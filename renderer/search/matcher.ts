@@ -19,23 +19,64 @@ export interface MatchOptions {
   wholeWord?: boolean;
 }
 
-/** A folded copy of a text, with each folded unit's source range in the original. */
+/**
+ * A folded copy of a text and the map back to the original. Most folded units
+ * stand for exactly one source unit at the same distance from the last edit, so
+ * only the edits are stored: places where a white-space run collapsed, a mark or
+ * invisible character was dropped, or one character became several units.
+ */
 export interface FoldedText {
   readonly source: string;
   readonly folded: string;
-  /**
-   * `starts[i]`: original offset of the source character folded unit `i` came from.
-   * Where a unit ends is not stored: it is where the next source character's units
-   * start (see `unitEnd`), which also covers absorbed marks and white-space runs.
-   */
-  readonly starts: Uint32Array;
+  readonly edits: FoldEdits;
 }
 
-/** Original offset just past the source text folded unit `i` stands for (including marks it absorbed). */
-export function unitEnd(index: FoldedText, i: number): number {
-  const { starts } = index;
-  const start = starts[i]!;
-  for (let j = i + 1; j < starts.length; j++) if (starts[j] !== start) return starts[j]!;
+/** Edits in folded order: `foldLen` units at folded offset `fold` stand for `srcLen` units at source offset `src`. */
+export interface FoldEdits {
+  readonly fold: Int32Array;
+  readonly src: Int32Array;
+  readonly foldLen: Int32Array;
+  readonly srcLen: Int32Array;
+}
+
+/** Index of the last edit starting at or before folded offset `k`, or -1. */
+function editAt(edits: FoldEdits, k: number): number {
+  let lo = 0;
+  let hi = edits.fold.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (edits.fold[mid]! <= k) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Original offset of the source character folded unit `k` came from. */
+export function unitStart(index: FoldedText, k: number): number {
+  const { edits } = index;
+  const e = editAt(edits, k);
+  if (e < 0) return k;
+  const editEnd = edits.fold[e]! + edits.foldLen[e]!;
+  if (k < editEnd) return edits.src[e]!;
+  return edits.src[e]! + edits.srcLen[e]! + (k - editEnd);
+}
+
+/** Whether folded unit `k` is the first unit of its source character (not the middle of "…" → "..."). */
+export function isCharStart(index: FoldedText, k: number): boolean {
+  const { edits } = index;
+  const e = editAt(edits, k);
+  return e < 0 || k === edits.fold[e] || k >= edits.fold[e]! + edits.foldLen[e]!;
+}
+
+/**
+ * Original offset just past the source text folded unit `k` stands for: where the
+ * next source character's units start, so absorbed marks and white space count.
+ */
+export function unitEnd(index: FoldedText, k: number): number {
+  for (let j = k + 1; j < index.folded.length; j++) if (isCharStart(index, j)) return unitStart(index, j);
   return index.source.length;
 }
 
@@ -70,8 +111,7 @@ const COMBINING_MARK = /\p{M}/gu;
 const WHITESPACE = /^\s$/u;
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
 
-const SPACE = 0x20;
-/** Marks a folded unit as "drop this source character". */
+/** What a dropped character (soft hyphen, zero-width space…) folds to. */
 const DROP = '';
 
 const foldCache: [Map<number, string>, Map<number, string>] = [new Map(), new Map()];
@@ -112,90 +152,73 @@ function foldCodePoint(cp: number, matchCase: boolean): string {
  * spaces and line breaks) to one space. Keeps the map back to original offsets.
  */
 export function foldText(source: string, matchCase = false): FoldedText {
-  let capacity = source.length + 16;
-  let units = new Uint16Array(capacity);
-  let starts = new Uint32Array(capacity);
-  let n = 0;
-  const grow = (need: number) => {
-    if (n + need <= capacity) return;
-    capacity = Math.max(capacity * 2, n + need);
-    const u = new Uint16Array(capacity);
-    u.set(units);
-    units = u;
-    const s = new Uint32Array(capacity);
-    s.set(starts);
-    starts = s;
-  };
-  let inSpace = false;
-  let i = 0;
+  // Native lower-casing does the bulk, and the folded copy is built from slices of it:
+  // the loop below only looks for the few places folding changes anything.
+  let base = source;
+  let capitals = false;
+  if (!matchCase) {
+    const lowered = source.toLowerCase();
+    // A capital that lower-cases to two units (İ) would shift offsets: fold capitals one by one instead.
+    if (lowered.length === source.length) base = lowered;
+    else capitals = true;
+  }
+  const pieces: string[] = [];
+  const fold: number[] = [];
+  const src: number[] = [];
+  const foldLen: number[] = [];
+  const srcLen: number[] = [];
+  let shift = 0;
+  let plainFrom = 0;
   const length = source.length;
-  const lower = matchCase ? 0 : 32;
+  let i = 0;
   while (i < length) {
-    const c = source.charCodeAt(i);
-    if (c < 0x80) {
-      // ASCII fast path: the text is almost all ASCII, and this loop is the cost of opening a 100× document.
-      if (c === SPACE || (c >= 0x09 && c <= 0x0d)) {
-        if (!inSpace) {
-          if (n === capacity) grow(1);
-          units[n] = SPACE;
-          starts[n] = i;
-          n++;
-          inSpace = true;
-        }
-      } else {
-        if (n === capacity) grow(1);
-        units[n] = c >= 0x41 && c <= 0x5a ? c + lower : c;
-        starts[n] = i;
-        n++;
-        inSpace = false;
-      }
+    const c = base.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f && !(capitals && c >= 0x41 && c <= 0x5a)) {
       i++;
       continue;
     }
-    const cp = source.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    if (isWhitespace(cp)) {
-      if (!inSpace) {
-        grow(1);
-        units[n] = SPACE;
-        starts[n] = i;
-        n++;
-        inSpace = true;
+    if (c === 0x20) {
+      const next = base.charCodeAt(i + 1);
+      // A single plain space is already folded.
+      if (i + 1 >= length || (next > 0x20 && next < 0x7f) || !absorbsInRun(source.codePointAt(i + 1)!, matchCase)) {
+        i++;
+        continue;
       }
-      i += width;
-      continue;
     }
-    const folded = foldCodePoint(cp, matchCase);
-    if (folded.length === 0) {
-      // A dropped character (combining mark, soft hyphen…) belongs to the unit before it: no unit starts here.
-      i += width;
-      continue;
+    const cp = source.codePointAt(i)!;
+    let end = i + (cp > 0xffff ? 2 : 1);
+    let out: string;
+    if (isWhitespace(cp)) {
+      // A run of white space, with the marks and invisible characters inside it, is one space.
+      while (end < length) {
+        const inner = source.codePointAt(end)!;
+        if (!absorbsInRun(inner, matchCase)) break;
+        end += inner > 0xffff ? 2 : 1;
+      }
+      out = ' ';
+    } else out = foldCodePoint(cp, matchCase);
+    pieces.push(base.slice(plainFrom, i), out);
+    plainFrom = end;
+    if (out.length !== end - i || out.length > 1) {
+      fold.push(i + shift);
+      src.push(i);
+      foldLen.push(out.length);
+      srcLen.push(end - i);
+      shift += out.length - (end - i);
     }
-    inSpace = false;
-    grow(folded.length);
-    for (let k = 0; k < folded.length; k++) {
-      units[n] = folded.charCodeAt(k);
-      starts[n] = i;
-      n++;
-    }
-    i += width;
+    i = end;
   }
-  return { source, folded: unitsToString(units, n), starts: starts.subarray(0, n) };
+  pieces.push(base.slice(plainFrom));
+  return {
+    source,
+    folded: pieces.join(''),
+    edits: { fold: Int32Array.from(fold), src: Int32Array.from(src), foldLen: Int32Array.from(foldLen), srcLen: Int32Array.from(srcLen) },
+  };
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const utf16 = LITTLE_ENDIAN ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
-
-function unitsToString(units: Uint16Array, length: number): string {
-  // Decoding the buffer is ~10× faster than String.fromCharCode in chunks. A lone
-  // surrogate becomes U+FFFD, which is harmless: queries are folded the same way.
-  if (utf16) return utf16.decode(units.subarray(0, length));
-  const CHUNK = 8192;
-  const parts: string[] = [];
-  for (let at = 0; at < length; at += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, units.subarray(at, Math.min(length, at + CHUNK)) as unknown as number[]));
-  }
-  return parts.join('');
+/** Whether a character continues a white-space run: more white space, or something folding drops. */
+function absorbsInRun(cp: number, matchCase: boolean): boolean {
+  return isWhitespace(cp) || foldCodePoint(cp, matchCase).length === 0;
 }
 
 /** Folds a query exactly as the text is folded, so the two compare unit for unit. */
@@ -227,7 +250,7 @@ function isWordCodePoint(cp: number | null | undefined): boolean {
 export function findInFolded(index: FoldedText, query: string, options: MatchOptions = {}): TextMatch[] {
   const needle = foldQuery(query, options.matchCase ?? false);
   if (needle.trim().length === 0) return [];
-  const { folded, starts } = index;
+  const { folded } = index;
   const wholeWord = options.wholeWord ?? false;
   const needsWordStart = wholeWord && isWordCodePoint(needle.codePointAt(0));
   const needsWordEnd = wholeWord && isWordCodePoint(codePointBefore(needle, needle.length));
@@ -238,13 +261,13 @@ export function findInFolded(index: FoldedText, query: string, options: MatchOpt
     if (at === -1) break;
     const after = at + needle.length;
     // A match must cover whole source characters: never half of an expansion such as "…" → "...".
-    const alignedStart = at === 0 || starts[at - 1] !== starts[at];
-    const alignedEnd = after === folded.length || starts[after] !== starts[after - 1];
+    const alignedStart = isCharStart(index, at);
+    const alignedEnd = after === folded.length || isCharStart(index, after);
     const wordOk =
       (!needsWordStart || !isWordCodePoint(codePointBefore(folded, at))) &&
       (!needsWordEnd || !isWordCodePoint(folded.codePointAt(after)));
     if (alignedStart && alignedEnd && wordOk) {
-      matches.push({ start: starts[at]!, end: after === folded.length ? index.source.length : starts[after]! });
+      matches.push({ start: unitStart(index, at), end: after === folded.length ? index.source.length : unitStart(index, after) });
       from = after;
     } else from = at + 1;
   }

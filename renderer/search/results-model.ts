@@ -26,7 +26,10 @@ export interface ResultGroup {
   /** Stable key for the list: section title plus the index of its first match. */
   key: string;
   title: string;
+  /** Items on the current page. */
   items: ResultItem[];
+  /** Matches in this run of the section, including those outside the page. */
+  total: number;
 }
 
 /** Characters of context shown on each side of a match. */
@@ -86,21 +89,37 @@ export function snippetFor(text: string, blocks: readonly Block[], match: TextMa
 }
 
 /**
- * Groups the first `limit` matches by section, in document order. Consecutive
+ * Groups the matches [from, to) by section, in document order. Consecutive
  * matches of one section form one group (a document repeated 100× gets one
- * group per occurrence of the section).
+ * group per occurrence of the section); `total` counts the whole run, also the
+ * part outside the page.
  */
-export function groupResults(text: string, blocks: readonly Block[], matches: readonly TextMatch[], limit = matches.length): ResultGroup[] {
+export function groupResults(
+  text: string,
+  blocks: readonly Block[],
+  matches: readonly TextMatch[],
+  from = 0,
+  to = matches.length,
+): ResultGroup[] {
+  const start = Math.max(0, from);
+  const end = Math.min(to, matches.length);
+  const titleOf = (index: number) => sectionTitleAt(blocks, matches[index]!.start);
   const groups: ResultGroup[] = [];
   let group: ResultGroup | null = null;
-  for (let index = 0; index < Math.min(limit, matches.length); index++) {
+  for (let index = start; index < end; index++) {
     const match = matches[index]!;
-    const title = sectionTitleAt(blocks, match.start);
+    const title = titleOf(index);
     if (!group || group.title !== title) {
-      group = { key: `${title}:${index}`, title, items: [] };
+      group = { key: `${title}:${index}`, title, items: [], total: 0 };
       groups.push(group);
     }
     group.items.push({ index, match, snippet: snippetFor(text, blocks, match) });
   }
+  for (const g of groups) g.total = g.items.length;
+  // The first and last groups may continue beyond the page.
+  const first = groups[0];
+  if (first) for (let i = start - 1; i >= 0 && titleOf(i) === first.title; i--) first.total++;
+  const last = groups[groups.length - 1];
+  if (last) for (let i = end; i < matches.length && titleOf(i) === last.title; i++) last.total++;
   return groups;
 }

@@ -8,12 +8,19 @@ import {
   firstMatchAtOrAfter,
   foldQuery,
   foldText,
+  isCharStart,
   matcherFor,
   unitEnd,
+  unitStart,
 } from '../../../../renderer/search/matcher';
 
 const REPORT = readFileSync(path.resolve(import.meta.dirname, '../../../../assets/report/tip-2021-japan.txt'), 'utf8');
 const report = new TextMatcher(REPORT);
+
+const alphabet = fc.constantFrom(
+  'a', 'A', 'b', 'é', 'E', 'e\u0301', ' ', '\u00a0', '\n', '’', "'", '“', '"', '—', '-', '…', '.', 'İ', 'ß', '𝐀', '\u00ad', '\u200b', '\t', 'x',
+);
+const textArb = fc.array(alphabet, { maxLength: 60 }).map((parts) => parts.join(''));
 
 const texts = (text: string, matches: Array<{ start: number; end: number }>) => matches.map((m) => text.slice(m.start, m.end));
 
@@ -103,17 +110,39 @@ describe('folding', () => {
     const text = 'Ａ “Ré”  —\u00a0x…';
     const folded = foldText(text);
     expect(folded.folded).toBe('ａ "re" - x...');
-    expect(folded.starts).toHaveLength(folded.folded.length);
+    const starts = Array.from({ length: folded.folded.length }, (_, i) => unitStart(folded, i));
     for (let i = 0; i < folded.folded.length; i++) {
-      expect(folded.starts[i]).toBeLessThan(unitEnd(folded, i));
+      expect(starts[i]).toBeLessThan(unitEnd(folded, i));
       expect(unitEnd(folded, i)).toBeLessThanOrEqual(text.length);
     }
-    expect(Array.from(folded.starts.slice(-3))).toEqual([text.length - 1, text.length - 1, text.length - 1]);
+    expect(starts.slice(-3)).toEqual([text.length - 1, text.length - 1, text.length - 1]);
+    expect([isCharStart(folded, folded.folded.length - 3), isCharStart(folded, folded.folded.length - 2)]).toEqual([true, false]);
     // The curly quote, the spaces around the dash and the dash map back to exactly their source characters.
     const quote = folded.folded.indexOf('"');
-    expect([folded.starts[quote], unitEnd(folded, quote)]).toEqual([2, 3]);
+    expect([starts[quote], unitEnd(folded, quote)]).toEqual([2, 3]);
     const run = folded.folded.indexOf(' ', folded.folded.indexOf('re"'));
-    expect([folded.starts[run], unitEnd(folded, run)]).toEqual([6, 8]);
+    expect([starts[run], unitEnd(folded, run)]).toEqual([6, 8]);
+  });
+
+  it('folds exactly like the plain character-by-character definition', () => {
+    fc.assert(
+      fc.property(textArb, fc.boolean(), (text, matchCase) => {
+        const expected = referenceFold(text, matchCase);
+        const folded = foldText(text, matchCase);
+        expect(folded.folded).toBe(expected.folded);
+        expect(Array.from({ length: folded.folded.length }, (_, i) => unitStart(folded, i))).toEqual(expected.starts);
+        expect(Array.from({ length: folded.folded.length }, (_, i) => isCharStart(folded, i))).toEqual(expected.starts.map((s, i) => i === 0 || expected.starts[i - 1] !== s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('folds a capital that lower-cases to two units without shifting the offsets after it', () => {
+    const text = 'İSTANBUL Café TITP';
+    const matcher = new TextMatcher(text);
+    expect(texts(text, matcher.find('titp'))).toEqual(['TITP']);
+    expect(texts(text, matcher.find('istanbul'))).toEqual(['İSTANBUL']);
+    expect(texts(text, matcher.find('cafe'))).toEqual(['Café']);
   });
 
   it('maps a decomposed accent into the match so the whole letter is highlighted', () => {
@@ -189,10 +218,6 @@ describe('matcher caching and helpers', () => {
 });
 
 describe('matcher properties', () => {
-  const alphabet = fc.constantFrom(
-    'a', 'A', 'b', 'é', 'E', 'e\u0301', ' ', '\u00a0', '\n', '’', "'", '“', '"', '—', '-', '…', '.', 'İ', 'ß', '𝐀', '\u00ad', 'x',
-  );
-  const textArb = fc.array(alphabet, { maxLength: 60 }).map((parts) => parts.join(''));
 
   it('every returned range folds to exactly the folded query, in order and without overlap', () => {
     fc.assert(
@@ -230,8 +255,48 @@ describe('matcher properties', () => {
 
 /** Whether [start, end) cuts no surrogate pair, decomposed accent, or white-space run of the text. */
 function isWholeSourceSlice(text: string, start: number, end: number): boolean {
-  const folded = foldText(text);
-  const startsAt = Array.from(folded.starts).includes(start);
-  const endsAt = end === text.length || Array.from(folded.starts).includes(end);
-  return startsAt && endsAt;
+  const { starts } = referenceFold(text, false);
+  return starts.includes(start) && (end === text.length || starts.includes(end));
 }
+
+/**
+ * The folding rules spelled out one code point at a time (the definition the
+ * fast implementation must agree with): white-space runs and the invisible or
+ * combining characters inside them become one space; every other character folds
+ * on its own; each folded unit remembers the offset of its source character.
+ */
+function referenceFold(text: string, matchCase: boolean): { folded: string; starts: number[] } {
+  let folded = '';
+  const starts: number[] = [];
+  let inSpace = false;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const char = String.fromCodePoint(cp);
+    if (/^\s$/u.test(char)) {
+      if (!inSpace) {
+        folded += ' ';
+        starts.push(i);
+        inSpace = true;
+      }
+    } else {
+      const out = REFERENCE_SINGLE[char] ?? (matchCase ? char : char.toLowerCase()).normalize('NFD').replace(/\p{M}/gu, '');
+      if (out.length > 0) inSpace = false;
+      for (const unit of out.split('')) {
+        folded += unit;
+        starts.push(i);
+      }
+    }
+    i += width;
+  }
+  return { folded, starts };
+}
+
+const REFERENCE_SINGLE: Record<string, string> = {
+  '\u00ad': '',
+  '\u200b': '',
+  '’': "'",
+  '“': '"',
+  '—': '-',
+  '…': '...',
+};

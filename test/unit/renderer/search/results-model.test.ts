@@ -22,6 +22,7 @@ describe('find results grouped by section', () => {
       }
     }
     expect(groups.map((g) => g.title)).toContain('Prioritized Recommendations');
+    for (const group of groups) expect(group.total).toBe(group.items.length);
     expect(new Set(groups.map((g) => g.key)).size).toBe(groups.length);
   });
 
@@ -30,10 +31,17 @@ describe('find results grouped by section', () => {
     for (let i = 1; i < groups.length; i++) expect(groups[i]!.title).not.toBe(groups[i - 1]!.title);
   });
 
-  it('stops at the limit so a huge result list renders in pages', () => {
+  it('renders one page of a huge result list, with each section’s full count', () => {
     const matches = matcher.find('the');
-    const groups = groupResults(REPORT, model.blocks, matches, 25);
-    expect(groups.flatMap((g) => g.items)).toHaveLength(25);
+    const all = groupResults(REPORT, model.blocks, matches);
+    const page = groupResults(REPORT, model.blocks, matches, 100, 125);
+    expect(page.flatMap((g) => g.items.map((i) => i.index))).toEqual(Array.from({ length: 25 }, (_, i) => 100 + i));
+    for (const group of page) {
+      const whole = all.find((g) => g.items.some((i) => i.index === group.items[0]!.index))!;
+      expect(group.title).toBe(whole.title);
+      expect(group.total).toBe(whole.items.length);
+    }
+    expect(groupResults(REPORT, model.blocks, matches, matches.length - 3, matches.length + 50).flatMap((g) => g.items)).toHaveLength(3);
   });
 
   it('names the title and tier lines, which belong to no section', () => {

@@ -8,6 +8,7 @@ import { planImport } from '../../../main/core/import-merge';
 import { MAX_JSON_DEPTH, jsonDepthExceeds } from '../../../main/core/safe-json';
 import { renderW3C, toW3CAnnotation } from '../../../main/core/w3c-export';
 import { isoAt, report, sharedFixtures, storedAt, uuidFor, viewOf } from '../../support/exchange-fixtures';
+import { recordCounts } from '../../support/reliability-counts';
 
 const hypothesisDir = path.join(sharedFixtures, 'hypothesis-anchoring');
 
@@ -316,5 +317,6 @@ describe('parseImport: property', () => {
       }),
       { numRuns: 10_000 },
     );
+    recordCounts('import parser (fast-check)', { badInputsTried: 10_000 });
   });
 });

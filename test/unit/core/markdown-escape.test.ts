@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { escapeMarkdown, markdownCode, markdownVisibleText } from '../../../main/core/markdown-escape';
 import { PARSERS, hasHtml } from '../../support/markdown-ast';
 import { NASTY_STRINGS } from '../../support/nasty-strings';
+import { recordCounts } from '../../support/reliability-counts';
 
 
 function recoveredParagraph(markdown: string, parse: (typeof PARSERS)[number]['parse']): { text: string; types: string[] } {
@@ -109,6 +110,7 @@ describe('escapeMarkdown', () => {
         }),
         { numRuns: 1500 },
       );
+      recordCounts('Markdown escaping round trip (fast-check)', { badInputsTried: 1500 });
     });
 
     it(`makes ${name} read 1,000 random tags back from code spans`, () => {

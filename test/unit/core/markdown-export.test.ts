@@ -6,6 +6,7 @@ import { markdownVisibleText } from '../../../main/core/markdown-escape';
 import { PARSERS, hasHtml, type SimpleBlock } from '../../support/markdown-ast';
 import { isoAt, report, storedAt, viewOf, viewWithText } from '../../support/exchange-fixtures';
 import { NASTY_STRINGS } from '../../support/nasty-strings';
+import { recordCounts } from '../../support/reliability-counts';
 
 const EXPORTED_AT = new Date(Date.UTC(2026, 10, 29, 10, 30, 0));
 
@@ -215,5 +216,6 @@ describe('renderMarkdown', () => {
       }),
       { numRuns: 1000 },
     );
+    recordCounts('Markdown export round trip (fast-check)', { badInputsTried: 1000 });
   });
 });

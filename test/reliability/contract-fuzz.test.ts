@@ -1,0 +1,153 @@
+/**
+ * Bad input at the boundary (issue 6, item 7): arbitrary payloads for every
+ * contract method go through the real dispatcher into the real service over a
+ * real store. Whatever arrives, the answer is a well-formed envelope; a refusal
+ * carries a typed error code and a readable message, never INTERNAL; and a
+ * refused call leaves the store exactly as it was, in memory and on disk.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { METHOD_NAMES, contract, COLOR_IDS, ErrorCode, type MethodName } from '../../preload/contract';
+import { createDispatcher, isEnvelope, type Dispatcher } from '../../preload/rpc';
+import { openService, type Service } from '../../main/core/service';
+import { readStoreFromDisk } from '../e2e/support/read-store';
+import { recordCounts } from '../support/reliability-counts';
+import { REPO_ROOT, tempDir } from '../support/store-fixtures';
+
+const RUNS_PER_METHOD = 2_000;
+const ERROR_CODES = new Set<string>(ErrorCode.options);
+
+let service: Service;
+let dispatch: Dispatcher;
+let dataDir: string;
+let cleanup: () => Promise<void>;
+let textLength: number;
+
+beforeAll(async () => {
+  ({ dir: dataDir, cleanup } = await tempDir('fieldmark-fuzz-'));
+  service = await openService({ assetsDir: path.join(REPO_ROOT, 'assets'), dataDir });
+  dispatch = createDispatcher(contract, service.impl);
+  const report = await dispatch('getReport', null);
+  if (!report.ok) throw new Error('the report did not load');
+  textLength = (report.value as { text: string }).text.length;
+  // A few real annotations, so updates, deletes and exports have something to work on.
+  for (const [start, end] of [[58, 120], [5623, 5700], [16706, 16800]] as const) {
+    const created = await dispatch('createAnnotation', { start, end, color: 'key', note: 'seed', tags: ['seed'] });
+    if (!created.ok) throw new Error(created.error.message);
+  }
+});
+
+afterAll(async () => {
+  await service.close();
+  await cleanup();
+});
+
+/** Values of every JSON-ish kind, plus the awkward ones a compromised renderer could send. */
+const hostile = fc.oneof(
+  fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: false, withDate: true, withMap: true, withSet: true, withTypedArray: true }),
+  fc.jsonValue({ maxDepth: 4 }),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom(Number.NaN, Infinity, -0, 2 ** 53, -1, '__proto__', { __proto__: { polluted: true } }, JSON.parse('{"__proto__":{"polluted":true}}')),
+);
+
+/** Payloads shaped like each method's input with wrong or extreme values in the fields. */
+const offset = fc.oneof(fc.integer({ min: -5, max: 41_100 }), fc.double(), fc.string(), fc.constant(null), fc.bigInt().map(String));
+const field = {
+  id: fc.oneof(fc.uuid(), fc.string(), fc.integer(), fc.constant('00000000-0000-4000-8000-000000000000')),
+  color: fc.oneof(fc.constantFrom(...COLOR_IDS, 'KEY', 'red', ''), fc.string()),
+  note: fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.integer(), fc.constant('x'.repeat(100_001))),
+  tags: fc.oneof(fc.array(fc.string({ unit: 'binary', maxLength: 80 }), { maxLength: 60 }), fc.string(), fc.constant([''])),
+  content: fc.oneof(fc.string({ unit: 'binary' }), fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), fc.integer()),
+};
+const shaped: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
+  createAnnotation: fc.record({ start: offset, end: offset, color: field.color, note: field.note, tags: field.tags, exact: fc.string() }, { requiredKeys: [] }),
+  updateAnnotation: fc.record({ id: field.id, color: field.color, note: field.note, tags: field.tags }, { requiredKeys: [] }),
+  deleteAnnotation: fc.record({ id: field.id }, { requiredKeys: [] }),
+  restoreAnnotation: fc.record({ id: field.id }, { requiredKeys: [] }),
+  updateSettings: fc.record(
+    {
+      fontSize: fc.oneof(fc.integer({ min: -10, max: 100 }), fc.double(), fc.string()),
+      theme: fc.oneof(fc.constantFrom('light', 'dark', 'sepia', 'system', 'neon'), fc.string()),
+      lineWidth: fc.oneof(fc.constantFrom('narrow', 'medium', 'wide', 'huge'), fc.integer()),
+      readingPosition: fc.oneof(fc.constant(null), fc.record({ offset, progress: fc.double() }, { requiredKeys: [] })),
+      legend: fc.oneof(fc.dictionary(fc.constantFrom(...COLOR_IDS, 'other'), fc.string({ unit: 'binary', maxLength: 50 })), fc.string()),
+    },
+    { requiredKeys: [] },
+  ),
+  exportMarkdown: fc.record(
+    { groupBy: fc.oneof(fc.constantFrom('section', 'tag', 'color', 'date'), fc.string()), includeNotes: fc.anything({ maxDepth: 0 }), filter: fc.jsonValue({ maxDepth: 2 }) },
+    { requiredKeys: [] },
+  ),
+  previewImport: fc.record({ content: field.content }, { requiredKeys: [] }),
+  commitImport: fc.record({ id: fc.oneof(fc.string(), fc.integer()), reject: fc.oneof(fc.array(fc.string()), fc.string()) }, { requiredKeys: [] }),
+  undoImport: fc.record({ id: fc.oneof(fc.string(), fc.integer()) }, { requiredKeys: [] }),
+  restoreBackup: fc.record({ content: field.content }, { requiredKeys: [] }),
+};
+
+describe('arbitrary payloads through the dispatcher', () => {
+  let tried = 0;
+  let refused = 0;
+
+  for (const method of METHOD_NAMES) {
+    it(`${method}: every answer is an envelope; refusals are typed and change nothing`, async () => {
+      const payloads = shaped[method] ? fc.oneof(hostile, shaped[method]!) : hostile;
+      await fc.assert(
+        fc.asyncProperty(payloads, async (payload) => {
+          const before = JSON.stringify(await listEverything());
+          const answer = await dispatch(method, payload);
+          tried++;
+          expect(isEnvelope(answer)).toBe(true);
+          if (answer.ok) return;
+          refused++;
+          expect(ERROR_CODES.has(answer.error.code)).toBe(true);
+          expect(answer.error.code).not.toBe('INTERNAL');
+          expect(answer.error.message.length).toBeGreaterThan(0);
+          expect(JSON.stringify(await listEverything())).toBe(before);
+        }),
+        { numRuns: RUNS_PER_METHOD },
+      );
+    }, 300_000);
+  }
+
+  it('refuses unknown and hostile method names without touching anything', async () => {
+    const before = JSON.stringify(await listEverything());
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty')), hostile, async (method, payload) => {
+        fc.pre(!(METHOD_NAMES as string[]).includes(method));
+        const answer = await dispatch(method, payload);
+        tried++;
+        refused++;
+        expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      }),
+      { numRuns: RUNS_PER_METHOD },
+    );
+    expect(JSON.stringify(await listEverything())).toBe(before);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  }, 300_000);
+
+  it('keeps on disk exactly what the service holds after all of it', async () => {
+    const onDisk = await readStoreFromDisk(dataDir).catch(() => null);
+    const live = (await dispatch('listAnnotations', null)) as { ok: true; value: Array<{ id: string; note: string; deletedAt: string | null }> };
+    // The host holds the folder open; what it acknowledged is on disk (snapshot + journal).
+    expect(onDisk).not.toBeNull();
+    const diskById = new Map(onDisk!.annotations.map((a) => [a.id, a]));
+    for (const annotation of live.value) {
+      expect(diskById.get(annotation.id)?.note).toBe(annotation.note);
+      expect(diskById.get(annotation.id)?.deletedAt ?? null).toBe(annotation.deletedAt);
+    }
+    expect(textLength).toBeGreaterThan(0);
+    expect(tried).toBeGreaterThanOrEqual(RUNS_PER_METHOD * (METHOD_NAMES.length + 1));
+    recordCounts('contract payloads through the dispatcher (fast-check)', {
+      badInputsTried: tried,
+      refusedWithTypedError: refused,
+      methods: METHOD_NAMES.length,
+    });
+  });
+});
+
+/** Everything a refused call could have changed, as the service reports it. */
+async function listEverything(): Promise<unknown> {
+  const [annotations, settings] = await Promise.all([dispatch('listAnnotations', null), dispatch('getSettings', null)]);
+  return { annotations, settings };
+}

@@ -46,6 +46,44 @@ test('the annotated reader in light, sepia and dark themes', async ({ page }) =>
   await page.screenshot({ path: path.join(SCREENSHOTS, 'annotate-card-dark.png') });
 });
 
+test('highlighted text keeps WCAG AA contrast in every theme, alone, overlapping and selected', async ({ page }) => {
+  await ready(page);
+  for (const theme of ['Light', 'Sepia', 'Dark']) {
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
+    const worst = await page.evaluate(() => {
+      type Rgba = [number, number, number, number];
+      const parse = (css: string): Rgba => {
+        const n = css.match(/[\d.]+/g)!.map(Number);
+        return [n[0]!, n[1]!, n[2]!, n[3] ?? 1];
+      };
+      const over = (top: Rgba, bottom: Rgba): Rgba => [0, 1, 2].map((i) => top[i]! * top[3] + bottom[i]! * (1 - top[3])).concat(1) as Rgba;
+      const lum = (c: Rgba) => {
+        const lin = (v: number) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
+      };
+      const contrast = (a: Rgba, b: Rgba) => {
+        const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+        return (hi! + 0.05) / (lo! + 0.05);
+      };
+      const paragraph = document.querySelector('article p[data-block-id]')!;
+      const page = parse(getComputedStyle(document.querySelector('main')!).backgroundColor);
+      const names = ['key', 'gap', 'progress', 'statistic', 'question'].map((id) => `fm-annotation-${id}`);
+      const style = (name: string) => getComputedStyle(paragraph, `::highlight(${name})`);
+      const text = parse(style(names[0]!).color || getComputedStyle(paragraph).color);
+      const selected = parse(style('fm-annotation-selected').backgroundColor);
+      let min = Infinity;
+      for (const a of names) {
+        const one = over(parse(style(a).backgroundColor), page);
+        min = Math.min(min, contrast(text, one), contrast(text, over(selected, one)));
+        for (const b of names) if (a !== b) min = Math.min(min, contrast(text, over(parse(style(b).backgroundColor), one)));
+      }
+      return min;
+    });
+    expect(worst, `${theme}: lowest contrast of highlighted text`).toBeGreaterThanOrEqual(4.5);
+  }
+});
+
 test('1,000 highlights are painted, and the paint time is measured in the page', async ({ page }) => {
   test.setTimeout(180_000);
   await ready(page);

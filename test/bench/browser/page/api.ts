@@ -28,6 +28,11 @@ export interface TimedResult {
   ms: number;
   /** The synchronous part (before waiting for the frame). */
   syncMs: number;
+  /**
+   * Main-thread time without the wait for the display's next refresh: the
+   * synchronous part plus the frame's own work (style, layout, paint).
+   */
+  busyMs: number;
   /** How many things were painted, marked or found (to check that both sides did the same work). */
   count: number;
 }

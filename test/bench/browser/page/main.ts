@@ -48,9 +48,17 @@ function macrotask(): Promise<void> {
   });
 }
 
-/** Resolves once the next frame has been produced: a rAF callback, then a task after that frame's rendering. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => void macrotask().then(resolve)));
+/**
+ * Resolves once the next frame has been produced: a rAF callback, then a task
+ * after that frame's rendering. Returns when the frame began (the rAF callback).
+ */
+function nextFrame(): Promise<number> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const frameStart = performance.now();
+      void macrotask().then(() => resolve(frameStart));
+    }),
+  );
 }
 
 function loaded(): BenchPageData {
@@ -103,8 +111,9 @@ async function timed(work: () => number): Promise<TimedResult> {
   const t0 = performance.now();
   const count = work();
   const syncMs = performance.now() - t0;
-  await nextFrame();
-  return { ms: performance.now() - t0, syncMs, count };
+  const frameStart = await nextFrame();
+  const end = performance.now();
+  return { ms: end - t0, syncMs, busyMs: syncMs + (end - frameStart), count };
 }
 
 function openSurface(report: Report): TextSurface {

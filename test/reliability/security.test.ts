@@ -84,7 +84,8 @@ describe('security checks', () => {
   });
 
   it('refuses cross-site requests (Origin, Sec-Fetch-Site) even with the secret, changing nothing', async () => {
-    for (const headers of [{ Origin: 'https://evil.example' }, { Origin: 'null' }, { Origin: `http://localhost:${port + 1}` }, { 'Sec-Fetch-Site': 'cross-site' }]) {
+    const crossSite: Array<Record<string, string>> = [{ Origin: 'https://evil.example' }, { Origin: 'null' }, { Origin: `http://localhost:${port + 1}` }, { 'Sec-Fetch-Site': 'cross-site' }];
+    for (const headers of crossSite) {
       const answer = await send(port, { method: 'POST', path: '/api/createAnnotation', headers: { Host: own(), 'Content-Type': 'application/json', 'X-Fieldmark-Token': token, ...headers }, body: createBody });
       expect(answer.status, JSON.stringify(headers)).toBe(403);
       checksPassed++;

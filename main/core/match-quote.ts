@@ -35,15 +35,43 @@ export interface QuoteMatch {
 }
 
 // The quote itself matters most; context disambiguates; the hint only breaks ties.
-const QUOTE_WEIGHT = 50;
-const PREFIX_WEIGHT = 20;
-const SUFFIX_WEIGHT = 20;
-const POSITION_WEIGHT = 2;
-const TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
+export const QUOTE_WEIGHT = 50;
+export const PREFIX_WEIGHT = 20;
+export const SUFFIX_WEIGHT = 20;
+export const POSITION_WEIGHT = 2;
+export const TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
 
 /** Longest fuzzy quote error budget: half the quote, at most 256 edits. */
 export function defaultMaxErrors(quote: string): number {
   return Math.min(256, Math.floor(quote.length / 2));
+}
+
+/** Above this many cells (text × pattern), similarity uses approx-string-match instead of a plain table. */
+const SMALL_TABLE = 4096;
+const row = new Uint16Array(SMALL_TABLE + 1);
+
+/**
+ * Fewest edits turning `pattern` into some substring of `text` (the quantity
+ * approx-string-match computes), by the textbook table: for the 32-unit
+ * prefixes and suffixes compared on every candidate it is several times
+ * cheaper than setting up the bit-parallel search.
+ */
+function fewestEdits(text: string, pattern: string): number {
+  // row[j]: edits between pattern[0, i) and the best substring of text ending at j.
+  row.fill(0, 0, text.length + 1);
+  for (let i = 1; i <= pattern.length; i++) {
+    const code = pattern.charCodeAt(i - 1);
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= text.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(diagonal + (text.charCodeAt(j - 1) === code ? 0 : 1), above + 1, row[j - 1]! + 1);
+      diagonal = above;
+    }
+  }
+  let best = pattern.length;
+  for (let j = 0; j <= text.length; j++) best = Math.min(best, row[j]!);
+  return best;
 }
 
 /** 0–1 similarity of `pattern` to its best approximate occurrence in `text` (1 − edits / length). */
@@ -51,8 +79,10 @@ export function similarity(text: string, pattern: string): number {
   if (pattern.length === 0) return 1;
   if (text.length === 0) return 0;
   if (text === pattern || text.includes(pattern)) return 1;
-  const best = search(text, pattern, pattern.length)[0];
-  return best ? Math.max(0, 1 - best.errors / pattern.length) : 0;
+  let errors: number;
+  if (text.length * pattern.length <= SMALL_TABLE) errors = fewestEdits(text, pattern);
+  else errors = search(text, pattern, pattern.length)[0]?.errors ?? pattern.length;
+  return Math.max(0, 1 - errors / pattern.length);
 }
 
 /** How well `prefix` agrees with the text ending at `start` (1 when absent). */

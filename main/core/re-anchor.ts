@@ -7,7 +7,16 @@
  * that it is shown for review and never silently moved or dropped.
  */
 import type { AnchorStatus } from '../../preload/contract';
-import { defaultMaxErrors, matchQuote, prefixScore, scoreCandidate, suffixScore, type QuoteMatch } from './match-quote';
+import {
+  defaultMaxErrors,
+  matchQuote,
+  prefixScore,
+  QUOTE_WEIGHT,
+  scoreCandidate,
+  suffixScore,
+  TOTAL_WEIGHT,
+  type QuoteMatch,
+} from './match-quote';
 import { indexedFinder, scanningFinder, type PieceFinder } from './piece-index';
 
 export interface AnchorTarget {
@@ -42,8 +51,12 @@ export interface ReanchorOptions {
   sha256?: string;
 }
 
-/** Default score below which a match is not trusted. */
-export const ORPHAN_THRESHOLD = 0.5;
+/**
+ * Default score below which a match is not trusted. Edited passages whose
+ * context survived score 0.8 and above; look-alike passages elsewhere (another
+ * "imprisonment and a fine of …") and the remains of deleted ones 0.5–0.65.
+ */
+export const ORPHAN_THRESHOLD = 0.65;
 /**
  * Quotes shorter than this (UTF-16 units) occur by chance all over a report
  * ("the government", "TITP"), so they are trusted only where their context agrees.
@@ -64,7 +77,7 @@ export const MIN_SHORT_QUOTE_ONE_SIDE = 0.9;
 /** Length of the pieces of prefix, quote and suffix used to find where an edited quote went. */
 const PIECE_LENGTH = 16;
 /** A piece found more often than this says nothing about where the quote is. */
-const MAX_PIECE_OCCURRENCES = 8;
+const MAX_PIECE_OCCURRENCES = 3;
 /** More candidate regions than this, and one pass over the whole text is cheaper. */
 const MAX_REGIONS = 24;
 /**
@@ -74,6 +87,18 @@ const MAX_REGIONS = 24;
  * of the context about 0.75.
  */
 const CONFIDENT_ALIGNMENT_SCORE = 0.7;
+/**
+ * An exact occurrence scoring at least this (its context largely agrees) is
+ * taken at once; below, an edited copy in the right context may be the real
+ * place (a phrase quoted twice, the annotated copy with a typo fixed).
+ */
+const CONFIDENT_EXACT_SCORE = 0.9;
+/** How much better an edited copy must score to be preferred to an exact occurrence that is believable. */
+const FUZZY_MARGIN = 0.1;
+/** Units at each end of a match that must agree with the quote's for the match to keep the passage whole. */
+const END_ANCHOR = 4;
+/** Largest middle part (product of lengths) whose exact edit distance is computed. */
+const MAX_DISTANCE_CELLS = 1024;
 /** Below this many searches a batch scans for pieces instead of indexing the text first. */
 const INDEX_AFTER_SEARCHES = 16;
 
@@ -95,9 +120,15 @@ function contextTrusted(before: number, after: number): boolean {
   return (before + after) / 2 >= MIN_SHORT_QUOTE_CONTEXT || Math.max(before, after) >= MIN_SHORT_QUOTE_ONE_SIDE;
 }
 
-function trusted(match: QuoteMatch, quoteLength: number, threshold: number): boolean {
+/**
+ * Whether a match can be believed. A short quote needs its context — or, in a
+ * batch, to sit where its neighbours' shift puts it: a heading whose
+ * surroundings were both rewritten is still found at its expected place.
+ */
+function trusted(match: QuoteMatch, quoteLength: number, threshold: number, expected: number | null): boolean {
   if (match.score < threshold) return false;
-  return quoteLength >= SHORT_QUOTE_LENGTH || contextTrusted(match.prefixScore, match.suffixScore);
+  if (quoteLength >= SHORT_QUOTE_LENGTH || contextTrusted(match.prefixScore, match.suffixScore)) return true;
+  return expected !== null && match.errors <= Math.floor(quoteLength / 8) && Math.abs(match.start - expected) <= 2 + match.errors;
 }
 
 /**
@@ -143,59 +174,85 @@ function pieces(value: string, step: number): Array<{ piece: string; offset: num
 }
 
 /**
- * Where an edited quote can be: around the expected position, and around every
- * place where an intact piece of its prefix, suffix or of the quote itself
- * occurs. Revisions edit locally (a typo fixed, a sentence inserted or
- * deleted, a paragraph moved), so some piece of the passage survives wherever
- * it went; `gone` says that none survives anywhere. The whole text is searched
- * when the quote and its context are too short to have pieces, or when so many
- * places qualify that one pass is cheaper.
+ * Where an edited quote can be: the expected position, and every place where
+ * an intact piece of its prefix, suffix or of the quote itself occurs, each
+ * turned into the quote start it implies. Revisions edit locally (a typo
+ * fixed, a sentence inserted or deleted, a paragraph moved), so some piece of
+ * the passage survives wherever it went. `gone` says that the passage itself
+ * did not survive: none of its pieces is found anywhere (with at least two of
+ * them, so both ends were hit), or nothing of it or its context is. `starts`
+ * is null when the quote and its context are too short to have pieces, or when
+ * so many places qualify that searching the whole text is cheaper.
  */
-export function fuzzyRegions(
+export function fuzzyStarts(
   text: string,
   target: AnchorTarget,
   hint: number | undefined,
-  maxErrors: number,
   finder: PieceFinder = scanningFinder(text),
-): { regions: Region[]; gone: boolean; starts: number[] } {
+): { starts: number[] | null; gone: boolean } {
   const { exact } = target;
   const prefix = target.prefix ?? '';
   const suffix = target.suffix ?? '';
-  const whole = { regions: [{ start: 0, end: text.length }], gone: false, starts: hint === undefined ? [] : [hint] };
+  // One quote piece every 32 units: local edits leave most intact, and long quotes stay cheap.
+  const quotePieces = pieces(exact, PIECE_LENGTH * 2);
   const probes = [
-    ...pieces(prefix, PIECE_LENGTH).map(({ piece, offset }) => ({ piece, shift: prefix.length - offset })),
-    // One quote piece every 32 units: local edits leave most intact, and long quotes stay cheap.
-    ...pieces(exact, PIECE_LENGTH * 2).map(({ piece, offset }) => ({ piece, shift: -offset })),
-    ...pieces(suffix, PIECE_LENGTH).map(({ piece, offset }) => ({ piece, shift: -exact.length - offset })),
+    ...pieces(prefix, PIECE_LENGTH).map(({ piece, offset }) => ({ piece, shift: prefix.length - offset, inQuote: false })),
+    ...quotePieces.map(({ piece, offset }) => ({ piece, shift: -offset, inQuote: true })),
+    ...pieces(suffix, PIECE_LENGTH).map(({ piece, offset }) => ({ piece, shift: -exact.length - offset, inQuote: false })),
   ];
-  if (probes.length === 0) return whole;
-  const expectedStarts: number[] = [];
+  if (probes.length === 0) return { starts: null, gone: false };
+  const starts: number[] = [];
   let survivors = 0;
-  for (const { piece, shift } of probes) {
+  let quoteSurvivors = 0;
+  for (const { piece, shift, inQuote } of probes) {
     const found = finder.find(piece, MAX_PIECE_OCCURRENCES + 1);
     survivors += found.length;
+    if (inQuote) quoteSurvivors += found.length;
     if (found.length > MAX_PIECE_OCCURRENCES) continue;
-    for (const at of found) expectedStarts.push(at + shift);
+    for (const at of found) starts.push(at + shift);
   }
-  if (hint !== undefined) expectedStarts.push(hint);
-
-  // The quote may have grown or shrunk by up to maxErrors around any piece.
-  const slack = maxErrors + PIECE_LENGTH;
-  const windows = expectedStarts
-    .map((start) => ({ start: Math.max(0, start - slack), end: Math.min(text.length, start + exact.length + slack) }))
-    .sort((a, b) => a.start - b.start);
-  const merged: Region[] = [];
-  for (const window of windows) {
-    const last = merged[merged.length - 1];
-    if (last && window.start <= last.end) last.end = Math.max(last.end, window.end);
-    else if (window.start < window.end) merged.push({ ...window });
-  }
-  if (merged.length > MAX_REGIONS) return whole;
-  return { regions: merged, gone: survivors === 0, starts: expectedStarts };
+  if (hint !== undefined) starts.push(hint);
+  const distinct = [...new Set(starts)].sort((a, b) => a - b);
+  const gone = survivors === 0 || (quotePieces.length >= 2 && quoteSurvivors === 0);
+  return { starts: distinct.length > MAX_REGIONS ? null : distinct, gone };
 }
 
-/** An upper bound on the edits between `quote` and text[start, end): what differs between their common ends. */
-function editBound(text: string, quote: string, start: number, end: number): number {
+/** Merged windows around expected starts, wide enough for a quote grown or shrunk by `slack`. */
+function regionsAround(text: string, starts: readonly number[], quoteLength: number, slack: number): Region[] {
+  const merged: Region[] = [];
+  for (const at of starts) {
+    const window = { start: Math.max(0, at - slack), end: Math.min(text.length, at + quoteLength + slack) };
+    const last = merged[merged.length - 1];
+    if (last && window.start <= last.end) last.end = Math.max(last.end, window.end);
+    else if (window.start < window.end) merged.push(window);
+  }
+  return merged;
+}
+
+/** Levenshtein distance of two short strings (two-row dynamic programming). */
+function editDistance(a: string, b: string): number {
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let previous = new Uint32Array(b.length + 1).map((_, j) => j);
+  let current = new Uint32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    const code = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The edits between `quote` and text[start, end): exact when the parts that
+ * differ between their common ends are small (removing a common prefix and
+ * suffix does not change an edit distance), else an upper bound.
+ */
+function alignmentErrors(text: string, quote: string, start: number, end: number): number {
   if (start < 0 || end > text.length || end < start) return Infinity;
   const span = end - start;
   const shorter = Math.min(span, quote.length);
@@ -203,34 +260,70 @@ function editBound(text: string, quote: string, start: number, end: number): num
   while (head < shorter && text.charCodeAt(start + head) === quote.charCodeAt(head)) head++;
   let tail = 0;
   while (tail < shorter - head && text.charCodeAt(end - 1 - tail) === quote.charCodeAt(quote.length - 1 - tail)) tail++;
-  return Math.max(quote.length, span) - head - tail;
+  const inQuote = quote.length - head - tail;
+  const inText = span - head - tail;
+  if (inQuote === 0 || inText === 0 || inQuote * inText > MAX_DISTANCE_CELLS) return Math.max(inQuote, inText);
+  return editDistance(quote.slice(head, quote.length - tail), text.slice(start + head, end - tail));
 }
 
 /**
- * The cheapest plausible alignment: the quote placed from one expected start to
+ * Whether a match begins and ends like the quote. An insertion just outside
+ * the passage can buy a better context score for a match that swallows it, and
+ * a cheaper match can cut off an edited end; both lose against a match whose
+ * ends agree with the quote's.
+ */
+function endsAnchored(text: string, quote: string, match: { start: number; end: number }): boolean {
+  const k = Math.min(END_ANCHOR, Math.floor(quote.length / 4), match.end - match.start);
+  for (let i = 0; i < k; i++) {
+    if (text.charCodeAt(match.start + i) !== quote.charCodeAt(i)) return false;
+    if (text.charCodeAt(match.end - 1 - i) !== quote.charCodeAt(quote.length - 1 - i)) return false;
+  }
+  return true;
+}
+
+/** Whether `a` is the better fuzzy match: whole ends first, then score. */
+function betterMatch(text: string, quote: string, a: QuoteMatch, b: QuoteMatch | null): boolean {
+  if (b === null) return true;
+  const ea = endsAnchored(text, quote, a);
+  const eb = endsAnchored(text, quote, b);
+  return ea !== eb ? ea : a.score > b.score;
+}
+
+/**
+ * The best plausible alignment: the quote placed from one expected start to
  * another's expected end (an insertion or deletion inside it moves its later
- * pieces), with an upper bound on its edits. Null when none is within maxErrors.
+ * pieces). Alignments whose ends agree with the quote's are preferred (see
+ * endsAnchored); among them the best scored wins. Only those are scored, as
+ * scoring compares context and costs more than counting edits.
  */
 function bestAlignment(
   text: string,
   quote: string,
   starts: readonly number[],
   maxErrors: number,
-): { start: number; end: number; errors: number } | null {
-  const sorted = [...new Set(starts)].sort((a, b) => a - b);
-  let best: { start: number; end: number; errors: number } | null = null;
+  context: { prefix?: string; suffix?: string; hint?: number },
+): QuoteMatch | null {
+  const sorted = starts;
+  const anchored: Array<{ start: number; end: number; errors: number }> = [];
+  let cheapest: { start: number; end: number; errors: number } | null = null;
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i; j < sorted.length && sorted[j]! - sorted[i]! <= maxErrors; j++) {
-      const start = sorted[i]!;
-      const end = sorted[j]! + quote.length;
-      const errors = editBound(text, quote, start, end);
-      if (errors <= maxErrors && (best === null || errors < best.errors)) best = { start, end, errors };
+      const candidate = { start: sorted[i]!, end: sorted[j]! + quote.length, errors: 0 };
+      candidate.errors = alignmentErrors(text, quote, candidate.start, candidate.end);
+      if (candidate.errors > maxErrors) continue;
+      if (endsAnchored(text, quote, candidate)) anchored.push(candidate);
+      else if (cheapest === null || candidate.errors < cheapest.errors) cheapest = candidate;
     }
+  }
+  let best: QuoteMatch | null = null;
+  for (const candidate of anchored.length > 0 ? anchored : cheapest ? [cheapest] : []) {
+    const scored = scoreCandidate(text, candidate, quote.length, context);
+    if (best === null || scored.score > best.score) best = scored;
   }
   return best;
 }
 
-/** The fewest-edit approximate match in any of `regions`, best scored among equals. */
+/** The best-scoring of the fewest-edit approximate matches in each of `regions`. */
 function bestIn(
   text: string,
   quote: string,
@@ -241,56 +334,86 @@ function bestIn(
   let best: QuoteMatch | null = null;
   for (const within of regions) {
     const found = matchQuote(text, quote, { ...context, maxErrors, within });
-    if (found !== null && (best === null || found.errors < best.errors || (found.errors === best.errors && found.score > best.score))) {
-      best = found;
-    }
+    if (found !== null && betterMatch(text, quote, found, best)) best = found;
   }
   return best;
 }
 
-/** Steps 2 and 3 for one target, given where it is now expected. */
-function search(text: string, target: AnchorTarget, hint: number | undefined, threshold: number, finder: PieceFinder): AnchorResult {
+/** Step 3: the best approximate match where the quote can plausibly be, or null. */
+function fuzzyMatch(
+  text: string,
+  target: AnchorTarget,
+  context: { prefix?: string; suffix?: string; hint?: number },
+  threshold: number,
+  expected: number | null,
+  finder: PieceFinder,
+  maxErrors: number,
+): QuoteMatch | null {
+  // An edit inside an intact context is placed by aligning the quote's
+  // surviving pieces, with no search. Otherwise approximate search looks in
+  // the plausible regions, allowing no more edits than the best alignment
+  // needs. When no piece of the passage or its context survives anywhere, it
+  // was deleted or rewritten, and only a light edit could still be it.
+  const { exact } = target;
+  const { starts, gone } = fuzzyStarts(text, target, context.hint, finder);
+  const aligned = starts && bestAlignment(text, exact, starts, maxErrors, context);
+  if (aligned && aligned.score >= CONFIDENT_ALIGNMENT_SCORE && trusted(aligned, exact.length, threshold, expected)) return aligned;
+  const budget = Math.min(gone ? Math.max(4, Math.ceil(exact.length / 16)) : maxErrors, aligned?.errors ?? maxErrors);
+  // A match with `budget` edits starts at most that far from where a piece puts it.
+  const regions = starts ? regionsAround(text, starts, exact.length, budget + PIECE_LENGTH) : [{ start: 0, end: text.length }];
+  const found = bestIn(text, exact, regions, context, budget);
+  return found !== null && betterMatch(text, exact, found, aligned ?? null) ? found : (aligned ?? null);
+}
+
+/**
+ * Steps 2 and 3 for one target, given where it is now expected. `expected` is
+ * that place when the batch derived it from resolved neighbours (null when it
+ * is only the old position, which edits may have made meaningless).
+ */
+function search(
+  text: string,
+  target: AnchorTarget,
+  hint: number | undefined,
+  expected: number | null,
+  threshold: number,
+  finder: PieceFinder,
+): AnchorResult {
   const { exact } = target;
   const context = { prefix: target.prefix, suffix: target.suffix, hint };
 
   // Step 2: exact occurrences, ranked by context, then nearness.
-  let best: QuoteMatch | null = null;
+  let exactBest: QuoteMatch | null = null;
   for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
     const scored = scoreCandidate(text, { start: at, end: at + exact.length, errors: 0 }, exact.length, context);
     if (
-      best === null ||
-      scored.score > best.score ||
-      (scored.score === best.score && hint !== undefined && Math.abs(at - hint) < Math.abs(best.start - hint))
+      exactBest === null ||
+      scored.score > exactBest.score ||
+      (scored.score === exactBest.score && hint !== undefined && Math.abs(at - hint) < Math.abs(exactBest.start - hint))
     ) {
-      best = scored;
+      exactBest = scored;
     }
   }
-  if (best !== null) {
-    // Approximate search keeps only the fewest-edit matches, which would be
-    // these same occurrences, so an untrusted best leaves nothing better to find.
-    return trusted(best, exact.length, threshold)
-      ? { status: 'moved', start: best.start, end: best.end, score: best.score }
-      : orphan(target, best.score);
+  const exactTrusted = exactBest !== null && trusted(exactBest, exact.length, threshold, expected);
+  if (exactTrusted && exactBest!.score >= CONFIDENT_EXACT_SCORE) {
+    return { status: 'moved', start: exactBest!.start, end: exactBest!.end, score: exactBest!.score };
   }
 
-  // Step 3: approximate match where the quote can plausibly be. An edit
-  // inside an intact context is placed by aligning the quote's surviving pieces
-  // (no search); otherwise approximate search looks for the fewest-edit match,
-  // with no larger an error budget than the best alignment needs. When no piece
-  // of the passage or its context survives anywhere, it was deleted or
-  // rewritten, and only a light edit at the expected place could still be it.
-  const maxErrors = defaultMaxErrors(exact);
-  const { regions, gone, starts } = fuzzyRegions(text, target, hint, maxErrors, finder);
-  const aligned = bestAlignment(text, exact, starts, maxErrors);
-  let match = aligned && scoreCandidate(text, aligned, exact.length, context);
-  if (match === null || match.score < CONFIDENT_ALIGNMENT_SCORE || !trusted(match, exact.length, threshold)) {
-    const budget = Math.min(gone ? Math.max(4, Math.ceil(exact.length / 16)) : maxErrors, aligned?.errors ?? maxErrors);
-    const found = bestIn(text, exact, regions, context, budget);
-    if (found !== null && (match === null || found.score > match.score)) match = found;
+  // Step 3, also when the exact occurrences are doubtful. A match with e edits
+  // scores at most (50·(1 − e/m) + 42) / 92, so beating a believable exact
+  // occurrence by the margin caps the edits worth searching for.
+  let maxErrors = defaultMaxErrors(exact);
+  if (exactTrusted) {
+    const needed = (TOTAL_WEIGHT * (exactBest!.score + FUZZY_MARGIN) - (TOTAL_WEIGHT - QUOTE_WEIGHT)) / QUOTE_WEIGHT;
+    maxErrors = Math.min(maxErrors, Math.ceil(exact.length * (1 - needed)) - 1);
+    if (maxErrors < 1) return { status: 'moved', start: exactBest!.start, end: exactBest!.end, score: exactBest!.score };
   }
-  return match && trusted(match, exact.length, threshold)
-    ? { status: 'fuzzy', start: match.start, end: match.end, score: match.score }
-    : orphan(target, match?.score ?? 0);
+  const fuzzy = fuzzyMatch(text, target, context, threshold, expected, finder, maxErrors);
+  const fuzzyTrusted = fuzzy !== null && fuzzy.errors > 0 && trusted(fuzzy, exact.length, threshold, expected);
+  if (fuzzyTrusted && (!exactTrusted || fuzzy.score > exactBest!.score + FUZZY_MARGIN)) {
+    return { status: 'fuzzy', start: fuzzy.start, end: fuzzy.end, score: fuzzy.score };
+  }
+  if (exactTrusted) return { status: 'moved', start: exactBest!.start, end: exactBest!.end, score: exactBest!.score };
+  return orphan(target, Math.max(exactBest?.score ?? 0, fuzzy?.score ?? 0));
 }
 
 /** Resolves one stored target against `text`. */
@@ -299,7 +422,7 @@ export function reanchor(text: string, target: AnchorTarget, options: ReanchorOp
   const sameText = options.sha256 !== undefined && target.sha256 === options.sha256;
   if (atOldPosition(text, target, sameText)) return { status: 'exact', start: target.start!, end: target.end!, score: 1 };
   const hint = options.hint ?? (hasPosition(target) ? target.start : undefined);
-  return search(text, target, hint, options.threshold ?? ORPHAN_THRESHOLD, scanningFinder(text));
+  return search(text, target, hint, null, options.threshold ?? ORPHAN_THRESHOLD, scanningFinder(text));
 }
 
 /**
@@ -324,11 +447,11 @@ export function reanchorAll(text: string, targets: readonly AnchorTarget[], opti
 
   let finder: PieceFinder | null = null;
   let searches = 0;
-  const resolve = (target: AnchorTarget, hint: number | undefined): AnchorResult => {
+  const resolve = (target: AnchorTarget, hint: number | undefined, expected: number | null): AnchorResult => {
     if (target.exact.length === 0) return orphan(target, 0);
     searches++;
     finder ??= searches > INDEX_AFTER_SEARCHES ? indexedFinder(text, PIECE_LENGTH) : null;
-    return search(text, target, hint, threshold, finder ?? scanningFinder(text));
+    return search(text, target, hint, expected, threshold, finder ?? scanningFinder(text));
   };
 
   // Visit positioned targets in document order: resolved neighbours tell the shift.
@@ -336,6 +459,8 @@ export function reanchorAll(text: string, targets: readonly AnchorTarget[], opti
   for (let i = 0; i < targets.length; i++) if (hasPosition(targets[i]!)) order.push(i);
   order.sort((a, b) => targets[a]!.start! - targets[b]!.start!);
   let shift = 0;
+  // Whether `shift` was confirmed by a resolved neighbour (not just assumed 0).
+  let anchoredShift = false;
   for (const i of order) {
     const target = targets[i] as Positioned;
     let result = results[i];
@@ -344,13 +469,16 @@ export function reanchorAll(text: string, targets: readonly AnchorTarget[], opti
       if (shift !== 0 && target.exact.length > 0 && exactWithContextAt(text, target, expected)) {
         const end = expected + target.exact.length;
         result = { status: 'moved', start: expected, end, score: scoreCandidate(text, { start: expected, end, errors: 0 }, target.exact.length, { hint: expected }).score };
-      } else result = resolve(target, expected);
+      } else result = resolve(target, expected, anchoredShift ? expected : null);
       results[i] = result;
     }
-    if (result.status !== 'orphan') shift = result.start - target.start;
+    if (result.status !== 'orphan') {
+      shift = result.start - target.start;
+      anchoredShift = true;
+    }
   }
   for (let i = 0; i < targets.length; i++) {
-    if (results[i] === undefined) results[i] = resolve(targets[i]!, undefined);
+    if (results[i] === undefined) results[i] = resolve(targets[i]!, undefined, null);
   }
   return results as AnchorResult[];
 }

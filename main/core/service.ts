@@ -1,0 +1,91 @@
+/**
+ * The service: the report, the store and the method groups wired into one
+ * implementation of the contract. Both hosts (Electron and the loopback browser
+ * host), the tests and the benchmarks run exactly this.
+ */
+import path from 'node:path';
+import type { Contract } from '../../preload/contract';
+import { FieldmarkError, type Implementation } from '../../preload/rpc';
+import { createAnnotationMethods } from './annotation-service';
+import { createViewCache } from './annotation-view';
+import { createExchangeMethods } from './exchange-service';
+import { errnoCode, type FsLayer } from './fs-layer';
+import { loadReport, REPORT_FILE, toReport, type ReportModel } from './report-model';
+import type { ServiceContext } from './service-context';
+import { createSettingsMethods } from './settings-service';
+import { openStore } from './store';
+import type { Store, StoreStatusInfo } from './store-schema';
+
+export interface ServiceOptions {
+  /** Folder holding `report/tip-2021-japan.txt` (the packaged or source assets). */
+  assetsDir: string;
+  /** The data folder (store, journal, backups, lock). */
+  dataDir: string;
+  fs?: FsLayer;
+  now?: () => Date;
+}
+
+export interface Service {
+  impl: Implementation<Contract>;
+  status(): StoreStatusInfo;
+  /** Finishes pending writes and releases the data folder. */
+  close(): Promise<void>;
+}
+
+/** Loads the report and opens the store in `dataDir`, then builds the service over them. */
+export async function openService(options: ServiceOptions): Promise<Service> {
+  let report: ReportModel;
+  try {
+    report = await loadReport(options.assetsDir);
+  } catch (error) {
+    const file = path.join(options.assetsDir, REPORT_FILE);
+    throw new FieldmarkError(
+      'NOT_FOUND',
+      `Fieldmark could not read its report at ${file} (${errnoCode(error) ?? String(error)}). Reinstall Fieldmark, or run it from a complete copy.`,
+    );
+  }
+  const store = await openStore({ dataDir: options.dataDir, fs: options.fs, now: options.now });
+  return createServiceFromParts(report, store, options.now);
+}
+
+/**
+ * Builds the service over an already loaded report and an open store (tests and
+ * benchmarks pass their own). Every annotation is re-anchored here, once, so
+ * the first listing is ready and a text that changed is noticed at launch.
+ */
+export function createServiceFromParts(report: ReportModel, store: Store, now: () => Date = () => new Date()): Service {
+  const cache = createViewCache(report, () => store.doc.annotations);
+  // Every write goes through this wrapper, so the view cache learns of it.
+  const tracked: Store = {
+    get doc() {
+      return store.doc;
+    },
+    get status() {
+      return store.status;
+    },
+    async apply(ops) {
+      try {
+        await store.apply(ops);
+      } finally {
+        cache.invalidate();
+      }
+    },
+    backupNow: (reason) => store.backupNow(reason),
+    close: () => store.close(),
+  };
+  const ctx: ServiceContext = { report, store: tracked, views: () => cache.views(), now };
+  const plainReport = toReport(report);
+  cache.views();
+
+  const impl: Implementation<Contract> = {
+    getReport: () => plainReport,
+    ...createSettingsMethods(ctx),
+    ...createAnnotationMethods(ctx, cache),
+    ...createExchangeMethods(ctx),
+  };
+  return {
+    impl,
+    status: () => store.status,
+    close: () => store.close(),
+  };
+}

@@ -5,9 +5,10 @@
  * aria-disabled rather than disabled, so keyboard focus stays on them.
  */
 import { useEffect } from 'react';
+import type { MenuEvent } from '../../preload/bridge';
 import { LINE_WIDTHS, Theme, type Settings } from '../../preload/contract';
 import { useApp } from '../app/app-context';
-import { DEFAULT_FONT_SIZE, fontSizeShortcut, largerFontSize, MAX_FONT_SIZE, MIN_FONT_SIZE, smallerFontSize } from './font-size';
+import { fontSizeShortcut, largerFontSize, MAX_FONT_SIZE, MIN_FONT_SIZE, nextFontSize, smallerFontSize, zoomToFontSizeAction, type FontSizeAction } from './font-size';
 import { LINE_WIDTH_LABELS, THEME_LABELS } from './theme';
 
 export function ReadingSettings() {
@@ -15,16 +16,30 @@ export function ReadingSettings() {
   const { fontSize } = settings;
 
   useEffect(() => {
+    const step = (action: FontSizeAction) => {
+      const next = nextFontSize(action, fontSize);
+      if (next !== fontSize) void updateSettings({ fontSize: next });
+    };
     const onKeyDown = (event: KeyboardEvent) => {
       const action = fontSizeShortcut(event);
       if (!action) return;
       // Replaces the browser's page zoom: only the reading text changes size.
       event.preventDefault();
-      const next = action === 'larger' ? largerFontSize(fontSize) : action === 'smaller' ? smallerFontSize(fontSize) : DEFAULT_FONT_SIZE;
-      if (next !== fontSize) void updateSettings({ fontSize: next });
+      step(action);
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // The desktop View menu's Zoom In / Zoom Out / Actual Size step the same font size.
+    const bridge = window.fieldmark as { onMenu?: (cb: (event: MenuEvent) => void) => () => void } | undefined;
+    const unsubscribe =
+      typeof bridge?.onMenu === 'function'
+        ? bridge.onMenu((event) => {
+            if (event.action === 'zoom') step(zoomToFontSizeAction(event.direction));
+          })
+        : null;
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      unsubscribe?.();
+    };
   }, [fontSize, updateSettings]);
 
   return (

@@ -32,3 +32,15 @@ export function fontSizeShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 
       return null;
   }
 }
+
+export type FontSizeAction = 'larger' | 'smaller' | 'reset';
+
+/** The size a shortcut or the desktop View menu's zoom asks for, from the current size. */
+export function nextFontSize(action: FontSizeAction, size: number): number {
+  return action === 'larger' ? largerFontSize(size) : action === 'smaller' ? smallerFontSize(size) : DEFAULT_FONT_SIZE;
+}
+
+/** The desktop View menu's zoom direction as a font-size action. */
+export function zoomToFontSizeAction(direction: 'in' | 'out' | 'reset'): FontSizeAction {
+  return direction === 'in' ? 'larger' : direction === 'out' ? 'smaller' : 'reset';
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FONT_SIZES } from '../../../../preload/contract';
-import { DEFAULT_FONT_SIZE, fontSizeShortcut, largerFontSize, smallerFontSize } from '../../../../renderer/settings/font-size';
+import { DEFAULT_FONT_SIZE, fontSizeShortcut, largerFontSize, nextFontSize, smallerFontSize, zoomToFontSizeAction } from '../../../../renderer/settings/font-size';
 
 describe('font size steps', () => {
   it('offers at least five steps and a default among them', () => {
@@ -46,5 +46,12 @@ describe('font size shortcuts', () => {
     expect(fontSizeShortcut(key('+'))).toBeNull();
     expect(fontSizeShortcut(key('+', { ctrlKey: true, altKey: true }))).toBeNull();
     expect(fontSizeShortcut(key('f', { ctrlKey: true }))).toBeNull();
+  });
+
+  it('steps the font size for the desktop View menu zoom the same way as the shortcuts', () => {
+    expect(nextFontSize(zoomToFontSizeAction('in'), 18)).toBe(20);
+    expect(nextFontSize(zoomToFontSizeAction('out'), 18)).toBe(16);
+    expect(nextFontSize(zoomToFontSizeAction('reset'), 28)).toBe(DEFAULT_FONT_SIZE);
+    expect(nextFontSize(zoomToFontSizeAction('in'), FONT_SIZES[FONT_SIZES.length - 1]!)).toBe(FONT_SIZES[FONT_SIZES.length - 1]);
   });
 });

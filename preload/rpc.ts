@@ -78,7 +78,10 @@ export function createDispatcher<C extends ContractShape>(
     try {
       const fn = impl[method as keyof C] as (input: unknown) => unknown;
       const value = await fn(parsed.data);
-      return { ok: true, value: spec.output.parse(value) };
+      const output = spec.output.safeParse(value);
+      // An answer that breaks the contract is our bug, not the caller's: INTERNAL, never passed on.
+      if (!output.success) throw new Error(`${method} returned output outside the contract: ${describeZodError(output.error)}`);
+      return { ok: true, value: output.data };
     } catch (error) {
       const rpcError = toRpcError(error);
       if (rpcError.code === 'INTERNAL') onInternalError?.(method, error);

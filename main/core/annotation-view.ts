@@ -9,7 +9,7 @@ import type { AnnotationView, TextQuoteSelector } from '../../preload/contract';
 import { quoteSelectorFor } from './quote-selector';
 import { reanchor, reanchorAll, type AnchorResult, type AnchorTarget } from './re-anchor';
 import { locateRange, type ReportModel } from './report-model';
-import type { StoredAnnotation } from './store-schema';
+import type { StoreOp, StoredAnnotation } from './store-schema';
 
 /** The `source` IRI of a text: its SHA-256 as a URN. */
 export function sourceFor(sha256: string): string {
@@ -110,6 +110,13 @@ export interface ViewCache {
   get(id: string): AnnotationView | undefined;
   /** Says the records may have changed (after a store write); the next read reconciles. */
   invalidate(): void;
+  /**
+   * Applies a batch the store has just made durable to the cached views, touching
+   * only the annotations it names, so saving one annotation does not walk the
+   * whole store. Batches that replace the document or touch many records fall
+   * back to invalidate().
+   */
+  applied(ops: readonly StoreOp[]): void;
 }
 
 /** Index of the first view that sorts after `view` (binary search). */
@@ -176,22 +183,26 @@ export function createViewCache(report: ReportModel, records: () => readonly Sto
       sorted = [...entries.values()].map((e) => e.view).sort(compareViews);
       return;
     }
-    const drop = (view: AnnotationView) => {
-      const at = insertionPoint(sorted, view) - 1;
-      if (sorted[at] === view) sorted.splice(at, 1);
-      else sorted.splice(sorted.indexOf(view), 1);
-    };
     for (const id of removed) {
       drop(entries.get(id)!.view);
       entries.delete(id);
     }
-    for (const { previous, record } of changed) {
-      if (previous) drop(previous.view);
-      const anchor = previous && sameTarget(previous.record.target, record.target) ? previous.anchor : anchorRecord(report, record);
-      const view = annotationView(report, record, anchor);
-      entries.set(record.id, { record, anchor, view });
-      sorted.splice(insertionPoint(sorted, view), 0, view);
-    }
+    for (const { previous, record } of changed) put(previous, record);
+  };
+
+  const drop = (view: AnnotationView) => {
+    const at = insertionPoint(sorted, view) - 1;
+    if (sorted[at] === view) sorted.splice(at, 1);
+    else sorted.splice(sorted.indexOf(view), 1);
+  };
+
+  /** Replaces (or adds) one record's view, re-anchoring only if its target changed. */
+  const put = (previous: Entry | undefined, record: StoredAnnotation) => {
+    if (previous) drop(previous.view);
+    const anchor = previous && sameTarget(previous.record.target, record.target) ? previous.anchor : anchorRecord(report, record);
+    const view = annotationView(report, record, anchor);
+    entries.set(record.id, { record, anchor, view });
+    sorted.splice(insertionPoint(sorted, view), 0, view);
   };
 
   return {
@@ -205,6 +216,24 @@ export function createViewCache(report: ReportModel, records: () => readonly Sto
     },
     invalidate() {
       dirty = true;
+    },
+    applied(ops) {
+      const touched = ops.reduce((n, op) => n + (op.op === 'putAnnotation' ? 1 : op.op === 'removeAnnotations' ? op.ids.length : op.op === 'replace' ? Infinity : 0), 0);
+      if (dirty || touched > INCREMENTAL_LIMIT) {
+        dirty = true;
+        return;
+      }
+      for (const op of ops) {
+        if (op.op === 'putAnnotation') put(entries.get(op.value.id), op.value);
+        else if (op.op === 'removeAnnotations') {
+          for (const id of op.ids) {
+            const entry = entries.get(id);
+            if (!entry) continue;
+            drop(entry.view);
+            entries.delete(id);
+          }
+        }
+      }
     },
   };
 }

@@ -66,9 +66,12 @@ export function createServiceFromParts(report: ReportModel, store: Store, now: (
     async apply(ops) {
       try {
         await store.apply(ops);
-      } finally {
+      } catch (error) {
+        // The store leaves its document unchanged on failure; reconcile fully anyway, to be sure.
         cache.invalidate();
+        throw error;
       }
+      cache.applied(ops);
     },
     backupNow: (reason) => store.backupNow(reason),
     close: () => store.close(),

@@ -6,7 +6,7 @@ import { annotationView, compareViews, createViewCache, sourceFor } from '../../
 import { quoteSelectorFor } from '../../../main/core/quote-selector';
 import { buildReportModel } from '../../../main/core/report-model';
 import { createServiceFromParts } from '../../../main/core/service';
-import { emptyDoc, type StoredAnnotation } from '../../../main/core/store-schema';
+import { applyOps, emptyDoc, type StoreOp, type StoredAnnotation } from '../../../main/core/store-schema';
 import { MemoryStore } from '../../support/memory-store';
 import { assemble } from '../../support/revised-text';
 
@@ -151,5 +151,46 @@ describe('the view cache', () => {
     expect(views.map((v) => v.id).sort()).toEqual(source.annotations.map((a) => a.id).sort());
     expect(views.find((v) => v.id === created.id)).toBeUndefined();
     expect(views).toEqual([...views].sort(compareViews));
+  });
+});
+
+describe('the view cache after a write', () => {
+  it('updates only what a batch names and ends up exactly where a full rebuild would', () => {
+    const doc = emptyDoc();
+    const phrases = ['Increase efforts to identify male victims', 'The government maintained inadequate', 'Enjo kosai', 'TITP', 'Specified Skilled Worker'];
+    doc.annotations = phrases.map((p) => recordFor(p));
+    const cache = createViewCache(REPORT, () => doc.annotations);
+    expect(cache.views()).toHaveLength(phrases.length);
+    const edited = { ...doc.annotations[1]!, note: 'edited', updatedAt: '2025-01-01T00:00:00.000Z' };
+    const added = recordFor('debt-based coercion');
+    const removedId = doc.annotations[3]!.id;
+    const batches: StoreOp[][] = [
+      [{ op: 'putAnnotation', value: edited }],
+      [{ op: 'putAnnotation', value: added }],
+      [{ op: 'putAnnotation', value: { ...doc.annotations[0]!, deletedAt: '2025-01-02T00:00:00.000Z' } }],
+      [{ op: 'removeAnnotations', ids: [removedId] }],
+    ];
+    for (const ops of batches) {
+      applyOps(doc, structuredClone(ops));
+      cache.applied(ops);
+      const fresh = createViewCache(REPORT, () => doc.annotations);
+      expect(cache.views()).toEqual(fresh.views());
+    }
+    expect(cache.get(edited.id)?.note).toBe('edited');
+    expect(cache.get(added.id)?.exact).toBe('debt-based coercion');
+    expect(cache.get(removedId)).toBeUndefined();
+  });
+
+  it('falls back to a full reconcile for a batch that replaces the document', () => {
+    const doc = emptyDoc();
+    doc.annotations = [recordFor('Enjo kosai')];
+    const cache = createViewCache(REPORT, () => doc.annotations);
+    cache.views();
+    const replacement = { ...emptyDoc(), annotations: [recordFor('TITP'), recordFor('Specified Skilled Worker')] };
+    const ops: StoreOp[] = [{ op: 'replace', value: replacement }];
+    const next = applyOps(doc, structuredClone(ops));
+    doc.annotations = next.annotations;
+    cache.applied(ops);
+    expect(cache.views().map((v) => v.exact)).toEqual(createViewCache(REPORT, () => doc.annotations).views().map((v) => v.exact));
   });
 });

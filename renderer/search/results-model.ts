@@ -5,6 +5,7 @@
  */
 import type { Block } from '../../preload/contract';
 import type { TextMatch } from './matcher';
+import { indexAtOffset } from '../reader/text-surface';
 
 export interface Snippet {
   /** Text before the match, white space collapsed, with a leading "…" when cut. */
@@ -37,24 +38,9 @@ export const SNIPPET_CONTEXT = 48;
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ');
 
-/** Index of the last block whose start is ≤ offset, or -1. */
-function blockIndexAt(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
 /** The section title a match is listed under ("Protection"; "Title" before the first section). */
 export function sectionTitleAt(blocks: readonly Block[], offset: number): string {
-  const block = blocks[Math.max(0, blockIndexAt(blocks, offset))];
+  const block = blocks[Math.max(0, indexAtOffset(blocks, offset))];
   if (!block) return 'Report';
   if (block.sectionTitle) return block.sectionTitle;
   return block.kind === 'tier' ? 'Tier ranking' : 'Title';
@@ -65,8 +51,8 @@ export function sectionTitleAt(blocks: readonly Block[], offset: number): string
  * in a heading, and cut at word boundaries where possible.
  */
 export function snippetFor(text: string, blocks: readonly Block[], match: TextMatch, context = SNIPPET_CONTEXT): Snippet {
-  const first = blocks[blockIndexAt(blocks, match.start)];
-  const last = blocks[blockIndexAt(blocks, Math.max(match.start, match.end - 1))];
+  const first = blocks[indexAtOffset(blocks, match.start)];
+  const last = blocks[indexAtOffset(blocks, Math.max(match.start, match.end - 1))];
   const floor = first ? Math.min(first.start, match.start) : 0;
   const ceiling = last ? Math.max(last.end, match.end) : text.length;
   let from = Math.max(floor, match.start - context);

@@ -16,12 +16,11 @@
  *
  * Snapshot seal: the snapshot starts with `{"integrity":"crc32:<8 hex>",` followed
  * by the rest of `JSON.stringify(doc)`; the checksum covers exactly that
- * stringified document. A file whose seal matches is byte-for-byte what this
- * version of Fieldmark wrote from a document it had already validated, so the
- * load skips the second (zod) validation — that keeps a cold load close to
- * `JSON.parse`. Any other file (no seal, wrong seal, hand-edited, older format)
- * goes through migrations and the full zod `StoreDoc` schema. Zod ignores the
- * extra `integrity` key, so the file stays a plain, valid store document.
+ * stringified document. The seal is a content fingerprint (it lets the launch
+ * backup copy the bytes instead of serializing again), never a reason to skip
+ * validation: every file goes through migrations and the full zod `StoreDoc`
+ * schema on load. Zod ignores the extra `integrity` key, so the file stays a
+ * plain, valid store document.
  */
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
@@ -84,7 +83,7 @@ export class SnapshotProblem extends Error {
 
 export interface DecodedSnapshot {
   doc: StoreDoc;
-  /** The seal matched, so zod validation was not needed. */
+  /** The seal matched: the bytes are exactly what Fieldmark wrote (the document was still validated). */
   sealed: boolean;
   /** Content fingerprint from the seal; null for an unsealed file. */
   crc: string | null;
@@ -112,18 +111,6 @@ function isAllZero(bytes: Buffer): boolean {
   return true;
 }
 
-function looksSound(raw: unknown): raw is StoreDoc {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
-  const doc = raw as Record<string, unknown>;
-  return (
-    doc.version === STORE_VERSION &&
-    Array.isArray(doc.annotations) &&
-    Array.isArray(doc.imports) &&
-    typeof doc.settings === 'object' &&
-    doc.settings !== null
-  );
-}
-
 /**
  * Decodes snapshot (or backup) bytes into a valid document, or throws a
  * SnapshotProblem saying in plain words what is wrong (or NewerVersionError).
@@ -134,7 +121,7 @@ function looksSound(raw: unknown): raw is StoreDoc {
  */
 export function decodeSnapshot(
   input: Buffer,
-  options: { trustSeal?: boolean; migrations?: readonly Migration[] } = {},
+  options: { migrations?: readonly Migration[] } = {},
 ): DecodedSnapshot {
   let bytes = input;
   if (bytes.length === 0) throw new SnapshotProblem('empty', 'it is empty');
@@ -151,9 +138,6 @@ export function decodeSnapshot(
     throw new SnapshotProblem('not-json', 'it is not valid JSON');
   }
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) delete (raw as Record<string, unknown>).integrity;
-  if (crc !== null && options.trustSeal !== false && looksSound(raw)) {
-    return { doc: raw, sealed: true, crc, migratedFrom: null };
-  }
   let migrated;
   try {
     migrated = migrateDoc(raw, options.migrations ?? MIGRATIONS);
@@ -165,7 +149,7 @@ export function decodeSnapshot(
   if (!parsed.success) {
     throw new SnapshotProblem('invalid', `it does not match the expected format: ${describeZodError(parsed.error)}`);
   }
-  return { doc: parsed.data, sealed: false, crc, migratedFrom: migrated.steps > 0 ? migrated.from : null };
+  return { doc: parsed.data, sealed: crc !== null, crc, migratedFrom: migrated.steps > 0 ? migrated.from : null };
 }
 
 // ---------------------------------------------------------------- journal codec

@@ -121,7 +121,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<string> 
   const file = path.join(dir, name);
   await writeFileDurably(fs, file, options.bytes);
   try {
-    decodeSnapshot(await fs.readFile(file), { trustSeal: false, migrations: options.migrations });
+    decodeSnapshot(await fs.readFile(file), { migrations: options.migrations });
   } catch (error) {
     await fs.unlink(file).catch(() => undefined);
     if (error instanceof SnapshotProblem) throw new BackupNotVerified(error.reason);
@@ -163,7 +163,7 @@ export async function loadNewestGoodBackup(
   }
   for (const info of backups) {
     try {
-      const decoded = decodeSnapshot(await fs.readFile(path.join(dir, info.name)), { trustSeal: false, migrations });
+      const decoded = decodeSnapshot(await fs.readFile(path.join(dir, info.name)), { migrations });
       return { ...decoded, info };
     } catch (error) {
       if (!(error instanceof SnapshotProblem) && !(error instanceof NewerVersionError) && errnoCode(error) === undefined) throw error;

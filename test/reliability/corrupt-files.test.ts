@@ -65,7 +65,7 @@ describe('corrupt store files', () => {
       }
       await store.apply([put(makeAnnotation(9))]);
       await store.close();
-      decodeSnapshot(await readFile(path.join(dir, SNAPSHOT_FILE)), { trustSeal: false });
+      decodeSnapshot(await readFile(path.join(dir, SNAPSHOT_FILE)));
       tried++;
     }
     recordCounts('corrupt store files', { badInputsTried: tried, corruptVariants: tried });

@@ -58,7 +58,7 @@ async function checkDisk(memory: MemoryFs, acked: Iterable<string>, label: strin
   const snapshot = memory.peek(`${DATA}/${SNAPSHOT_FILE}`);
   try {
     if (!snapshot) throw new Error('missing');
-    decodeSnapshot(snapshot, { trustSeal: false });
+    decodeSnapshot(snapshot);
   } catch (error) {
     problems.push(`${label}: previous file not intact (${String(error)})`);
   }
@@ -215,7 +215,7 @@ describe('I/O errors at every call', () => {
         for (const name of backupsBefore) {
           const bytes = disk.peek(`${DATA}/backups/${name}`);
           if (!bytes) problems.push(`${label}: backup ${name} disappeared`);
-          else decodeSnapshot(bytes, { trustSeal: false });
+          else decodeSnapshot(bytes);
         }
         fs.clearRules();
         await store.backupNow('retry');

@@ -97,7 +97,7 @@ async function verify(disk: MemoryFs, mustHave: Iterable<string>, acks: Acks, la
   const snapshot = disk.peek(`${DATA}/fieldmark.json`);
   try {
     if (!snapshot) throw new Error('no snapshot after reopen');
-    decodeSnapshot(snapshot, { trustSeal: false });
+    decodeSnapshot(snapshot);
   } catch (error) {
     problems.push(`snapshot does not validate: ${String(error)}`);
   }

@@ -122,7 +122,7 @@ export async function runCrashLoop(options: { dataDir: string; kills: number; fi
     } finally {
       await store.close();
     }
-    decodeSnapshot(await readFile(path.join(options.dataDir, SNAPSHOT_FILE)), { trustSeal: false });
+    decodeSnapshot(await readFile(path.join(options.dataDir, SNAPSHOT_FILE)));
   }
   return result;
 }

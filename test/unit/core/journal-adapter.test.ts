@@ -102,7 +102,7 @@ describe('replayJournal', () => {
 });
 
 describe('snapshot encoding', () => {
-  it('round-trips a document through a sealed snapshot without re-validating it', () => {
+  it('round-trips a document through a sealed snapshot', () => {
     const doc = docWith(3);
     const encoded = encodeSnapshot(doc);
     expect(encoded.bytes.toString('utf8').startsWith(`{"integrity":"crc32:${encoded.crc}",`)).toBe(true);
@@ -135,10 +135,12 @@ describe('snapshot encoding', () => {
     expect(() => decodeSnapshot(encodeSnapshot(doc).bytes)).toThrow(NewerVersionError);
   });
 
-  it('re-validates a sealed file when asked to (backups are always checked in full)', () => {
-    const decoded = decodeSnapshot(encodeSnapshot(docWith(1)).bytes, { trustSeal: false });
-    expect(decoded.sealed).toBe(false);
-    expect(decoded.crc).not.toBeNull();
+  it('validates a sealed file too: a matching seal over a broken record is refused, naming the field', () => {
+    const doc = docWith(2);
+    const broken = { ...doc, annotations: [doc.annotations[0], { ...doc.annotations[1], target: undefined }] } as unknown as StoreDoc;
+    const encoded = encodeSnapshot(broken);
+    expect(encoded.bytes.toString('utf8').startsWith(`{"integrity":"crc32:${encoded.crc}",`)).toBe(true);
+    expect(() => decodeSnapshot(encoded.bytes)).toThrow(/annotations\.1\.target/);
   });
 
   it('accepts and drops a UTF-8 byte-order mark in front of valid JSON', () => {

@@ -69,7 +69,7 @@ describe('a damaged annotations file', () => {
       expect(notice).toMatch(new RegExp(`\\. It was kept as ${ASIDE.replace(/\./g, '\\.')} in your data folder and Fieldmark opened the backup from ${plainDate(backupDate)}\\.$`));
       expect(store.doc).toEqual(backupDoc);
       expect((await readFile(path.join(dir, ASIDE))).equals(damaged)).toBe(true);
-      expect(decodeSnapshot(await readFile(path.join(dir, SNAPSHOT_FILE)), { trustSeal: false }).doc).toEqual(backupDoc);
+      expect(decodeSnapshot(await readFile(path.join(dir, SNAPSHOT_FILE))).doc).toEqual(backupDoc);
       await store.apply([put(makeAnnotation(9))]);
       expect(store.doc.annotations).toHaveLength(backupDoc.annotations.length + 1);
     });

@@ -48,7 +48,7 @@ describe('opening and saving', () => {
     const store = await open({ dataDir: dir });
     expect(store.doc).toEqual(emptyDoc());
     expect(store.status).toEqual({ dataDir: dir, readOnly: false, notices: [] });
-    const snapshot = decodeSnapshot(await readFile(path.join(dir, SNAPSHOT_FILE)), { trustSeal: false });
+    const snapshot = decodeSnapshot(await readFile(path.join(dir, SNAPSHOT_FILE)));
     expect(snapshot.doc).toEqual(emptyDoc());
     expect((await stat(path.join(dir, JOURNAL_FILE))).size).toBe(0);
   });
@@ -258,7 +258,7 @@ describe('backups', () => {
     const afterChange = await listBackups(nodeFs, path.join(dir, BACKUP_DIR));
     expect(afterChange).toHaveLength(2);
     const newestBytes = await readFile(path.join(dir, BACKUP_DIR, afterChange[0]!.name));
-    expect(decodeSnapshot(newestBytes, { trustSeal: false }).doc.annotations).toHaveLength(1);
+    expect(decodeSnapshot(newestBytes).doc.annotations).toHaveLength(1);
     expect(newestBytes.equals(await readFile(path.join(dir, SNAPSHOT_FILE)))).toBe(true);
     await second.close();
 
@@ -297,7 +297,7 @@ describe('backups', () => {
     await store.apply([put(makeAnnotation(7))]);
     const name = await store.backupNow('Before restore!');
     expect(name).toMatch(/^fieldmark-\d{8}T\d{9}Z-before-restore-[0-9a-f]{8}\.json$/);
-    const saved = decodeSnapshot(await readFile(path.join(dir, BACKUP_DIR, name)), { trustSeal: false });
+    const saved = decodeSnapshot(await readFile(path.join(dir, BACKUP_DIR, name)));
     expect(saved.doc).toEqual(store.doc);
   });
 

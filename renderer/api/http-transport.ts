@@ -6,8 +6,14 @@
  */
 import { isEnvelope, type Envelope, type Transport } from '../../preload/rpc';
 
-/** Bodies up to this size are sent with `keepalive`, so a save started while the page unloads still arrives. */
-export const KEEPALIVE_LIMIT = 60_000;
+/**
+ * Bodies up to this many UTF-8 bytes are sent with `keepalive`, so a save started
+ * while the page unloads still arrives. Browsers cap keepalive bodies at 64 KiB in
+ * total across all requests in flight, so stay well below it.
+ */
+export const KEEPALIVE_LIMIT = 16 * 1024;
+
+const encoder = new TextEncoder();
 
 export interface HttpTransportOptions {
   token: string;
@@ -25,18 +31,29 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const base = options.base ?? '/api/';
   return async (method: string, input: unknown): Promise<Envelope> => {
     const body = JSON.stringify(input ?? null);
-    let response: Response;
-    try {
-      response = await doFetch(base + encodeURIComponent(method), {
+    const send = (keepalive: boolean) =>
+      doFetch(base + encodeURIComponent(method), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Fieldmark-Token': options.token },
         body,
         credentials: 'same-origin',
         cache: 'no-store',
-        keepalive: body.length <= KEEPALIVE_LIMIT,
+        keepalive,
       });
+    // A UTF-16 length undercounts non-ASCII text up to 3×: measure the bytes.
+    const keepalive = body.length <= KEEPALIVE_LIMIT && encoder.encode(body).length <= KEEPALIVE_LIMIT;
+    const unreachable: Envelope = { ok: false, error: { code: 'INTERNAL', message: UNREACHABLE } };
+    let response: Response;
+    try {
+      response = await send(keepalive);
     } catch {
-      return { ok: false, error: { code: 'INTERNAL', message: UNREACHABLE } };
+      // A keepalive request can be refused when others in flight fill the browser's quota: retry without it.
+      if (!keepalive) return unreachable;
+      try {
+        response = await send(false);
+      } catch {
+        return unreachable;
+      }
     }
     let payload: unknown;
     try {

@@ -47,6 +47,22 @@ describe('HTTP transport', () => {
     expect(calls[1]!.init.keepalive).toBe(false);
   });
 
+  it('measures the keepalive limit in bytes, so a long non-ASCII note is not refused by the browser', async () => {
+    const { fn, calls } = fakeFetch(() => json({ ok: true, value: null }));
+    const transport = createHttpTransport({ token: 't', fetch: fn });
+    const note = '人'.repeat(Math.floor(KEEPALIVE_LIMIT / 2));
+    expect(note.length).toBeLessThan(KEEPALIVE_LIMIT);
+    await transport('updateAnnotation', { id: '00000000-0000-4000-8000-000000000001', note });
+    expect(calls[0]!.init.keepalive).toBe(false);
+  });
+
+  it('retries without keepalive when the browser refuses a keepalive request', async () => {
+    const { fn, calls } = fakeFetch((call) => (call.init.keepalive ? Promise.reject(new TypeError('Failed to fetch')) : json({ ok: true, value: 1 })));
+    const envelope = await createHttpTransport({ token: 't', fetch: fn })('updateSettings', { fontSize: 20 });
+    expect(envelope).toEqual({ ok: true, value: 1 });
+    expect(calls.map((c) => c.init.keepalive)).toEqual([true, false]);
+  });
+
   it('passes error envelopes through, also on 4xx replies', async () => {
     const error = { ok: false, error: { code: 'INVALID_INPUT', message: 'fontSize: too big' } };
     const { fn } = fakeFetch(() => json(error, 400));

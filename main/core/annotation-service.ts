@@ -70,7 +70,9 @@ function createSerializer() {
 
 /** Builds the annotation methods over the shared context and its view cache. */
 export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): AnnotationMethods {
-  const serialize = createSerializer();
+  const queue = createSerializer();
+  // Edits of one record run in order, and as shared work of the gate (imports and restores wait for them).
+  const serialize = <T>(key: string, task: () => Promise<T>) => queue(key, () => ctx.gate.shared(task));
   const { report } = ctx;
 
   const findRecord = (id: string): StoredAnnotation => {
@@ -97,20 +99,22 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
 
     createAnnotation: async ({ start, end, color, note, tags }) => {
       checkSelection(report.text, start, end);
-      const now = ctx.now().toISOString();
-      return save({
-        id: randomUUID(),
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-        color,
-        note: note ?? '',
-        tags: normalizeTags(tags ?? []),
-        target: {
-          source: sourceFor(report.sha256),
-          sha256: report.sha256,
-          selector: [{ type: 'TextPositionSelector', start, end }, quoteSelectorFor(report.text, start, end)],
-        },
+      return ctx.gate.shared(() => {
+        const now = ctx.now().toISOString();
+        return save({
+          id: randomUUID(),
+          createdAt: now,
+          updatedAt: now,
+          deletedAt: null,
+          color,
+          note: note ?? '',
+          tags: normalizeTags(tags ?? []),
+          target: {
+            source: sourceFor(report.sha256),
+            sha256: report.sha256,
+            selector: [{ type: 'TextPositionSelector', start, end }, quoteSelectorFor(report.text, start, end)],
+          },
+        });
       });
     },
 

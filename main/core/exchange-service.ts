@@ -108,7 +108,8 @@ export function createExchangeMethods(ctx: ServiceContext): ExchangeMethods {
       return { id, format: plan.format, counts: plan.counts, items: plan.items.map((p) => p.item) };
     },
 
-    async commitImport({ id, reject }) {
+    // Imports and restores run alone: edits in flight are durable before their checks read the store.
+    commitImport: ({ id, reject }) => ctx.gate.exclusive(async () => {
       const now = ctx.now();
       dropExpired(now.getTime());
       const held = previews.get(id);
@@ -143,9 +144,9 @@ export function createExchangeMethods(ctx: ServiceContext): ExchangeMethods {
         rejected: held.plan.items.filter((p) => rejected.has(p.item.id)).length,
         counts: held.plan.counts,
       };
-    },
+    }),
 
-    async undoImport({ id }) {
+    undoImport: ({ id }) => ctx.gate.exclusive(async () => {
       const record = ctx.store.doc.imports.find((r) => r.id === id);
       if (!record) throw new FieldmarkError('NOT_FOUND', 'There is no import with this id to undo.');
       if (record.undoneAt !== null) throw new FieldmarkError('CONFLICT', 'This import was already undone.');
@@ -165,7 +166,7 @@ export function createExchangeMethods(ctx: ServiceContext): ExchangeMethods {
       ops.push({ op: 'putImport', value: { ...record, undoneAt: ctx.now().toISOString() } });
       await ctx.store.apply(ops);
       return { reverted };
-    },
+    }),
 
     exportBackup() {
       const now = ctx.now();
@@ -174,10 +175,12 @@ export function createExchangeMethods(ctx: ServiceContext): ExchangeMethods {
 
     async restoreBackup({ content }) {
       const backup = parseBackup(content);
-      const name = await ctx.store.backupNow('before restore');
-      await ctx.store.apply([{ op: 'replace', value: backup.store }]);
-      previews.clear();
-      return { annotations: backup.store.annotations.filter((a) => a.deletedAt === null).length, backup: name };
+      return ctx.gate.exclusive(async () => {
+        const name = await ctx.store.backupNow('before restore');
+        await ctx.store.apply([{ op: 'replace', value: backup.store }]);
+        previews.clear();
+        return { annotations: backup.store.annotations.filter((a) => a.deletedAt === null).length, backup: name };
+      });
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { AnnotationView } from '../../preload/contract';
 import type { ReportModel } from './report-model';
 import type { Store } from './store-schema';
+import type { WriteGate } from './write-gate';
 
 export interface ServiceContext {
   readonly report: ReportModel;
@@ -12,4 +13,6 @@ export interface ServiceContext {
   /** Every stored annotation (tombstones included), resolved against the current text, in document order. */
   views(): AnnotationView[];
   now(): Date;
+  /** Orders single-record edits (shared) against imports and restores (exclusive). */
+  readonly gate: WriteGate;
 }

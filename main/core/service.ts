@@ -13,6 +13,7 @@ import { errnoCode, type FsLayer } from './fs-layer';
 import { loadReport, REPORT_FILE, toReport, type ReportModel } from './report-model';
 import type { ServiceContext } from './service-context';
 import { createSettingsMethods } from './settings-service';
+import { createWriteGate } from './write-gate';
 import { openStore } from './store';
 import type { Store, StoreStatusInfo } from './store-schema';
 
@@ -76,7 +77,7 @@ export function createServiceFromParts(report: ReportModel, store: Store, now: (
     backupNow: (reason) => store.backupNow(reason),
     close: () => store.close(),
   };
-  const ctx: ServiceContext = { report, store: tracked, views: () => cache.views(), now };
+  const ctx: ServiceContext = { report, store: tracked, views: () => cache.views(), now, gate: createWriteGate() };
   const plainReport = toReport(report);
   cache.views();
 

@@ -33,12 +33,12 @@ export function createSettingsMethods(ctx: ServiceContext): SettingsMethods {
     getSettings: () => structuredClone(ctx.store.doc.settings),
 
     updateSettings: (patch) => {
-      const run = queue.then(async () => {
+      const run = queue.then(() => ctx.gate.shared(async () => {
         const current = ctx.store.doc.settings;
         const next = mergeSettings(current, patch);
         if (JSON.stringify(next) !== JSON.stringify(current)) await ctx.store.apply([{ op: 'putSettings', value: next }]);
         return structuredClone(next);
-      });
+      }));
       queue = run.catch(() => undefined);
       return run;
     },

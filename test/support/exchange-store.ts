@@ -4,6 +4,7 @@
  * order) invalidated after every write as service.ts does, and a clock the test
  * moves.
  */
+import { createWriteGate } from '../../main/core/write-gate';
 import { FieldmarkError } from '../../preload/rpc';
 import { createViewCache } from '../../main/core/annotation-view';
 import type { ServiceContext } from '../../main/core/service-context';
@@ -44,5 +45,5 @@ export function exchangeContext(store: MemoryStore, clock: { now: Date }): Servi
     backupNow: (reason) => store.backupNow(reason),
     close: () => store.close(),
   };
-  return { report: model, store: tracked, views: () => cache.views(), now: () => new Date(clock.now.getTime()) };
+  return { report: model, store: tracked, views: () => cache.views(), now: () => new Date(clock.now.getTime()), gate: createWriteGate() };
 }

@@ -134,3 +134,55 @@ describe('openService', () => {
     expect(service.status().readOnly).toBe(false);
   });
 });
+
+describe('imports and restores against edits in flight', () => {
+  // A colleague's copy of the user's annotations, with every note changed: importing it updates them.
+  const colleagueFile = (content: string) => {
+    const collection = JSON.parse(content) as { first: { items: Array<{ modified: string; body?: Array<{ purpose: string; value: string }> }> } };
+    for (const item of collection.first.items) {
+      item.modified = '2030-01-01T00:00:00.000Z';
+      for (const body of item.body ?? []) if (body.purpose === 'commenting') body.value = 'colleague';
+    }
+    return JSON.stringify(collection);
+  };
+
+  it('does not let an import overwrite a note edit that was still being saved: the commit sees it and refuses', async () => {
+    const store = new MemoryStore();
+    let clock = Date.parse('2026-01-01T00:00:00.000Z');
+    const service = createServiceFromParts(REPORT, store, () => new Date((clock += 1000)));
+    const created = await service.impl.createAnnotation({ start: 58, end: 120, color: 'key', note: 'first' });
+    const file = colleagueFile((await service.impl.exportAnnotations(undefined)).content);
+    clock = Date.parse('2031-01-01T00:00:00.000Z');
+    const preview = await service.impl.previewImport({ content: file });
+    expect(preview.counts.updated).toBe(1);
+
+    store.hold();
+    const edit = service.impl.updateAnnotation({ id: created.id, note: 'mine, typed after the preview' });
+    await new Promise((r) => setTimeout(r, 0));
+    const commit = service.impl.commitImport({ id: preview.id });
+    store.release();
+    await expect(edit).resolves.toMatchObject({ note: 'mine, typed after the preview' });
+    await expect(commit).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(store.doc.annotations.find((a) => a.id === created.id)?.note).toBe('mine, typed after the preview');
+  });
+
+  it('takes the pre-restore backup only after edits in flight are saved, so they are in it', async () => {
+    const store = new MemoryStore();
+    const service = createServiceFromParts(REPORT, store);
+    const backup = (await service.impl.exportBackup(undefined)).content;
+    store.hold();
+    const created = service.impl.createAnnotation({ start: 58, end: 120, color: 'key', note: 'in flight' });
+    await new Promise((r) => setTimeout(r, 0));
+    let backedUpWith: number | null = null;
+    const backupNow = store.backupNow.bind(store);
+    store.backupNow = async (reason: string) => {
+      backedUpWith = store.doc.annotations.length;
+      return backupNow(reason);
+    };
+    const restore = service.impl.restoreBackup({ content: backup });
+    store.release();
+    await created;
+    await restore;
+    expect(backedUpWith).toBe(1);
+  });
+});

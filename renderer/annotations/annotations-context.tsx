@@ -158,7 +158,10 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
       setAll(list);
       setLoadError(null);
       setLoaded(true);
-      for (const view of list) sessions.current.get(view.id)?.saver.adopt(view.note);
+      // A reload follows an import, its undo or a restore: the undo history describes annotations
+      // as they were before, so replaying it could overwrite what was just brought in.
+      undoRef.current = EMPTY_UNDO;
+      for (const view of list) adoptNote(view);
       void refreshTags();
     } catch (error) {
       setLoadError(`Your annotations could not be loaded. ${messageOf(error)}`);

@@ -132,7 +132,7 @@ export function createExchangeMethods(ctx: ServiceContext): ExchangeMethods {
         value: {
           id,
           committedAt: now.toISOString(),
-          before: chosen.map((p) => ({ id: p.item.id, previous: p.previous })),
+          before: chosen.map((p) => ({ id: p.item.id, previous: p.previous, wrote: p.record! })),
           undoneAt: null,
         },
       });
@@ -154,10 +154,11 @@ export function createExchangeMethods(ctx: ServiceContext): ExchangeMethods {
       const current = annotationsById();
       const remove: string[] = [];
       const ops: StoreOp[] = [];
-      for (const { id: annotationId, previous } of record.before) {
+      for (const { id: annotationId, previous, wrote } of record.before) {
         const now = current.get(annotationId);
-        // Edited after the import: that is the user's work now, and undo leaves it alone.
-        if (!now || Date.parse(now.updatedAt) > committedAt) continue;
+        // Changed since the import (the user's edit, or a later import): that is not this import's to take back.
+        const changedSince = wrote ? !sameRecord(now ?? null, wrote) : !now || Date.parse(now.updatedAt) > committedAt;
+        if (!now || changedSince) continue;
         if (previous === null) remove.push(annotationId);
         else ops.push({ op: 'putAnnotation', value: previous });
       }

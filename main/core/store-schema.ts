@@ -35,8 +35,12 @@ export type StoredAnnotation = z.infer<typeof StoredAnnotation>;
 export const ImportRecord = z.object({
   id: z.string(),
   committedAt: z.string(),
-  /** For each annotation the import wrote: its state before (null if it was new). */
-  before: z.array(z.object({ id: z.string().uuid(), previous: StoredAnnotation.nullable() })),
+  /**
+   * For each annotation the import wrote: its state before (null if it was new) and
+   * what the import wrote, so undo reverts only what is still exactly as imported.
+   * (`wrote` is absent in records made before it was kept; undo then compares dates.)
+   */
+  before: z.array(z.object({ id: z.string().uuid(), previous: StoredAnnotation.nullable(), wrote: StoredAnnotation.optional() })),
   undoneAt: z.string().nullable(),
 });
 export type ImportRecord = z.infer<typeof ImportRecord>;

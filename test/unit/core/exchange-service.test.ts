@@ -95,9 +95,9 @@ describe('exchange service: import', () => {
     expect(byId.has(uuidFor(4))).toBe(false);
     expect(store.doc.imports).toEqual([
       { id: preview.id, committedAt: isoAt(1000), undoneAt: null, before: [
-        { id: uuidFor(1), previous: mine[0] },
-        { id: uuidFor(2), previous: mine[1] },
-        { id: uuidFor(3), previous: null },
+        { id: uuidFor(1), previous: mine[0], wrote: byId.get(uuidFor(1)) },
+        { id: uuidFor(2), previous: mine[1], wrote: byId.get(uuidFor(2)) },
+        { id: uuidFor(3), previous: null, wrote: byId.get(uuidFor(3)) },
       ] },
     ]);
     expect((await failure(() => methods.commitImport({ id: preview.id }))).code).toBe('NOT_FOUND');
@@ -131,6 +131,20 @@ describe('exchange service: import', () => {
     clock.now = new Date(isoAt(1100));
     expect(await methods.undoImport({ id: preview.id })).toEqual({ reverted: 1 });
     expect(store.doc.annotations).toEqual([edited]);
+  });
+
+  it('leaves what a later import changed when undoing an earlier one, even if the later file carries older dates', async () => {
+    const { store, methods, clock } = setup([]);
+    const first = await methods.previewImport({ content: fileOf([on(1, { note: 'from A', updatedAt: isoAt(10) }, 1)]) });
+    await methods.commitImport({ id: first.id });
+    clock.now = new Date(isoAt(1050));
+    // A colleague's copy edited after A was made, but dated before A's commit.
+    const second = await methods.previewImport({ content: fileOf([on(1, { note: 'from B', updatedAt: isoAt(20) }, 1)]) });
+    expect(second.counts.updated).toBe(1);
+    await methods.commitImport({ id: second.id });
+    clock.now = new Date(isoAt(1100));
+    expect(await methods.undoImport({ id: first.id })).toEqual({ reverted: 0 });
+    expect(store.doc.annotations.map((a) => a.note)).toEqual(['from B']);
   });
 
   it('refuses a commit when the annotations changed since the preview, writing nothing', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Contract } from '../../preload/contract';
 import { FieldmarkError, type Implementation } from '../../preload/rpc';
 import { createAnnotationMethods } from './annotation-service';
-import { createViewCache } from './annotation-view';
+import { createViewCache, type ViewCache } from './annotation-view';
 import { createExchangeMethods } from './exchange-service';
 import { errnoCode, type FsLayer } from './fs-layer';
 import { loadReport, REPORT_FILE, toReport, type ReportModel } from './report-model';
@@ -55,8 +55,29 @@ export async function openService(options: ServiceOptions): Promise<Service> {
  * the first listing is ready and a text that changed is noticed at launch.
  */
 export function createServiceFromParts(report: ReportModel, store: Store, now: () => Date = () => new Date()): Service {
+  const { cache, ctx } = createServiceContext(report, store, now);
+  const plainReport = toReport(report);
+  cache.views();
+
+  const impl: Implementation<Contract> = {
+    getReport: () => plainReport,
+    ...createSettingsMethods(ctx),
+    ...createAnnotationMethods(ctx, cache),
+    ...createExchangeMethods(ctx),
+  };
+  return {
+    impl,
+    status: () => store.status,
+    close: () => store.close(),
+  };
+}
+
+/**
+ * The context the method groups share, over a store wrapped so that every durable
+ * write updates the view cache (tests of single method groups build theirs here too).
+ */
+export function createServiceContext(report: ReportModel, store: Store, now: () => Date = () => new Date()): { cache: ViewCache; ctx: ServiceContext } {
   const cache = createViewCache(report, () => store.doc.annotations);
-  // Every write goes through this wrapper, so the view cache learns of it.
   const tracked: Store = {
     get doc() {
       return store.doc;
@@ -77,19 +98,5 @@ export function createServiceFromParts(report: ReportModel, store: Store, now: (
     backupNow: (reason) => store.backupNow(reason),
     close: () => store.close(),
   };
-  const ctx: ServiceContext = { report, store: tracked, views: () => cache.views(), now, gate: createWriteGate() };
-  const plainReport = toReport(report);
-  cache.views();
-
-  const impl: Implementation<Contract> = {
-    getReport: () => plainReport,
-    ...createSettingsMethods(ctx),
-    ...createAnnotationMethods(ctx, cache),
-    ...createExchangeMethods(ctx),
-  };
-  return {
-    impl,
-    status: () => store.status,
-    close: () => store.close(),
-  };
+  return { cache, ctx: { report, store: tracked, views: () => cache.views(), now, gate: createWriteGate() } };
 }

@@ -1,14 +1,12 @@
 /**
  * The exchange tests' service context: the shared in-memory store
- * (memory-store.ts), the real view cache (re-anchoring, citations, document
- * order) invalidated after every write as service.ts does, and a clock the test
- * moves.
+ * (memory-store.ts), the service's own context (the real view cache, told of
+ * every write, and the write gate), and a clock the test moves.
  */
-import { createWriteGate } from '../../main/core/write-gate';
 import { FieldmarkError } from '../../preload/rpc';
-import { createViewCache } from '../../main/core/annotation-view';
+import { createServiceContext } from '../../main/core/service';
 import type { ServiceContext } from '../../main/core/service-context';
-import { emptyDoc, type Store, type StoredAnnotation } from '../../main/core/store-schema';
+import { emptyDoc, type StoredAnnotation } from '../../main/core/store-schema';
 import { report } from './exchange-fixtures';
 import { MemoryStore } from './memory-store';
 
@@ -24,26 +22,7 @@ export function storeWith(annotations: readonly StoredAnnotation[] = []): Memory
   return new MemoryStore({ doc });
 }
 
-/** A service context over the store, with a clock the test moves. */
+/** A service context over the store, built as the service builds it, with a clock the test moves. */
 export function exchangeContext(store: MemoryStore, clock: { now: Date }): ServiceContext {
-  const model = report();
-  const cache = createViewCache(model, () => store.doc.annotations);
-  const tracked: Store = {
-    get doc() {
-      return store.doc;
-    },
-    get status() {
-      return store.status;
-    },
-    async apply(ops) {
-      try {
-        await store.apply(ops);
-      } finally {
-        cache.invalidate();
-      }
-    },
-    backupNow: (reason) => store.backupNow(reason),
-    close: () => store.close(),
-  };
-  return { report: model, store: tracked, views: () => cache.views(), now: () => new Date(clock.now.getTime()), gate: createWriteGate() };
+  return createServiceContext(report(), store, () => new Date(clock.now.getTime())).ctx;
 }

@@ -13,9 +13,14 @@ import { APP_ORIGIN, isAppUrl } from './protocol';
  */
 const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
 
-/** Whether a request may proceed: our own origin and inline data: images; devtools only in development. */
+/**
+ * Whether a request may proceed: our own origin and inline `data:image/…` URLs
+ * (the only kind the CSP's `img-src 'self' data:` lets the page use); devtools
+ * only in development. Other `data:` URLs (scripts, documents, fonts) are never
+ * needed, so they are cancelled too.
+ */
 export function isAllowedRequest(url: string, allowDevtools: boolean): boolean {
-  if (isAppUrl(url) || url.startsWith('data:')) return true;
+  if (isAppUrl(url) || /^data:image\//i.test(url)) return true;
   return allowDevtools && url.startsWith('devtools://');
 }
 

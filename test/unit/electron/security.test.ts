@@ -61,7 +61,7 @@ describe('session hardening', () => {
     expect((session.devicePermissionHandler as unknown as Listener)({ deviceType: 'usb' })).toBe(false);
   });
 
-  it('cancels every request that is not for app://fieldmark or inline data', () => {
+  it('cancels every request that is not for app://fieldmark or an inline data: image', () => {
     const decide = (url: string) => {
       const callback = vi.fn();
       (session.beforeRequest as unknown as Listener)({ url }, callback);
@@ -69,7 +69,8 @@ describe('session hardening', () => {
     };
     expect(decide('app://fieldmark/assets/index.js')).toEqual({ cancel: false });
     expect(decide('data:image/png;base64,AAAA')).toEqual({ cancel: false });
-    for (const url of ['https://example.org/x.js', 'http://127.0.0.1:8080/', 'ws://evil/', 'wss://evil/', 'file:///etc/passwd', 'app://other/x', 'devtools://devtools/bundled/inspector.html']) {
+    expect(decide('DATA:image/svg+xml,%3Csvg/%3E')).toEqual({ cancel: false });
+    for (const url of ['data:text/html,<script>alert(1)</script>', 'data:application/javascript,alert(1)', 'data:,hello', 'data:font/woff2;base64,AAAA', 'https://example.org/x.js', 'http://127.0.0.1:8080/', 'ws://evil/', 'wss://evil/', 'file:///etc/passwd', 'app://other/x', 'devtools://devtools/bundled/inspector.html']) {
       expect(decide(url), url).toEqual({ cancel: true });
     }
   });

@@ -2,7 +2,9 @@
  * Crash (issue 6, item 2): a child process runs the real store in a write loop
  * and is killed with SIGKILL at random moments, at least 100 times; after each
  * kill the store reopens, the file parses and validates, and every acknowledged
- * annotation (and the latest acknowledged edit of each note) is there.
+ * annotation (and the latest acknowledged edit of each note, or a later one in
+ * flight) is there — checked by test/support/crash-check.ts, whose own tests are
+ * in test/unit/support/crash-check.test.ts.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCrashLoop, type CrashLoopResult } from '../support/crash-loop';
@@ -11,6 +13,7 @@ import { tempDir } from '../support/store-fixtures';
 
 const LANES = 6;
 const KILLS_PER_LANE = 20;
+const SUITE = 'crash (SIGKILL of a real writer process)';
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
@@ -26,21 +29,22 @@ describe('SIGKILL during writes', () => {
       }),
     );
     const sum = (pick: (r: CrashLoopResult) => number) => lanes.reduce((n, r) => n + pick(r), 0);
-    const lost = sum((r) => r.lost.length + r.regressed.length);
+    const violations = lanes.flatMap((r) => r.violations);
     const kills = sum((r) => r.kills);
-    const clean = lanes.every((r) => r.notices.length === 0);
-    recordCounts('crash (SIGKILL of a real writer process)', {
-      faultsInjected: kills,
-      faultsSurvived: lost === 0 && clean ? kills : 0,
-      acknowledgedWrites: sum((r) => r.created + r.updated),
-      acknowledgedLost: lost,
+    // A loss is a measurement, not a success claim: it is recorded before the assertions so the summary shows it.
+    recordCounts(SUITE, { acknowledgedLost: violations.length });
+    expect(kills).toBe(LANES * KILLS_PER_LANE);
+    expect(violations).toEqual([]);
+    expect(lanes.flatMap((r) => r.notices)).toEqual([]);
+    expect(sum((r) => r.creationsAcknowledged)).toBeGreaterThan(kills);
+    expect(sum((r) => r.editsChecked)).toBeGreaterThan(0);
+    recordCounts(SUITE, {
       sigkills: kills,
       killedWhileOpening: sum((r) => r.killedWhileOpening),
+      acknowledgedWrites: sum((r) => r.creationsAcknowledged + r.editsChecked),
+      creationsAcknowledged: sum((r) => r.creationsAcknowledged),
+      editsAcknowledged: sum((r) => r.editsAcknowledged),
+      latestEditsChecked: sum((r) => r.editsChecked),
     });
-    expect(kills).toBeGreaterThanOrEqual(100);
-    expect(lanes.flatMap((r) => r.lost)).toEqual([]);
-    expect(lanes.flatMap((r) => r.regressed)).toEqual([]);
-    expect(lanes.flatMap((r) => r.notices)).toEqual([]);
-    expect(sum((r) => r.created)).toBeGreaterThan(kills);
   }, 900_000);
 });

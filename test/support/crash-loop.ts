@@ -2,8 +2,10 @@
  * Drives the SIGKILL test: starts test/support/crash-writer.ts on a data folder,
  * kills it with SIGKILL at a random moment (sometimes while it is still opening
  * the store, usually in the middle of its write loop), then reopens the store in
- * this process and checks that every acknowledged change is there, that the
- * snapshot on disk parses and validates, and that no recovery notice appeared.
+ * this process and checks, with test/support/crash-check.ts, the lines the writer
+ * printed (every acknowledged creation, and the latest acknowledged edit of every
+ * annotation, is on disk), that the snapshot on disk parses and validates, and
+ * that no recovery notice appeared.
  * Repeats on the same folder, so each run starts from the previous run's wreckage.
  */
 import { spawn } from 'node:child_process';
@@ -11,32 +13,24 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeSnapshot, SNAPSHOT_FILE } from '../../main/core/journal-adapter';
 import { openStore } from '../../main/core/store';
+import { checkAfterKill, EMPTY_LOG } from './crash-check';
+import { parseEvent, type CrashEvent } from './crash-log';
 import { prng, REPO_ROOT } from './store-fixtures';
 
 export interface CrashLoopResult {
   kills: number;
-  /** Creations acknowledged by the children. */
-  created: number;
-  /** Note updates acknowledged by the children. */
-  updated: number;
-  /** Acknowledged creations missing after a reopen. */
-  lost: string[];
-  /** Annotations whose note went back to a state older than an acknowledged update. */
-  regressed: string[];
-  /** Notices shown on reopen (a kill must never need recovery). */
-  notices: string[];
   /** Kills that landed before the child reported `ready`. */
   killedWhileOpening: number;
-}
-
-interface Rev {
-  run: number;
-  n: number;
-}
-
-function parseRev(note: string): Rev | null {
-  const match = /^rev (\d+)\.(\d+)$/.exec(note);
-  return match ? { run: Number(match[1]), n: Number(match[2]) } : null;
+  /** Creations acknowledged by the children (each checked after every later kill). */
+  creationsAcknowledged: number;
+  /** Edits acknowledged by the children. */
+  editsAcknowledged: number;
+  /** Per kill, the annotations whose latest acknowledged edit was compared with the disk. */
+  editsChecked: number;
+  /** Broken promises found by test/support/crash-check.ts, one line each. */
+  violations: string[];
+  /** Notices shown on reopen (a kill must never need recovery). */
+  notices: string[];
 }
 
 interface ChildOutcome {
@@ -86,39 +80,23 @@ async function runChild(dataDir: string, run: number, random: () => number): Pro
 /** Runs `kills` kill-and-reopen rounds on `dataDir`; run numbers start at `firstRun`. */
 export async function runCrashLoop(options: { dataDir: string; kills: number; firstRun: number }): Promise<CrashLoopResult> {
   const random = prng(options.firstRun);
-  const result: CrashLoopResult = { kills: 0, created: 0, updated: 0, lost: [], regressed: [], notices: [], killedWhileOpening: 0 };
-  const created = new Set<string>();
-  const lastAcked = new Map<string, Rev>();
+  const result: CrashLoopResult = { kills: 0, killedWhileOpening: 0, creationsAcknowledged: 0, editsAcknowledged: 0, editsChecked: 0, violations: [], notices: [] };
+  let log = EMPTY_LOG;
   for (let k = 0; k < options.kills; k++) {
     const run = options.firstRun + k;
     const outcome = await runChild(options.dataDir, run, random);
     result.kills++;
     if (!outcome.sawReady) result.killedWhileOpening++;
-    for (const line of outcome.lines) {
-      const [kind, id, rev] = line.split(' ');
-      if (kind === 'C' && id) {
-        created.add(id);
-        result.created++;
-      } else if (kind === 'U' && id && rev) {
-        const [r, n] = rev.split('.').map(Number);
-        lastAcked.set(id, { run: r!, n: n! });
-        result.updated++;
-      }
-    }
+    const events: CrashEvent[] = outcome.lines.map(parseEvent);
     const store = await openStore({ dataDir: options.dataDir });
     try {
       result.notices.push(...store.status.notices);
-      const byId = new Map(store.doc.annotations.map((a) => [a.id, a]));
-      for (const id of created) if (!byId.has(id)) result.lost.push(id);
-      for (const [id, acked] of lastAcked) {
-        const note = byId.get(id)?.note;
-        const stored = note ? parseRev(note) : null;
-        const same = stored?.run === acked.run && stored.n === acked.n;
-        // A later, unacknowledged update from the run just killed may also have reached the disk.
-        const laterInFlight = stored?.run === run && (acked.run !== run || stored.n > acked.n);
-        if (!same && !laterInFlight) result.regressed.push(id);
-        else if (stored) lastAcked.set(id, stored);
-      }
+      const check = checkAfterKill(store.doc.annotations, log, events);
+      log = check.log;
+      result.violations.push(...check.violations.map((v) => `run ${run}: ${v.id} ${v.problem}`));
+      result.creationsAcknowledged += check.creationsAcknowledged;
+      result.editsAcknowledged += events.filter((e) => e.kind === 'edited').length;
+      result.editsChecked += check.editsChecked;
     } finally {
       await store.close();
     }

@@ -1,17 +1,22 @@
 /**
  * Child process for the SIGKILL tests: opens the REAL store in the data folder
- * given as argv[2] and writes in a loop until it is killed. It prints a line
- * for every change only after `apply()` resolved (the change was acknowledged):
- *   `C <id>`       an annotation was created
- *   `U <id> <rev>` its note was set to `rev <run>.<rev>` (revs count up within a run)
- * plus `ready` once the store is open. Stdout is a pipe, which Node writes
- * synchronously on Linux, so a printed line is never "in flight" after a kill.
+ * given as argv[2] and writes in a loop until it is killed. It prints one line
+ * per event in the format of test/support/crash-log.ts (the checker parses the
+ * same format): `ready` once the store is open, `C <id>` after a creation was
+ * acknowledged (`apply()` resolved), `E <id> <run>.<n>` just before an edit is
+ * handed to the store and `U <id> <run>.<n>` once it was acknowledged. Stdout is
+ * a pipe, which Node writes synchronously on Linux, so a printed line is never
+ * "in flight" after a kill; a kill between `apply()` resolving and the `U` line
+ * leaves an edit the checker sees as in flight, which may or may not be on disk.
  * Mixes single writes, concurrent writes (group commit), multi-op batches,
  * updates, backups and a small compaction threshold so that kills land in
  * every part of the write path. argv[3] is the run number (also the seed).
  */
 import { openStore } from '../../main/core/store';
+import { formatEvent, revNote, type CrashEvent } from './crash-log';
 import { makeAnnotation, prng, put } from './store-fixtures';
+
+const print = (event: CrashEvent) => process.stdout.write(`${formatEvent(event)}\n`);
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
@@ -19,7 +24,7 @@ async function main(): Promise<void> {
   const run = Number(process.argv[3] ?? '1');
   const random = prng(run);
   const store = await openStore({ dataDir, compactAfterBytes: 16 * 1024 });
-  process.stdout.write('ready\n');
+  print({ kind: 'ready' });
   const ids = store.doc.annotations.map((a) => a.id);
   let n = ids.length;
   let rev = 0;
@@ -27,7 +32,7 @@ async function main(): Promise<void> {
     const annotation = makeAnnotation(n++);
     await store.apply([put(annotation)]);
     ids.push(annotation.id);
-    process.stdout.write(`C ${annotation.id}\n`);
+    print({ kind: 'created', id: annotation.id });
   };
   for (;;) {
     const roll = random();
@@ -40,14 +45,15 @@ async function main(): Promise<void> {
       await store.apply(batch.map(put));
       for (const annotation of batch) {
         ids.push(annotation.id);
-        process.stdout.write(`C ${annotation.id}\n`);
+        print({ kind: 'created', id: annotation.id });
       }
     } else if (roll < 0.97) {
       const id = ids[Math.floor(random() * ids.length)]!;
       const current = store.doc.annotations.find((a) => a.id === id)!;
-      const next = ++rev;
-      await store.apply([put({ ...current, note: `rev ${run}.${next}`, updatedAt: new Date().toISOString() })]);
-      process.stdout.write(`U ${id} ${next}\n`);
+      const next = { run, n: ++rev };
+      print({ kind: 'editing', id, rev: next });
+      await store.apply([put({ ...current, note: revNote(next), updatedAt: new Date().toISOString() })]);
+      print({ kind: 'edited', id, rev: next });
     } else {
       await store.backupNow('crash-test');
     }

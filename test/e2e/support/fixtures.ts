@@ -1,7 +1,8 @@
 /**
  * Playwright fixtures: a real Fieldmark host on a throwaway data folder, and a
- * page that may talk to nothing but that host. Every request to another origin
- * is aborted and recorded, and each test fails if any was even attempted.
+ * page that may talk to nothing but that host. In both modes (browser host and
+ * Electron) the same request guard aborts and records every request to another
+ * origin, and each test fails if any was even attempted.
  */
 import { test as base, chromium, _electron, expect, type Browser, type Page, type ElectronApplication } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { guardRequests } from './request-guard';
 import type { StoreDoc } from '../../../main/core/store-schema';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -113,9 +115,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(list);
     expect(list, 'console errors').toEqual([]);
   },
-  host: async ({ dataDir }, use) => {
+  host: async ({ dataDir, foreignRequests }, use) => {
     if (HOST_KIND === 'electron') {
-      await use(await electronHost(dataDir));
+      // Each launch (the first, and every restart) gets a fresh context: guard each one.
+      await use(await electronHost(dataDir, (app) => guardRequests(app.context(), ELECTRON_ORIGIN, foreignRequests)));
       return;
     }
     let running = await startWebHost(dataDir);
@@ -165,13 +168,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     }
     const context = await sharedBrowser.newContext({ acceptDownloads: true });
     // Offline guarantee: only the host's own origin may be reached.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      const allowed = url === host.origin || url.startsWith(host.origin + '/') || url.startsWith('data:') || url.startsWith('blob:');
-      if (allowed) return route.continue();
-      foreignRequests.push(url);
-      return route.abort('blockedbyclient');
-    });
+    await guardRequests(context, host.origin, foreignRequests);
     const page = await context.newPage();
     watch(page);
     (host as WebHost).attach(page);
@@ -184,13 +181,22 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 type WebHost = Host & { attach(page: Page): void };
 type ElectronHost = Host & { window(): Promise<Page> };
 
-/** The same fixtures against the real desktop app (machines with the Electron runtime). */
-async function electronHost(dataDir: string): Promise<ElectronHost> {
-  const launch = () => _electron.launch({ args: [path.join(REPO_ROOT, 'out/main/electron.js'), '--data-dir', dataDir] });
+const ELECTRON_ORIGIN = 'app://fieldmark';
+
+/**
+ * The same fixtures against the real desktop app (machines with the Electron
+ * runtime). `guard` runs on every launch, before the first window is handed out.
+ */
+async function electronHost(dataDir: string, guard: (app: ElectronApplication) => Promise<unknown>): Promise<ElectronHost> {
+  const launch = async () => {
+    const launched = await _electron.launch({ args: [path.join(REPO_ROOT, 'out/main/electron.js'), '--data-dir', dataDir] });
+    await guard(launched);
+    return launched;
+  };
   let app: ElectronApplication = await launch();
   return {
-    url: 'app://fieldmark/index.html',
-    origin: 'app://fieldmark',
+    url: `${ELECTRON_ORIGIN}/index.html`,
+    origin: ELECTRON_ORIGIN,
     dataDir,
     window: () => app.firstWindow(),
     async restart() {

@@ -10,7 +10,13 @@ import { buildReportModel, locateRange, type ReportModel } from '../../main/core
 import type { StoredAnnotation } from '../../main/core/store-schema';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const sharedFixtures = path.resolve(repoRoot, '../shared/fixtures');
+/** Our own test data (test/fixtures/): everything `npm test` reads lives inside the repository. */
+export const ownFixtures = path.join(repoRoot, 'test/fixtures');
+
+/** A JSON file from test/fixtures/, parsed. */
+export function readFixture<T>(name: string): T {
+  return JSON.parse(readFileSync(path.join(ownFixtures, name), 'utf8')) as T;
+}
 
 let cached: ReportModel | null = null;
 

@@ -7,7 +7,7 @@ import { planImport, type ImportPlan } from '../../../main/core/import-merge';
 import { sha256Hex } from '../../../main/core/report-model';
 import type { StoredAnnotation } from '../../../main/core/store-schema';
 import { toW3CAnnotation } from '../../../main/core/w3c-export';
-import { isoAt, report, sharedFixtures, storedAt, uuidFor, viewOf } from '../../support/exchange-fixtures';
+import { isoAt, ownFixtures, report, storedAt, uuidFor, viewOf } from '../../support/exchange-fixtures';
 
 const NOW = new Date(isoAt(1000));
 
@@ -193,13 +193,24 @@ describe('planImport: other editions and other documents', () => {
     expect(p.items[0]!.record!.target).toEqual(mine.target);
   });
 
-  it('refuses a file made for another document (a real Hypothesis export of a Wikipedia page)', () => {
-    const content = readFileSync(path.join(sharedFixtures, 'hypothesis-anchoring/wikipedia-regression-testing.json'), 'utf8');
+  it('refuses a file made for another document (a Hypothesis export of another web page)', () => {
+    const content = readFileSync(path.join(ownFixtures, 'hypothesis-export-rows.json'), 'utf8');
     expect(planError(content)).toBe(
-      `None of the 5 annotations in this file can be found in "${report().title}", and none is one of yours: the file was probably made for another document. Nothing was imported.`,
+      `None of the 3 annotations in this file can be found in "${report().title}", and none is one of yours: the file was probably made for another document. Nothing was imported.`,
     );
-    const single = readFileSync(path.join(sharedFixtures, 'hypothesis-anchoring/minimal.json'), 'utf8');
-    expect(planError(single)).toMatch(/^The annotation in this file cannot be found in ".+", and it is not one of yours/);
+    const { rows } = JSON.parse(content) as { rows: unknown[] };
+    expect(planError(JSON.stringify({ total: 1, rows: [rows[0]] }))).toMatch(/^The annotation in this file cannot be found in ".+", and it is not one of yours/);
+  });
+
+  it('places a Hypothesis export made on the report’s web page by its quotes, not by the page’s positions', () => {
+    const p = plan(readFileSync(path.join(ownFixtures, 'hypothesis-export-annotations.json'), 'utf8'));
+    expect(p.counts).toMatchObject({ new: 2, orphan: 0, total: 2 });
+    for (const planned of p.items) {
+      const [position, quote] = planned.record!.target.selector;
+      expect(original.slice(position.start, position.end)).toBe(quote.exact);
+      expect(original.indexOf(quote.exact)).toBe(position.start);
+    }
+    expect(p.items.map((i) => i.record!.tags)).toEqual([['tier', 'compare'], ['TITP']]);
   });
 
   it('refuses positions beyond the end of this report’s text', () => {

@@ -7,10 +7,8 @@ import { cleanText, parseImport, uuidFromForeignId } from '../../../main/core/im
 import { planImport } from '../../../main/core/import-merge';
 import { MAX_JSON_DEPTH, jsonDepthExceeds } from '../../../main/core/safe-json';
 import { renderW3C, toW3CAnnotation } from '../../../main/core/w3c-export';
-import { isoAt, report, sharedFixtures, storedAt, uuidFor, viewOf } from '../../support/exchange-fixtures';
+import { isoAt, ownFixtures, report, storedAt, uuidFor, viewOf } from '../../support/exchange-fixtures';
 import { recordCounts } from '../../support/reliability-counts';
-
-const hypothesisDir = path.join(sharedFixtures, 'hypothesis-anchoring');
 
 function paragraph(n: number) {
   return report().blocks.filter((b) => b.kind === 'paragraph')[n]!;
@@ -69,28 +67,37 @@ describe('parseImport: accepted shapes', () => {
   });
 
   it('reads the Hypothesis export shapes { rows } and { annotations } with text, tags and dates', () => {
-    const real = JSON.parse(readFileSync(path.join(hypothesisDir, 'wikipedia-regression-testing.json'), 'utf8'));
-    const parsed = parseImport(JSON.stringify(real));
+    const rowsFile = readFileSync(path.join(ownFixtures, 'hypothesis-export-rows.json'), 'utf8');
+    const rows = JSON.parse(rowsFile) as { rows: Array<Record<string, unknown>> };
+    const parsed = parseImport(rowsFile);
     expect(parsed.format).toBe('Hypothesis export');
-    expect(parsed.annotations).toHaveLength(5);
+    expect(parsed.annotations).toHaveLength(3);
     expect(parsed.annotations[0]).toMatchObject({
-      originalId: 'LOCXbsOCEeaQl6f6fQh87Q',
-      id: uuidFromForeignId('LOCXbsOCEeaQl6f6fQh87Q'),
-      note: 'Footer',
+      originalId: 'Hx3pLw9qEe-0aZb7YcQk2g',
+      id: uuidFromForeignId('Hx3pLw9qEe-0aZb7YcQk2g'),
+      note: 'Timetable change',
       tags: [],
-      exact: '11 November 2016',
-      prefix: ' This page was last modified on ',
-      start: 11881,
-      end: 11897,
-      createdAt: '2016-12-16T11:24:14.673Z',
-      source: 'https://en.wikipedia.org/wiki/Regression_testing',
+      exact: 'the winter ferry timetables',
+      prefix: 'The harbour master presented ',
+      suffix: ' for the island crossings.\n',
+      start: 2310,
+      end: 2337,
+      createdAt: '2025-11-20T07:45:31.418Z',
+      source: 'https://example.org/minutes/harbour-council-2025-11.html',
       sha256: null,
       color: null,
     });
-    const asAnnotations = parseImport(JSON.stringify({ export_date: '2026-01-01', annotations: [{ ...real.rows[1], tags: ['a', 'b'] }] }));
-    expect(asAnnotations.annotations[0]).toMatchObject({ note: 'Body', tags: ['a', 'b'] });
-    const minimal = parseImport(readFileSync(path.join(hypothesisDir, 'minimal.json'), 'utf8'));
-    expect(minimal.annotations[0]).toMatchObject({ exact: 'Two', prefix: 'One ', suffix: ' Three\n', start: 4, end: 7, createdAt: null });
+    expect(parsed.annotations[1]).toMatchObject({ note: 'Who pays for the lighthouse repairs?', tags: ['budget', 'lighthouse'], updatedAt: '2025-11-21T18:02:47.300Z' });
+    // No creation date: the modification date stands in; a quote alone has no position.
+    expect(parsed.annotations[2]).toMatchObject({ note: '', tags: ['moorings'], createdAt: '2025-11-22T09:00:00.000Z', start: null, prefix: '', suffix: '' });
+    const asAnnotations = parseImport(JSON.stringify({ export_date: '2026-01-01', annotations: [{ ...rows.rows[1], tags: ['a', 'b'] }] }));
+    expect(asAnnotations.annotations[0]).toMatchObject({ note: 'Who pays for the lighthouse repairs?', tags: ['a', 'b'] });
+    const onReport = parseImport(readFileSync(path.join(ownFixtures, 'hypothesis-export-annotations.json'), 'utf8'));
+    expect(onReport.format).toBe('Hypothesis export');
+    expect(onReport.annotations.map((a) => [a.exact, a.tags])).toEqual([
+      ['does not fully meet the minimum standards for the elimination of trafficking', ['tier', 'compare']],
+      ['Technical Intern Training Program', ['TITP']],
+    ]);
   });
 
   it('normalizes selector as object or array, target as string, object or array, and missing prefix/suffix', () => {

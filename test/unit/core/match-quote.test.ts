@@ -2,80 +2,95 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matchQuote, similarity } from '../../../main/core/match-quote';
+import { quoteSelectorFor } from '../../../main/core/quote-selector';
+import { readFixture } from '../../support/exchange-fixtures';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../../shared/fixtures/hypothesis-anchoring');
-const readJson = <T>(name: string): T => JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as T;
-
-interface MatchQuoteCases {
+interface AnchoringCases {
   texts: Record<string, string>;
-  contextCases: Array<{ quote: string; prefix?: string; suffix?: string; expectedAt: string }>;
-  descendingQuoteSimilarity: string[];
-  fuzzy: { text: string; quote: string; expected: string };
+  context: Array<{ text: string; quote: string; prefix?: string; suffix?: string; at: string; why: string }>;
+  ranking: { text: string; quotes: string[] };
+  fuzzy: Array<{ text: string; quote: string; prefix?: string; found: string; at?: string; why: string }>;
+  hint: { text: string; quote: string; first: string; second: string; contextForSecond: { prefix?: string; suffix?: string } };
+  noMatch: Array<{ text: string; quote: string; why: string }>;
 }
-const cases = readJson<MatchQuoteCases>('match-quote-cases.json');
+const cases = readFixture<AnchoringCases>('anchoring-cases.json');
+const REPORT = readFileSync(path.resolve(import.meta.dirname, '../../../assets/report/tip-2021-japan.txt'), 'utf8');
 
-describe('matchQuote against the Hypothesis cases', () => {
-  const twoCities = cases.texts.twoCities!;
+/** Where a phrase that the case says is unique starts in its text. */
+function startOf(text: string, phrase: string): number {
+  const at = text.indexOf(phrase);
+  expect(at, `"${phrase}" is in the text`).toBeGreaterThanOrEqual(0);
+  expect(text.indexOf(phrase, at + 1), `"${phrase}" is unique`).toBe(-1);
+  return at;
+}
 
-  it.each(cases.contextCases)('finds "$quote" where its context says (prefix "$prefix", suffix "$suffix")', (c) => {
-    const expectedStart = twoCities.indexOf(c.expectedAt);
-    expect(expectedStart).toBeGreaterThanOrEqual(0);
-    const match = matchQuote(twoCities, c.quote, { prefix: c.prefix, suffix: c.suffix });
+describe('matchQuote against our anchoring cases', () => {
+  it.each(cases.context)('places "$quote" by its context: $why', (c) => {
+    const text = cases.texts[c.text]!;
+    const match = matchQuote(text, c.quote, { prefix: c.prefix, suffix: c.suffix });
     expect(match).not.toBeNull();
-    expect(match!.start).toBe(expectedStart);
-    expect(twoCities.slice(match!.start, match!.end)).toBe(c.quote);
+    expect(match!.start).toBe(startOf(text, c.at));
+    expect(text.slice(match!.start, match!.end)).toBe(c.quote);
+    expect(match!.errors).toBe(0);
   });
 
   it('scores quotes lower the less they resemble the text', () => {
-    const scores = cases.descendingQuoteSimilarity.map((quote) => matchQuote(cases.texts.solitude!, quote)!.score);
+    const text = cases.texts[cases.ranking.text]!;
+    const scores = cases.ranking.quotes.map((quote) => matchQuote(text, quote)!.score);
     for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThan(scores[i - 1]!);
     expect(scores[0]).toBe(1);
   });
 
-  it('finds an approximate match for an edited quote', () => {
-    const text = cases.texts[cases.fuzzy.text]!;
-    const match = matchQuote(text, cases.fuzzy.quote)!;
-    expect(text.slice(match.start, match.end)).toBe(cases.fuzzy.expected);
+  it.each(cases.fuzzy)('finds an approximate match for "$quote": $why', (c) => {
+    const text = cases.texts[c.text]!;
+    const match = matchQuote(text, c.quote, { prefix: c.prefix })!;
+    expect(match).not.toBeNull();
+    expect(text.slice(match.start, match.end)).toBe(c.found);
+    if (c.at) expect(match.start).toBe(startOf(text, c.at));
     expect(match.errors).toBeGreaterThan(0);
     expect(match.score).toBeLessThan(1);
   });
+
+  it('breaks a tie between identical occurrences by the hint, and lets context outweigh it', () => {
+    const { quote, first, second, contextForSecond } = cases.hint;
+    const text = cases.texts[cases.hint.text]!;
+    const [a, b] = [startOf(text, first), startOf(text, second)];
+    expect(matchQuote(text, quote, { hint: a })!.start).toBe(a);
+    expect(matchQuote(text, quote, { hint: b - 3 })!.start).toBe(b);
+    expect(matchQuote(text, quote)!.start).toBe(a);
+    expect(matchQuote(text, quote, { hint: a, ...contextForSecond })!.start).toBe(b);
+  });
+
+  it.each(cases.noMatch)('finds nothing for "$quote": $why', (c) => {
+    expect(matchQuote(cases.texts[c.text]!, c.quote)).toBeNull();
+  });
 });
 
-describe('matchQuote against the dom-anchor-text-quote cases', () => {
-  interface DatqCase {
-    sel?: { exact: string; prefix?: string; suffix?: string };
-    expect?: string | null;
-    fuzzy?: boolean;
-    parentTag?: string;
-  }
-  const html = readFileSync(path.join(FIXTURES, 'datq-test.html'), 'utf8');
-  // The page's textContent, plus the text range of every element (for parentTag).
-  let text = '';
-  const elements: Array<{ tag: string; start: number; end: number }> = [];
-  const open: Array<{ tag: string; start: number }> = [];
-  for (const token of html.split(/(<[^>]+>)/)) {
-    const tag = /^<(\/?)([a-z]+)/i.exec(token);
-    if (!tag) text += token;
-    else if (tag[1] === '') open.push({ tag: tag[2]!.toUpperCase(), start: text.length });
-    else {
-      const element = open.pop()!;
-      elements.push({ ...element, end: text.length });
-    }
-  }
-  const selectorCases = readJson<DatqCase[]>('datq-cases.json').filter((c) => c.sel);
+describe('matchQuote on the report', () => {
+  const phrase = 'forced labor';
+  const starts: number[] = [];
+  for (let at = REPORT.indexOf(phrase); at >= 0; at = REPORT.indexOf(phrase, at + 1)) starts.push(at);
 
-  it.each(selectorCases)('resolves $sel.exact (prefix $sel.prefix, suffix $sel.suffix)', (c) => {
-    const match = matchQuote(text, c.sel!.exact, { prefix: c.sel!.prefix, suffix: c.sel!.suffix });
-    if (c.expect === null) {
-      expect(match).toBeNull();
-      return;
+  it('finds each occurrence of a repeated phrase from its own selector', () => {
+    expect(starts.length).toBeGreaterThan(5);
+    for (const start of starts) {
+      const { prefix, suffix } = quoteSelectorFor(REPORT, start, start + phrase.length);
+      expect(matchQuote(REPORT, phrase, { prefix, suffix })!.start).toBe(start);
     }
-    expect(match).not.toBeNull();
-    expect(text.slice(match!.start, match!.end)).toBe(c.expect);
-    expect(match!.errors > 0).toBe(Boolean(c.fuzzy));
-    if (c.parentTag) {
-      const inside = elements.filter((e) => e.tag === c.parentTag && e.start <= match!.start && match!.end <= e.end);
-      expect(inside).toHaveLength(1);
+  });
+
+  it('still finds each occurrence when a few letters of its context were edited', () => {
+    // Drop one vowel in four, as a reworded or re-typed edition might.
+    const damage = (s: string) => {
+      let n = 0;
+      return s.replace(/[aeiou]/g, (v) => (n++ % 4 === 1 ? '' : v));
+    };
+    expect(starts.length).toBeGreaterThan(5);
+    for (const start of starts) {
+      const { prefix, suffix } = quoteSelectorFor(REPORT, start, start + phrase.length);
+      const [damagedPrefix, damagedSuffix] = [damage(prefix), damage(suffix)];
+      expect(damagedPrefix + damagedSuffix).not.toBe(prefix + suffix);
+      expect(matchQuote(REPORT, phrase, { prefix: damagedPrefix, suffix: damagedSuffix })!.start).toBe(start);
     }
   });
 });

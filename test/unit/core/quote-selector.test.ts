@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QUOTE_CONTEXT_LENGTH, quoteSelectorFor, splitsSurrogatePair } from '../../../main/core/quote-selector';
+import { readFixture } from '../../support/exchange-fixtures';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../../shared/fixtures/hypothesis-anchoring');
 const REPORT = readFileSync(path.resolve(import.meta.dirname, '../../../assets/report/tip-2021-japan.txt'), 'utf8');
 
 describe('quoteSelectorFor', () => {
@@ -28,15 +28,13 @@ describe('quoteSelectorFor', () => {
     expect(tail.prefix).toBe(REPORT.slice(REPORT.length - 37, REPORT.length - 5));
   });
 
-  it('gives the selector Hypothesis expects for the dom-anchor-text-quote fixture', () => {
-    const html = readFileSync(path.join(FIXTURES, 'datq-test.html'), 'utf8');
-    const text = html.replace(/<[^>]+>/g, '');
-    const cases = JSON.parse(readFileSync(path.join(FIXTURES, 'datq-cases.json'), 'utf8')) as Array<{
-      expectSelector?: { exact: string; prefix: string; suffix: string };
-    }>;
-    const expected = cases.find((c) => c.expectSelector)!.expectSelector!;
-    const start = text.indexOf(expected.exact);
-    expect(quoteSelectorFor(text, start, start + expected.exact.length)).toEqual({ type: 'TextQuoteSelector', ...expected });
+  it('gives the selector our anchoring cases spell out, with a line break in its context', () => {
+    const cases = readFixture<{ texts: Record<string, string>; selector: { text: string; exact: string; prefix: string; suffix: string } }>('anchoring-cases.json');
+    const { text: name, exact, prefix, suffix } = cases.selector;
+    const text = cases.texts[name]!;
+    const start = text.indexOf(prefix + exact) + prefix.length;
+    expect(start).toBeGreaterThanOrEqual(prefix.length);
+    expect(quoteSelectorFor(text, start, start + exact.length)).toEqual({ type: 'TextQuoteSelector', exact, prefix, suffix });
   });
 
   it('never cuts a surrogate pair in half at the prefix cut', () => {

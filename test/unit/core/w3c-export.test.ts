@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { COLOR_IDS, type AnnotationView } from '../../../preload/contract';
 import { parseImport } from '../../../main/core/import-parse';
@@ -16,7 +14,7 @@ import {
   toW3CAnnotation,
   type W3CExportInput,
 } from '../../../main/core/w3c-export';
-import { createW3CAjv, failedMusts, mustChecks, w3cTests, type MustCheck } from '../../support/w3c-validator';
+import { failedCollectionMusts, failedMusts } from '../../support/w3c-validator';
 import { isoAt, report, storedAt, viewOf, viewWithText } from '../../support/exchange-fixtures';
 import { NASTY_STRINGS } from '../../support/nasty-strings';
 
@@ -61,71 +59,31 @@ function itemsOf(collection: Record<string, unknown>): Anno[] {
 }
 
 describe('toW3C', () => {
-  let checks: MustCheck[];
-  beforeAll(() => {
-    checks = mustChecks();
-  });
-
-  it('passes every MUST assertion of the W3C test suite for every exported annotation', () => {
+  // Our own checks of the model's MUSTs; `npm run test:conformance` runs the W3C suite itself.
+  it('meets every MUST of the W3C model for every exported annotation', () => {
     const items = itemsOf(toW3C(input(sampleViews())));
     expect(items.length).toBe(sampleViews().length);
-    expect(checks.length).toBe(54);
-    for (const item of items) expect({ id: item.id, failed: failedMusts(checks, item) }).toEqual({ id: item.id, failed: [] });
+    for (const item of items) expect({ id: item.id, failed: failedMusts(item) }).toEqual({ id: item.id, failed: [] });
   });
 
-  it('passes the MUSTs after a trip through the JSON text written to the file', () => {
+  it('meets the MUSTs after a trip through the JSON text written to the file', () => {
     const parsed = JSON.parse(renderW3C(input(sampleViews()))) as Record<string, unknown>;
-    for (const item of itemsOf(parsed)) expect(failedMusts(checks, item)).toEqual([]);
+    for (const item of itemsOf(parsed)) expect(failedMusts(item)).toEqual([]);
   });
 
-  it('rejects every incorrect sample of the suite (as JSON or by a MUST), and accepts the current correct ones', () => {
-    const dir = path.join(w3cTests, 'tools/samples/incorrect');
-    const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
-    expect(names.length).toBeGreaterThan(30);
-    for (const name of names) {
-      const text = readFileSync(path.join(dir, name), 'utf8');
-      // Most are not even JSON (trailing commas); with those removed they must still fail a MUST.
-      const lenient = text.replace(/,(\s*[}\]])/g, '$1');
-      if (!lenient.trimStart().startsWith('{')) {
-        expect(() => JSON.parse(text), name).toThrow(SyntaxError);
-        continue;
-      }
-      expect({ name, failed: failedMusts(checks, JSON.parse(lenient)).length > 0 }).toEqual({ name, failed: true });
-    }
-    const correct = path.join(w3cTests, 'tools/samples/correct');
-    for (const name of ['anno1.json', 'anno10.json', 'anno26.json', 'anno27.json', 'anno37.json', 'anno41-example44.json']) {
-      expect(failedMusts(checks, JSON.parse(readFileSync(path.join(correct, name), 'utf8')))).toEqual([]);
-    }
-  });
-
-  it('is an AnnotationCollection the suite’s collection definitions accept, with every item inline on the first page', () => {
-    const ajv = createW3CAjv();
+  it('is an AnnotationCollection that meets the collection MUSTs, with every item inline on the first page', () => {
     const collection = toW3C(input(sampleViews()));
-    for (const def of [
-      'annotationCollectionTypeValueFound',
-      'labelFound',
-      'totalFound',
-      'totalMoreThanZero',
-      'firstFound',
-      'firstRequiredIfTotalMoreThanZero',
-    ]) {
-      expect({ def, ok: ajv.validate(`collections.json#/definitions/${def}`, collection) }).toEqual({ def, ok: true });
-    }
-    const page = collection.first;
-    for (const def of ['annotationPageTypeValueFound', 'itemsFound', 'startIndexFound']) {
-      expect({ def, ok: ajv.validate(`collections.json#/definitions/${def}`, page) }).toEqual({ def, ok: true });
-    }
-    expect(ajv.validate('collections.json#/definitions/contextValueInArrayFound', collection['@context'])).toBe(true);
+    expect(failedCollectionMusts(collection)).toEqual([]);
     expect(collection.total).toBe(itemsOf(collection).length);
+    expect(collection.first).toMatchObject({ type: 'AnnotationPage', startIndex: 0 });
     expect(String(collection.id)).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
   });
 
-  it('still validates as a collection when there are no annotations', () => {
-    const ajv = createW3CAjv();
+  it('still meets the collection MUSTs when there are no annotations', () => {
     const empty = toW3C(input([]));
     expect(empty.total).toBe(0);
-    expect(ajv.validate('collections.json#/definitions/firstRequiredIfTotalMoreThanZero', empty)).toBe(true);
-    expect(ajv.validate('collections.json#/definitions/itemsFound', empty.first)).toBe(true);
+    expect(failedCollectionMusts(empty)).toEqual([]);
+    expect(itemsOf(empty)).toEqual([]);
   });
 
   it('keeps start ≤ end, within the text, with the quote at that position, for every placed annotation', () => {
@@ -228,7 +186,7 @@ describe('toW3C', () => {
           view = { ...view, anchor: { status: 'orphan', score: 0 }, target: { ...view.target, source: spec.orphanSource } };
         }
         const item = toW3CAnnotation(view);
-        if (failedMusts(checks, JSON.parse(JSON.stringify(item))).length > 0) return false;
+        if (failedMusts(JSON.parse(JSON.stringify(item))).length > 0) return false;
         const [back] = parseImport(JSON.stringify([item])).annotations;
         return (
           back!.id === record.id &&

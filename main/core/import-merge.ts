@@ -135,6 +135,16 @@ function originalTarget(a: IncomingAnnotation): StoredAnnotation['target'] {
   };
 }
 
+/**
+ * The quote the preview shows: the one the commit writes, so what the user
+ * accepts is what is stored (a placed annotation stores the report's own text
+ * at its place, which can differ from the file's quote after a fuzzy match).
+ * Items that write nothing show where they would be placed, or the file's quote.
+ */
+function shownQuote(record: StoredAnnotation | null, target: StoredAnnotation['target'] | null, a: IncomingAnnotation): string {
+  return (record?.target ?? target)?.selector[1].exact ?? a.exact ?? '';
+}
+
 function percent(score: number): string {
   return `${Math.round(score * 100)}%`;
 }
@@ -176,12 +186,12 @@ export function planImport(parsed: ParsedImport, input: MergeInput): ImportPlan 
     let citation = '';
     if (placed) citation = locateRange(report.blocks, anchor.start, anchor.end).citation;
     else if (anchor) citation = 'Needs review';
-    const exact = a.exact ?? (placed ? report.text.slice(anchor.start, anchor.end) : '');
+    const target = placed ? placedTarget(report, anchor.start, anchor.end) : anchor ? originalTarget(a) : null;
     const plan = (kind: ImportKind, record: StoredAnnotation | null, reason: string | null): PlannedItem => ({
       item: {
         id: a.id,
         kind,
-        exact,
+        exact: shownQuote(record, target, a),
         note: a.note,
         tags: a.tags,
         color,
@@ -193,7 +203,6 @@ export function planImport(parsed: ParsedImport, input: MergeInput): ImportPlan 
       record,
       previous,
     });
-    const target = placed ? placedTarget(report, anchor.start, anchor.end) : anchor ? originalTarget(a) : null;
     const fuzzyNote = anchor?.status === 'fuzzy' ? ` Placed by approximate match (${percent(anchor.score)}); check the highlight.` : '';
     const unplaceable = 'It has no quote that can be placed in this report (it may be a page note, a reply, or only a position made on another text), so it is not imported.';
     const incomingStamp = time(a.updatedAt ?? a.deletedAt);

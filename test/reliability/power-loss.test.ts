@@ -6,13 +6,16 @@
  * then rebuilt keeping only what was synced (and, in further variants, with
  * unsynced data written anyway, half-written, or zero-filled; with unsynced
  * folder entries lost or kept). Every acknowledged change must survive every
- * crash point, and the store must open without a recovery notice.
+ * crash point, and the store must open without a recovery notice. What must
+ * survive comes from what was acknowledged (test/support/power-loss-check.ts,
+ * tested in test/unit/support/power-loss-check.test.ts), never from the disk.
  */
 import { describe, expect, it } from 'vitest';
 import { decodeSnapshot, encodeSnapshot } from '../../main/core/journal-adapter';
 import { openStore } from '../../main/core/store';
 import type { StoredAnnotation } from '../../main/core/store-schema';
 import { MemoryFs, type CrashMode } from '../support/memory-fs';
+import { emptyAcks, expectationFor, powerLossViolations, type PowerLossExpectation, type PreparedDisk, type SessionAcks } from '../support/power-loss-check';
 import { recordCounts } from '../support/reliability-counts';
 import { docWith, makeAnnotation, put } from '../support/store-fixtures';
 
@@ -20,19 +23,11 @@ const MODES: CrashMode[] = ['drop', 'keep', 'torn', 'zeros'];
 const NAMES = ['synced', 'all'] as const;
 const DATA = '/data';
 
-interface Acks {
-  ids: Set<string>;
-  /** For the annotation being edited: every note attempted, in order, and how many were acknowledged. */
-  notes: string[];
-  notesAcked: number;
-  editedId: string | null;
-}
-
 let clock = Date.UTC(2026, 0, 1);
 const now = () => new Date((clock += 1000));
 
 /** A session: open, single and concurrent saves, edits, a backup, compaction, close. */
-async function session(fs: MemoryFs, pid: number, acks: Acks): Promise<void> {
+async function session(fs: MemoryFs, pid: number, acks: SessionAcks): Promise<void> {
   const store = await openStore({ dataDir: DATA, fs, now, compactAfterBytes: 2500, lockOwner: { pid, isAlive: () => false } });
   const edited = store.doc.annotations[0];
   acks.editedId = edited?.id ?? null;
@@ -55,43 +50,40 @@ async function session(fs: MemoryFs, pid: number, acks: Acks): Promise<void> {
   await store.close();
 }
 
-/** A disk holding a cleanly closed store with `count` annotations. */
-async function baseDisk(count: number): Promise<{ fs: MemoryFs; ids: string[] }> {
+type Disk = PreparedDisk & { fs: MemoryFs };
+
+/** A disk holding a cleanly closed store with `count` annotations put there by the test. */
+async function baseDisk(count: number): Promise<Disk> {
   const fs = new MemoryFs();
   fs.seedFile(`${DATA}/fieldmark.json`, encodeSnapshot(docWith(count)).bytes);
   const store = await openStore({ dataDir: DATA, fs, now, lockOwner: { pid: 1, isAlive: () => false } });
-  const ids = store.doc.annotations.map((a) => a.id);
+  const seeded = store.doc.annotations.map((a) => a.id);
   await store.close();
-  return { fs: fs.clone(), ids };
+  return { fs: fs.clone(), seeded, acked: [] };
 }
 
 interface Tally {
-  points: number;
-  survived: number;
-  lost: number;
+  /** Calls after which the power was cut while the scenario was still running. */
+  crashPoints: number;
+  /** Disks rebuilt after those cuts (every crash variant) and checked. */
+  disksChecked: number;
+  /** Acknowledged creations and latest acknowledged edits that had to survive a crash point. */
   acked: number;
+  lost: number;
   problems: string[];
 }
 
-async function verify(disk: MemoryFs, mustHave: Iterable<string>, acks: Acks, label: string, tally: Tally): Promise<void> {
-  tally.points++;
+/** Reopens a rebuilt disk, adds what is wrong with it to `tally.problems`, and returns the acknowledged changes it lost. */
+async function verify(disk: MemoryFs, expected: PowerLossExpectation, label: string, tally: Tally): Promise<string[]> {
   let store;
   try {
     store = await openStore({ dataDir: DATA, fs: disk, now, lockOwner: { pid: 99, isAlive: () => false } });
   } catch (error) {
     tally.problems.push(`${label}: reopen failed: ${String(error)}`);
-    return;
+    return [];
   }
-  const present = new Set(store.doc.annotations.map((a) => a.id));
-  let lost = 0;
-  for (const id of mustHave) if (!present.has(id)) lost++;
-  if (acks.editedId && acks.notesAcked > 0) {
-    const note = store.doc.annotations.find((a) => a.id === acks.editedId)?.note;
-    // The last acknowledged note, or a later one that reached the disk before the crash.
-    if (!note || acks.notes.indexOf(note) < acks.notesAcked - 1) lost++;
-  }
-  tally.lost += lost;
-  const problems = [...store.status.notices];
+  const lost = powerLossViolations(store.doc.annotations, expected);
+  const problems = [...lost, ...store.status.notices];
   if (store.status.readOnly) problems.push('opened read-only');
   await store.close();
   const snapshot = disk.peek(`${DATA}/fieldmark.json`);
@@ -101,96 +93,95 @@ async function verify(disk: MemoryFs, mustHave: Iterable<string>, acks: Acks, la
   } catch (error) {
     problems.push(`snapshot does not validate: ${String(error)}`);
   }
-  if (lost > 0) problems.push(`${lost} acknowledged changes lost`);
   if (problems.length > 0) tally.problems.push(`${label}: ${problems.join('; ')}`);
-  else tally.survived++;
+  return lost;
 }
 
-/** Runs `scenario` once to count its calls, then crashes it after every call in every crash variant. */
-async function crashEverywhere(
-  name: string,
-  makeDisk: () => Promise<{ fs: MemoryFs; ids: string[] }>,
-  scenario: (fs: MemoryFs, acks: Acks) => Promise<void>,
-): Promise<Tally> {
+/**
+ * Runs `scenario` once to count its calls, then cuts the power after every call in
+ * every crash variant. The step after the last call (the scenario finished) is
+ * checked too, but it is no crash point and is not counted.
+ */
+async function crashEverywhere(name: string, makeDisk: () => Promise<Disk>, scenario: (fs: MemoryFs, acks: SessionAcks) => Promise<void>): Promise<Tally> {
   const dry = await makeDisk();
   const before = dry.fs.calls.length;
-  await scenario(dry.fs, { ids: new Set(), notes: [], notesAcked: 0, editedId: null });
+  await scenario(dry.fs, emptyAcks());
   const total = dry.fs.calls.length - before;
-  const tally: Tally = { points: 0, survived: 0, lost: 0, acked: 0, problems: [] };
+  const tally: Tally = { crashPoints: 0, disksChecked: 0, acked: 0, lost: 0, problems: [] };
   for (let step = 0; step <= total; step++) {
-    const { fs, ids } = await makeDisk();
-    const acks: Acks = { ids: new Set(), notes: [], notesAcked: 0, editedId: null };
-    const start = fs.calls.length;
-    fs.crashAfter(step);
-    await scenario(fs, acks).catch(() => undefined);
-    tally.acked += acks.ids.size + acks.notesAcked;
+    const disk = await makeDisk();
+    const acks = emptyAcks();
+    const start = disk.fs.calls.length;
+    disk.fs.crashAfter(step);
+    await scenario(disk.fs, acks).catch(() => undefined);
+    const expected = expectationFor(disk, acks);
+    const call = disk.fs.calls[start + step];
+    const lost = new Set<string>(); // a change lost in several crash variants of one cut is one loss
     for (const mode of MODES) {
       for (const names of NAMES) {
-        await verify(fs.afterCrash(mode, names), [...ids, ...acks.ids], acks, `${name}, power lost at call ${step + 1} (${fs.calls[start + step]?.op ?? 'none: the session finished'} ${fs.calls[start + step]?.path ?? ''}), ${mode}/${names}`, tally);
+        const label = `${name}, power lost at call ${step + 1} (${call?.op ?? 'none: the session finished'} ${call?.path ?? ''}), ${mode}/${names}`;
+        for (const violation of await verify(disk.fs.afterCrash(mode, names), expected, label, tally)) lost.add(violation);
       }
     }
+    tally.lost += lost.size;
+    if (!disk.fs.hasCrashed) continue;
+    tally.crashPoints++;
+    tally.disksChecked += MODES.length * NAMES.length;
+    tally.acked += disk.acked.length + acks.ids.size + (expected.edit ? 1 : 0);
   }
-  expect(tally.points).toBe((total + 1) * MODES.length * NAMES.length);
+  // Every step before the last cut the power mid-scenario; otherwise the dry run's count did not hold.
+  expect(tally.crashPoints).toBe(total);
   return tally;
 }
 
+const SUITE = 'power loss (simulated, every call × 8 crash variants)';
+
 describe('simulated power loss at every step', () => {
   const tallies: Tally[] = [];
-
-  it('keeps every acknowledged change when power fails at any call of a writing session', async () => {
-    const tally = await crashEverywhere('writing session', () => baseDisk(5), (fs, acks) => session(fs, 2, acks));
+  let scenariosPassed = 0;
+  /** Keeps the tally (its losses are reported even if the checks below fail), then checks it. */
+  const settle = (tally: Tally) => {
     tallies.push(tally);
     expect(tally.problems).toEqual([]);
     expect(tally.lost).toBe(0);
+    expect(tally.acked).toBeGreaterThan(0);
+    scenariosPassed++;
+  };
+
+  it('keeps every acknowledged change when power fails at any call of a writing session', async () => {
+    settle(await crashEverywhere('writing session', () => baseDisk(5), (fs, acks) => session(fs, 2, acks)));
   }, 600_000);
 
   it('keeps every acknowledged change when power fails during the very first launch', async () => {
-    const tally = await crashEverywhere('first launch', async () => ({ fs: new MemoryFs(), ids: [] }), (fs, acks) => session(fs, 2, acks));
-    tallies.push(tally);
-    expect(tally.problems).toEqual([]);
+    settle(await crashEverywhere('first launch', async () => ({ fs: new MemoryFs(), seeded: [], acked: [] }), (fs, acks) => session(fs, 2, acks)));
   }, 600_000);
 
-  it('keeps the previous session’s changes when power fails while a store with an unfinished journal opens', async () => {
-    const withJournal = async () => {
-      const { fs } = await baseDisk(3);
-      const acks: Acks = { ids: new Set(), notes: [], notesAcked: 0, editedId: null };
+  it('keeps the previous session’s acknowledged changes when power fails while a store with an unfinished journal opens', async () => {
+    // The previous session acknowledges 4 creations, then loses power; what must survive is what it acknowledged.
+    const withJournal = async (): Promise<Disk> => {
+      const { fs, seeded } = await baseDisk(3);
+      const acked: string[] = [];
       const store = await openStore({ dataDir: DATA, fs, now, lockOwner: { pid: 3, isAlive: () => false } });
       for (let i = 0; i < 4; i++) {
         const a = makeAnnotation(200 + i);
         await store.apply([put(a)]);
-        acks.ids.add(a.id);
+        acked.push(a.id);
       }
       await store.idle();
-      const disk = fs.afterCrash('torn');
-      const ids = [...(await readIds(disk))];
-      return { fs: disk, ids };
+      return { fs: fs.afterCrash('torn'), seeded, acked };
     };
     const reopen = async (fs: MemoryFs) => {
       const store = await openStore({ dataDir: DATA, fs, now, lockOwner: { pid: 4, isAlive: () => false } });
       await store.close();
     };
-    const tally = await crashEverywhere('reopen after an unclean exit', withJournal, (fs) => reopen(fs));
-    tallies.push(tally);
-    expect(tally.problems).toEqual([]);
+    settle(await crashEverywhere('reopen after an unclean exit', withJournal, (fs) => reopen(fs)));
   }, 600_000);
 
   it('records its figures', () => {
-    const sum = (key: keyof Tally) => tallies.reduce((n, t) => n + (t[key] as number), 0);
-    recordCounts('power loss (simulated, every call × 8 crash variants)', {
-      faultsInjected: sum('points'),
-      faultsSurvived: sum('survived'),
-      acknowledgedWrites: sum('acked'),
-      acknowledgedLost: sum('lost'),
-      crashPoints: sum('points'),
-    });
-    expect(sum('points')).toBeGreaterThan(500);
-    expect(sum('survived')).toBe(sum('points'));
+    const sum = (key: 'crashPoints' | 'disksChecked' | 'acked' | 'lost') => tallies.reduce((n, t) => n + t[key], 0);
+    recordCounts(SUITE, { acknowledgedLost: sum('lost') });
+    expect(scenariosPassed).toBe(3);
+    expect(sum('crashPoints')).toBeGreaterThan(60);
+    recordCounts(SUITE, { powerCuts: sum('crashPoints'), disksRebuiltAndChecked: sum('disksChecked'), acknowledgedWrites: sum('acked') });
   });
 });
-
-async function readIds(fs: MemoryFs): Promise<Set<string>> {
-  const store = await openStore({ dataDir: DATA, fs: fs.clone(), now, lockOwner: { pid: 5, isAlive: () => false } });
-  const ids = new Set(store.doc.annotations.map((a) => a.id));
-  await store.close();
-  return ids;
-}

@@ -27,8 +27,10 @@ export interface CrashLoopResult {
   editsAcknowledged: number;
   /** Per kill, the annotations whose latest acknowledged edit was compared with the disk. */
   editsChecked: number;
-  /** Broken promises found by test/support/crash-check.ts, one line each. */
+  /** Broken promises found by test/support/crash-check.ts, one line each (repeated after every later kill). */
   violations: string[];
+  /** The annotations those lines are about, each once. */
+  violatedIds: string[];
   /** Notices shown on reopen (a kill must never need recovery). */
   notices: string[];
 }
@@ -80,7 +82,7 @@ async function runChild(dataDir: string, run: number, random: () => number): Pro
 /** Runs `kills` kill-and-reopen rounds on `dataDir`; run numbers start at `firstRun`. */
 export async function runCrashLoop(options: { dataDir: string; kills: number; firstRun: number }): Promise<CrashLoopResult> {
   const random = prng(options.firstRun);
-  const result: CrashLoopResult = { kills: 0, killedWhileOpening: 0, creationsAcknowledged: 0, editsAcknowledged: 0, editsChecked: 0, violations: [], notices: [] };
+  const result: CrashLoopResult = { kills: 0, killedWhileOpening: 0, creationsAcknowledged: 0, editsAcknowledged: 0, editsChecked: 0, violations: [], violatedIds: [], notices: [] };
   let log = EMPTY_LOG;
   for (let k = 0; k < options.kills; k++) {
     const run = options.firstRun + k;
@@ -94,6 +96,7 @@ export async function runCrashLoop(options: { dataDir: string; kills: number; fi
       const check = checkAfterKill(store.doc.annotations, log, events);
       log = check.log;
       result.violations.push(...check.violations.map((v) => `run ${run}: ${v.id} ${v.problem}`));
+      for (const { id } of check.violations) if (!result.violatedIds.includes(id)) result.violatedIds.push(id);
       result.creationsAcknowledged += check.creationsAcknowledged;
       result.editsAcknowledged += events.filter((e) => e.kind === 'edited').length;
       result.editsChecked += check.editsChecked;

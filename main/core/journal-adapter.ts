@@ -18,9 +18,10 @@
  * by the rest of `JSON.stringify(doc)`; the checksum covers exactly that
  * stringified document. The seal is a content fingerprint (it lets the launch
  * backup copy the bytes instead of serializing again), never a reason to skip
- * validation: every file goes through migrations and the full zod `StoreDoc`
- * schema on load. Zod ignores the extra `integrity` key, so the file stays a
- * plain, valid store document.
+ * validation: every file goes through migrations and the full `StoreDoc` schema
+ * on load (store-validate.ts: a check compiled from the zod schema, with zod
+ * itself for anything that check cannot prove). The `integrity` key is removed
+ * before validation, so the file stays a plain, valid store document.
  */
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
@@ -31,7 +32,8 @@ import { describeZodError } from '../../preload/rpc';
 import { writeFileDurably } from './durable-write';
 import { errnoCode, type FsHandle, type FsLayer } from './fs-layer';
 import { MIGRATIONS, migrateDoc, UnknownFormatError, type Migration } from './store-migrations';
-import { applyOps, STORE_VERSION, StoreDoc, StoreOp } from './store-schema';
+import { applyOps, STORE_VERSION, StoreOp, type StoreDoc } from './store-schema';
+import { parseStoreDoc } from './store-validate';
 
 export const SNAPSHOT_FILE = 'fieldmark.json';
 export const JOURNAL_FILE = 'fieldmark.journal';
@@ -145,7 +147,7 @@ export function decodeSnapshot(
     if (error instanceof UnknownFormatError) throw new SnapshotProblem('invalid', error.reason);
     throw error;
   }
-  const parsed = StoreDoc.safeParse(migrated.doc);
+  const parsed = parseStoreDoc(migrated.doc);
   if (!parsed.success) {
     throw new SnapshotProblem('invalid', `it does not match the expected format: ${describeZodError(parsed.error)}`);
   }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AnnotationView, ColorId } from '../../preload/contract';
 import { buildReportModel, locateRange, type ReportModel } from '../../main/core/report-model';
 import type { StoredAnnotation } from '../../main/core/store-schema';
+import { NASTY_STRINGS } from './nasty-strings';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Our own test data (test/fixtures/): everything `npm test` reads lives inside the repository. */
@@ -105,4 +106,32 @@ export function viewWithText(n: number, exact: string, note: string, tags: strin
   const block = report().blocks.find((b) => b.kind === 'paragraph')!;
   const record = storedAt({ start: block.start, end: block.start + 10, note, tags }, n);
   return { ...viewOf(record), exact };
+}
+
+function block(section: string, paragraph: number) {
+  return report().blocks.find((b) => b.section === section && b.paragraph === paragraph && b.kind !== 'heading')!;
+}
+
+/**
+ * The W3C export tests' views: a commented note, a plain highlight, a tombstone,
+ * an orphan from another text, and one view per hostile string.
+ */
+export function w3cSampleViews(): AnnotationView[] {
+  const p = block('protection', 2);
+  const q = block('prevention', 3);
+  const commented = viewOf(storedAt({ start: p.start, end: p.start + 60, note: 'Check the 2020 figures', tags: ['legal/visa', 'shelters'], color: 'gap', createdAt: isoAt(1), updatedAt: isoAt(9) }, 1));
+  const highlight = viewOf(storedAt({ start: q.start + 5, end: q.start + 30, color: 'progress' }, 2));
+  const tombstone = viewOf(storedAt({ start: q.start, end: q.start + 12, note: 'private thoughts', tags: ['secret'], deletedAt: isoAt(20), updatedAt: isoAt(20) }, 3));
+  const orphanRecord = storedAt({ start: 10, end: 40, color: 'question', note: 'gone' }, 4);
+  orphanRecord.target = {
+    source: 'urn:sha256:' + 'a'.repeat(64),
+    sha256: 'a'.repeat(64),
+    selector: [
+      { type: 'TextPositionSelector', start: 10, end: 40 },
+      { type: 'TextQuoteSelector', exact: 'a sentence that was removed', prefix: 'before ', suffix: ' after' },
+    ],
+  };
+  const orphan: AnnotationView = { ...viewOf(orphanRecord), exact: 'a sentence that was removed', anchor: { status: 'orphan', score: 0 } };
+  const nasty = NASTY_STRINGS.map((s, i) => viewWithText(100 + i, s || 'x', s, s && !/[\r\n,\p{Cc}]/u.test(s) ? [s.trim() || 'x'] : []));
+  return [commented, highlight, tombstone, orphan, ...nasty];
 }

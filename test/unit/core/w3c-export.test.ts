@@ -15,8 +15,7 @@ import {
   type W3CExportInput,
 } from '../../../main/core/w3c-export';
 import { failedCollectionMusts, failedMusts } from '../../support/w3c-validator';
-import { isoAt, report, storedAt, viewOf, viewWithText } from '../../support/exchange-fixtures';
-import { NASTY_STRINGS } from '../../support/nasty-strings';
+import { isoAt, report, storedAt, viewOf, w3cSampleViews as sampleViews } from '../../support/exchange-fixtures';
 
 const EXPORTED_AT = new Date(Date.UTC(2026, 10, 29, 10, 30, 0));
 
@@ -25,30 +24,6 @@ type Anno = Record<string, unknown> & {
   target: { source: string; styleClass: string; selector: Array<Record<string, unknown>> };
   body?: Array<{ type: string; value: string; purpose: string }>;
 };
-
-function block(section: string, paragraph: number) {
-  return report().blocks.find((b) => b.section === section && b.paragraph === paragraph && b.kind !== 'heading')!;
-}
-
-function sampleViews(): AnnotationView[] {
-  const p = block('protection', 2);
-  const q = block('prevention', 3);
-  const commented = viewOf(storedAt({ start: p.start, end: p.start + 60, note: 'Check the 2020 figures', tags: ['legal/visa', 'shelters'], color: 'gap', createdAt: isoAt(1), updatedAt: isoAt(9) }, 1));
-  const highlight = viewOf(storedAt({ start: q.start + 5, end: q.start + 30, color: 'progress' }, 2));
-  const tombstone = viewOf(storedAt({ start: q.start, end: q.start + 12, note: 'private thoughts', tags: ['secret'], deletedAt: isoAt(20), updatedAt: isoAt(20) }, 3));
-  const orphanRecord = storedAt({ start: 10, end: 40, color: 'question', note: 'gone' }, 4);
-  orphanRecord.target = {
-    source: 'urn:sha256:' + 'a'.repeat(64),
-    sha256: 'a'.repeat(64),
-    selector: [
-      { type: 'TextPositionSelector', start: 10, end: 40 },
-      { type: 'TextQuoteSelector', exact: 'a sentence that was removed', prefix: 'before ', suffix: ' after' },
-    ],
-  };
-  const orphan: AnnotationView = { ...viewOf(orphanRecord), exact: 'a sentence that was removed', anchor: { status: 'orphan', score: 0 } };
-  const nasty = NASTY_STRINGS.map((s, i) => viewWithText(100 + i, s || 'x', s, s && !/[\r\n,\p{Cc}]/u.test(s) ? [s.trim() || 'x'] : []));
-  return [commented, highlight, tombstone, orphan, ...nasty];
-}
 
 function input(annotations: AnnotationView[]): W3CExportInput {
   return { report: report(), annotations, exportedAt: EXPORTED_AT };

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, REPO_ROOT, startWebHost, stopWebHost, test } from './support/fixtures';
+import { guardRequests } from './support/request-guard';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results/screenshots');
 
@@ -322,15 +323,9 @@ test('restoring a backup asks first, takes a backup of the current state and rep
 
 /** A page in its own context that may reach only `url`'s origin, failing on console errors. */
 async function openIsolated(browser: Browser, url: string) {
-  const origin = new URL(url).origin;
   const context = await browser.newContext({ acceptDownloads: true });
   const problems: string[] = [];
-  await context.route('**/*', (route) => {
-    const target = route.request().url();
-    if (target.startsWith(origin + '/') || target === origin || target.startsWith('data:') || target.startsWith('blob:')) return route.continue();
-    problems.push(`foreign request: ${target}`);
-    return route.abort('blockedbyclient');
-  });
+  const { foreign } = await guardRequests(context, new URL(url).origin);
   const page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(msg.text());
@@ -340,7 +335,7 @@ async function openIsolated(browser: Browser, url: string) {
   return {
     context,
     page,
-    check: () => expect(problems, 'the second host’s page stayed offline and error-free').toEqual([]),
+    check: () => expect([...foreign.map((target) => `foreign request: ${target}`), ...problems], 'the second host’s page stayed offline and error-free').toEqual([]),
   };
 }
 

@@ -6,13 +6,13 @@
  * see vitest.reliability.config.ts) can add counts to this summary:
  *
  *   import { recordCounts } from '../support/reliability-counts';
- *   recordCounts('contract fuzzing (fast-check)', { badInputsTried: 34_000 });
+ *   recordCounts('contract fuzzing (fast-check)', { badInputsRefused: 33_649, validInputsAccepted: 2_351 });
  *   recordCounts('browser host security', { securityChecksPassed: 12 });
  *
- * Record only after your assertions passed. Known keys, summed over all suites:
- * faultsInjected, faultsSurvived, badInputsTried, acknowledgedWrites,
- * acknowledgedLost (must stay 0), securityChecksPassed. Any other numeric key
- * is listed under its suite. Calls with the same suite name are added together.
+ * Record only after your assertions passed (a loss, `acknowledgedLost`, as soon
+ * as it is measured). The units in UNIT_LABELS are summed over all suites, each on its
+ * own line; never add different units into one figure. Any other numeric key is
+ * listed under its suite. Calls with the same suite name are added together.
  * The runner (test/reliability/run.ts) points FIELDMARK_RELIABILITY_COUNTS_DIR at
  * a fresh temp folder where each test process appends JSON lines; outside the
  * runner recordCounts does nothing.
@@ -20,33 +20,36 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { UnitCounts } from '../support/reliability-counts';
 
-export interface Totals {
-  faultsInjected: number;
-  faultsSurvived: number;
-  badInputsTried: number;
-  acknowledgedWrites: number;
-  acknowledgedLost: number;
-  securityChecksPassed: number;
-}
+/** The totalled units, in print order, with the label each is printed under (one per unit, none left out). */
+export const UNIT_LABELS = {
+  sigkills: 'Writer processes killed (SIGKILL)',
+  powerCuts: 'Simulated power cuts (one per file-system call)',
+  syscallFaults: 'File-system calls failed on purpose',
+  diskConditions: 'Full disks and read-only folders',
+  lockConflicts: 'Second hosts refused by the folder lock',
+  badInputsRefused: 'Bad inputs refused',
+  validInputsAccepted: 'Valid inputs accepted',
+  acknowledgedWrites: 'Acknowledged annotation writes checked',
+  acknowledgedLost: 'Acknowledged annotations lost',
+  securityChecksPassed: 'Security checks passed',
+} as const satisfies Record<keyof UnitCounts, string>;
+
+type Unit = keyof typeof UNIT_LABELS;
+export type Totals = Record<Unit, number>;
 
 export interface Summary {
   totals: Totals;
   suites: Map<string, Record<string, number>>;
 }
 
-const KNOWN: Array<[keyof Totals, string]> = [
-  ['faultsInjected', 'Faults injected'],
-  ['faultsSurvived', 'Faults survived'],
-  ['badInputsTried', 'Bad inputs tried'],
-  ['acknowledgedWrites', 'Acknowledged annotation writes checked'],
-  ['acknowledgedLost', 'Acknowledged annotations lost'],
-  ['securityChecksPassed', 'Security checks passed'],
-];
+const UNITS = Object.entries(UNIT_LABELS) as Array<[Unit, string]>;
+const LABELS = new Map<string, string>(UNITS);
 
 /** Adds up every counts file in `dir`. */
 export function aggregate(dir: string): Summary {
-  const totals: Totals = { faultsInjected: 0, faultsSurvived: 0, badInputsTried: 0, acknowledgedWrites: 0, acknowledgedLost: 0, securityChecksPassed: 0 };
+  const totals = Object.fromEntries(UNITS.map(([key]) => [key, 0])) as Totals;
   const suites = new Map<string, Record<string, number>>();
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
     for (const line of readFileSync(path.join(dir, name), 'utf8').split('\n')) {
@@ -64,23 +67,29 @@ export function aggregate(dir: string): Summary {
   return { totals, suites };
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+/** The run passes only if every test passed and no acknowledged annotation was lost. */
+export function passed(summary: Summary, testsPassed: boolean): boolean {
+  return testsPassed && summary.totals.acknowledgedLost === 0;
+}
 
-/** The summary block, as printed. */
+const fmt = (n: number) => n.toLocaleString('en-US');
+const WIDTH = 52;
+const row = (indent: string, label: string, value: string) => `${indent}${`${label} `.padEnd(WIDTH - indent.length, '.')} ${value}`;
+
+/** The summary block, as printed: one line per unit, then one line per figure of each suite. */
 export function formatSummary(summary: Summary, testsPassed: boolean): string {
   const { totals, suites } = summary;
-  const width = 44;
   const lines = ['', '═'.repeat(20) + ' Fieldmark reliability summary ' + '═'.repeat(20)];
-  for (const [key, label] of KNOWN) {
-    const note = key === 'securityChecksPassed' && totals[key] === 0 ? ' (none recorded by this suite)' : key === 'acknowledgedLost' ? ' (must be 0)' : '';
-    lines.push(`${`${label} `.padEnd(width, '.')} ${fmt(totals[key])}${note}`);
+  for (const [key, label] of UNITS) {
+    const note = key === 'acknowledgedLost' ? ' (must be 0)' : totals[key] === 0 ? ' (none recorded)' : '';
+    lines.push(row('', label, `${fmt(totals[key])}${note}`));
   }
   lines.push('', 'By suite:');
   for (const [suite, counts] of [...suites].sort(([a], [b]) => a.localeCompare(b))) {
-    const parts = Object.entries(counts).map(([k, v]) => `${k} ${fmt(v)}`);
-    lines.push(`  ${suite}: ${parts.join(', ')}`);
+    lines.push(`  ${suite}`);
+    for (const [key, value] of Object.entries(counts)) lines.push(row('    ', LABELS.get(key) ?? key, fmt(value)));
   }
-  const ok = testsPassed && totals.acknowledgedLost === 0 && totals.faultsSurvived === totals.faultsInjected;
+  const ok = passed(summary, testsPassed);
   lines.push('', `Result: ${ok ? 'PASS' : 'FAIL'}${testsPassed ? '' : ' (some tests failed; see above)'}`, '═'.repeat(71), '');
   return lines.join('\n');
 }

@@ -1,14 +1,18 @@
 /**
- * CommonMark-exact escaping: any text (a quote from the report, a note, a label)
- * written so that every CommonMark renderer shows it literally — no headings,
- * lists, emphasis, links, entities or raw HTML can come out of it.
+ * CommonMark-exact escaping that still reads as prose: any text (a quote from the
+ * report, a note, a label) written so that every CommonMark renderer shows it
+ * literally (no headings, lists, emphasis, links, entities or raw HTML can come
+ * out of it), with a backslash only where a parser would otherwise read syntax.
  *
  * Rules (https://spec.commonmark.org/0.31.2/):
- * - every ASCII punctuation character is backslash-escaped (§2.4), which disarms
- *   every block and inline construct, `<` (raw HTML, autolinks) and `&` (entities);
- * - spaces at the start or end of a line, tabs, and Unicode white space other than
- *   the plain space (NBSP, ideographic space…) become numeric character references
- *   (§6.2), because paragraph parsing strips or interprets them (§4.8, JS `trim`);
+ * - a backslash (§2.4) goes before a character only where it would be syntax in
+ *   its place: see markdown-syntax-rules.ts (block markers at a line start,
+ *   emphasis, code spans, links, autolinks and raw HTML, references, a closing `#`
+ *   run in a heading). `3.5 million yen (approximately $33,950)` stays as it is;
+ * - spaces and Unicode space separators (NBSP, ideographic space…) at the start or
+ *   end of a line, tabs, and the line and paragraph separators and BOM become
+ *   numeric character references (§6.2), because paragraph parsing strips or
+ *   interprets them (§4.8, JS `trim`); between words they stay as they are;
  * - a line break inside the text becomes a hard break (backslash + newline, §6.7);
  *   line breaks at the very start or end become `&#10;`, because a hard break cannot
  *   end a paragraph; CRLF and CR count as one line break;
@@ -16,19 +20,27 @@
  *   with U+FFFD: NUL (§2.3 does the same), other control characters (markdown-it
  *   refuses their character references) and lone surrogates (UTF-8 cannot hold them).
  *
- * Text that holds nothing but ordinary characters and ASCII punctuation (nearly
- * every quote and note) is escaped by one native regular-expression pass; other
- * text takes one pass over the string with a lookup table, copying safe runs with
- * a single `slice`. Either way escaping is linear and cheap for long exports.
+ * Text with none of the characters these rules look at (most quotes and notes) is
+ * returned as it is after one native regular-expression test; other text takes one
+ * pass over the string, copying safe runs with a single `slice`.
  */
+import {
+  blockMarkerAt,
+  closingHashesAt,
+  inlineRunAt,
+  isBreak,
+  isWhiteSpace,
+  spacesStayLiteral,
+} from './markdown-syntax-rules';
 
-/** What to do with an ASCII code unit. */
+/** What to do with a code unit. */
 const SAFE = 0;
-const PUNCT = 1;
+const INLINE = 1;
 const SPACE = 2;
 const BREAK = 3;
 const REFERENCE = 4;
 const REPLACE = 5;
+const SURROGATE = 6;
 
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 32; c++) ASCII_CLASS[c] = REPLACE;
@@ -37,16 +49,16 @@ ASCII_CLASS[0x09] = REFERENCE;
 ASCII_CLASS[0x0a] = BREAK;
 ASCII_CLASS[0x0d] = BREAK;
 ASCII_CLASS[0x20] = SPACE;
-for (const ch of '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~') ASCII_CLASS[ch.charCodeAt(0)] = PUNCT;
+for (const ch of '\\`*_~[<&') ASCII_CLASS[ch.charCodeAt(0)] = INLINE;
 
 const REPLACEMENT = '\uFFFD';
 
 /** Class of a code unit at or above 0x80. */
 function wideClass(code: number): number {
   if (code <= 0x9f) return REPLACE; // C1 controls
-  if (code === 0xa0 || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x202f) return REFERENCE;
-  if (code === 0x205f || code === 0x3000 || code === 0xfeff) return REFERENCE;
-  if (code >= 0x2000 && code <= 0x200a) return REFERENCE;
+  if (code >= 0xd800 && code <= 0xdfff) return SURROGATE;
+  if (isWhiteSpace(code)) return SPACE;
+  if (code === 0x2028 || code === 0x2029 || code === 0xfeff) return REFERENCE;
   return SAFE;
 }
 
@@ -57,94 +69,121 @@ export interface EscapeOptions {
   singleLine?: boolean;
 }
 
-/** `\!`, `\"`, … precomputed, so escaping allocates no one-character strings. */
-const ESCAPED: string[] = [];
-for (let c = 0; c < 128; c++) ESCAPED[c] = ASCII_CLASS[c] === PUNCT ? `\\${String.fromCharCode(c)}` : '';
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 /**
- * Anything besides ASCII punctuation that escaping must handle: control characters
- * and line breaks, white space that is not a plain space, surrogates, and a space
- * at either end (spaces at inner line ends only exist next to line breaks).
+ * Anything the rules look at: inline syntax characters, control characters and
+ * line breaks, white space other than a plain space, surrogates, a character that
+ * could open a block at the start, a space at either end, and a `#` at the end.
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const NEEDS_FULL_PASS = /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff]|^ | $/;
+const NEEDS_PASS = /[\\`*_~[<&\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff]|^[ #>\-+=|:0-9]|[ #]$/;
 
-/** Escapes `text` for use as inline content of a paragraph, heading or block quote. */
-export function escapeMarkdown(text: string, options: EscapeOptions = {}): string {
-  // Most text needs only its punctuation escaped: one native pass does that.
-  if (!NEEDS_FULL_PASS.test(text)) return text.replace(ASCII_PUNCTUATION, '\\$&');
-  const prefix = options.linePrefix ?? '';
-  const singleLine = options.singleLine ?? false;
-  const length = text.length;
-  // Line breaks before the first and after the last other character cannot be hard breaks.
-  let firstContent = 0;
-  while (firstContent < length && isBreak(text.charCodeAt(firstContent))) firstContent++;
-  let lastContent = length - 1;
-  while (lastContent >= firstContent && isBreak(text.charCodeAt(lastContent))) lastContent--;
-
-  let out = '';
-  let runStart = 0;
-  let lineStart = true;
-  let i = 0;
-  while (i < length) {
-    const code = text.charCodeAt(i);
-    let kind: number;
-    if (code < 0x80) kind = ASCII_CLASS[code]!;
-    else if (code >= 0xd800 && code <= 0xdfff) {
-      const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
-      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        i += 2;
-        lineStart = false;
-        continue;
-      }
-      kind = REPLACE;
-    } else kind = wideClass(code);
-
-    if (kind === SAFE) {
-      i++;
-      lineStart = false;
-      continue;
-    }
-    if (kind === SPACE) {
-      let end = i + 1;
-      while (end < length && text.charCodeAt(end) === 0x20) end++;
-      if (lineStart || end === length || isBreak(text.charCodeAt(end))) {
-        out += text.slice(runStart, i) + '&#32;'.repeat(end - i);
-        runStart = end;
-      }
-      i = end;
-      lineStart = false;
-      continue;
-    }
-    out += text.slice(runStart, i);
-    if (kind === PUNCT) {
-      out += ESCAPED[code];
-      i++;
-      lineStart = false;
-    } else if (kind === REFERENCE) {
-      out += `&#${code};`;
-      i++;
-      lineStart = false;
-    } else if (kind === REPLACE) {
-      out += REPLACEMENT;
-      i++;
-      lineStart = false;
-    } else {
-      const width = code === 0x0d && i + 1 < length && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
-      if (singleLine || i < firstContent || i > lastContent) out += '&#10;';
-      else {
-        out += '\\\n' + prefix;
-        lineStart = true;
-      }
-      i += width;
-    }
-    runStart = i;
-  }
-  return out + text.slice(runStart);
+/** The state of one escaping pass. */
+interface Pass {
+  readonly text: string;
+  readonly prefix: string;
+  readonly singleLine: boolean;
+  /** Line breaks before `firstContent` or after `lastContent` cannot be hard breaks. */
+  readonly firstContent: number;
+  readonly lastContent: number;
+  /** A heading's closing `#` run to escape (one-line text only), or -1. */
+  readonly closingHashes: number;
+  out: string;
+  /** Where the text not yet copied to `out` begins. */
+  copied: number;
+  /** A character other than white space came earlier on this line. */
+  inner: boolean;
+  /** The block marker of the current line to escape, or -1. */
+  marker: number;
 }
 
-function isBreak(code: number): boolean {
-  return code === 0x0a || code === 0x0d;
+/** Escapes `text` for use as inline content of a paragraph, heading, list item or block quote. */
+export function escapeMarkdown(text: string, options: EscapeOptions = {}): string {
+  if (!NEEDS_PASS.test(text)) return text;
+  const singleLine = options.singleLine ?? false;
+  let firstContent = 0;
+  while (firstContent < text.length && isBreak(text.charCodeAt(firstContent))) firstContent++;
+  let lastContent = text.length - 1;
+  while (lastContent >= firstContent && isBreak(text.charCodeAt(lastContent))) lastContent--;
+  const pass: Pass = {
+    text,
+    prefix: options.linePrefix ?? '',
+    singleLine,
+    firstContent,
+    lastContent,
+    closingHashes: singleLine ? closingHashesAt(text) : -1,
+    out: '',
+    copied: 0,
+    inner: false,
+    marker: blockMarkerAt(text, firstContent),
+  };
+  let i = 0;
+  while (i < text.length) i = step(pass, i);
+  return pass.out + text.slice(pass.copied);
+}
+
+/** Handles the character at `i`; returns where the next one starts. */
+function step(pass: Pass, i: number): number {
+  const { text } = pass;
+  const code = text.charCodeAt(i);
+  if (i === pass.marker || i === pass.closingHashes) return backslashed(pass, i, i + 1);
+  const kind = code < 0x80 ? ASCII_CLASS[code]! : wideClass(code);
+  if (kind === SAFE) {
+    pass.inner = true;
+    return i + 1;
+  }
+  if (kind === INLINE) {
+    const run = inlineRunAt(text, i, pass.inner);
+    pass.inner = true;
+    return run.escape ? backslashed(pass, i, run.end) : run.end;
+  }
+  if (kind === SPACE) return whiteSpace(pass, i);
+  if (kind === BREAK) return lineBreak(pass, i);
+  pass.inner = true;
+  if (kind === REFERENCE) return replaced(pass, i, 1, `&#${code};`);
+  if (kind === SURROGATE && code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return i + 2;
+  }
+  return replaced(pass, i, 1, REPLACEMENT);
+}
+
+/** Copies the text up to `start`, then `[start, end)` with a backslash before each character. */
+function backslashed(pass: Pass, start: number, end: number): number {
+  pass.out += pass.text.slice(pass.copied, start);
+  for (let k = start; k < end; k++) pass.out += `\\${pass.text[k]}`;
+  pass.copied = end;
+  pass.inner = true;
+  return end;
+}
+
+/** Copies the text up to `i`, then `replacement` in place of `width` code units. */
+function replaced(pass: Pass, i: number, width: number, replacement: string): number {
+  pass.out += pass.text.slice(pass.copied, i) + replacement;
+  pass.copied = i + width;
+  return i + width;
+}
+
+/** A run of white space: literal between words, references at a line's start or end. */
+function whiteSpace(pass: Pass, i: number): number {
+  const { text } = pass;
+  let end = i + 1;
+  while (end < text.length && isWhiteSpace(text.charCodeAt(end))) end++;
+  if (pass.inner && spacesStayLiteral(text, i)) return end;
+  pass.out += text.slice(pass.copied, i);
+  for (let k = i; k < end; k++) pass.out += `&#${text.charCodeAt(k)};`;
+  pass.copied = end;
+  return end;
+}
+
+/** A hard break that continues the block (with the line prefix), or `&#10;` where none can be. */
+function lineBreak(pass: Pass, i: number): number {
+  const { text } = pass;
+  const width = text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+  if (pass.singleLine || i < pass.firstContent || i > pass.lastContent) return replaced(pass, i, width, '&#10;');
+  const next = replaced(pass, i, width, `\\\n${pass.prefix}`);
+  pass.inner = false;
+  pass.marker = blockMarkerAt(text, next);
+  return next;
 }
 
 /**

@@ -171,9 +171,9 @@ export function renderMarkdown(input: RenderMarkdownInput): string {
   }
   if (orphans.length > 0) {
     out.push(heading(2, NEEDS_REVIEW_TITLE));
-    out.push('These annotations could not be placed in the current text; each is shown with its original quote\\.');
+    out.push('These annotations could not be placed in the current text; each is shown with its original quote.');
     for (const a of orphans) renderAnnotation(a, options, legend, out);
   }
-  if (chosen.length === 0) out.push('No annotations match\\.');
+  if (chosen.length === 0) out.push('No annotations match.');
   return `${out.join('\n\n')}\n`;
 }

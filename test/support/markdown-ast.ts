@@ -24,6 +24,42 @@ export interface ParsedMarkdown {
 
 const HTML_TYPES = ['html_block', 'html_inline'];
 
+/**
+ * The node and token types an export is built from: blocks we write on purpose
+ * (headings, paragraphs, block quotes, bullet lists), plain text and hard breaks.
+ * Anything else (emphasis, code, links, strikethrough, tables, soft breaks,
+ * ordered lists, thematic breaks, code blocks, HTML) came out of escaped text.
+ */
+const STRUCTURAL_TYPES = new Set([
+  // commonmark.js
+  'document',
+  'heading',
+  'paragraph',
+  'block_quote',
+  'list',
+  'item',
+  'text',
+  'linebreak',
+  // markdown-it
+  'heading_open',
+  'heading_close',
+  'paragraph_open',
+  'paragraph_close',
+  'blockquote_open',
+  'blockquote_close',
+  'bullet_list_open',
+  'bullet_list_close',
+  'list_item_open',
+  'list_item_close',
+  'inline',
+  'hardbreak',
+]);
+
+/** Node types in the parse that escaped text must never produce (see STRUCTURAL_TYPES). */
+export function syntaxTypes(parsed: ParsedMarkdown): string[] {
+  return [...parsed.allTypes].filter((t) => !STRUCTURAL_TYPES.has(t));
+}
+
 /** True when the parse produced any raw-HTML node. */
 export function hasHtml(parsed: ParsedMarkdown): boolean {
   return HTML_TYPES.some((t) => parsed.allTypes.has(t));

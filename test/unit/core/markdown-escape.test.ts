@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { escapeMarkdown, markdownCode, markdownVisibleText } from '../../../main/core/markdown-escape';
-import { PARSERS, hasHtml } from '../../support/markdown-ast';
+import { PARSERS, hasHtml, syntaxTypes, type SimpleBlock } from '../../support/markdown-ast';
 import { NASTY_STRINGS } from '../../support/nasty-strings';
 import { recordCounts } from '../../support/reliability-counts';
 
@@ -54,9 +54,86 @@ describe('escapeMarkdown', () => {
     });
   }
 
-  it('escapes every ASCII punctuation character with a backslash', () => {
-    const punctuation = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
-    expect(escapeMarkdown(`a${punctuation}b`)).toBe(`a${[...punctuation].map((c) => `\\${c}`).join('')}b`);
+  it('leaves punctuation that CommonMark does not read as syntax where it stands', () => {
+    for (const prose of [
+      '3.5 million yen (approximately $33,950)',
+      'Article 7—“the Act” (ESA); 50% of cases: 2019/2020? Yes! {braces} ^caret @at',
+      'a * b, 2 + 2 = 4, x_y_z, AT&T, R&D, 5 < 6 > 4, C:\\Users, #tag, 1.5 million, -5, +81, LGBTQI+ youth',
+      'a ~ b, a ] b, a ! b, a | b, a = b, Section 4.',
+      'in\u00a0Joshi\u00a0kosei\u3000or',
+    ]) {
+      expect(escapeMarkdown(prose)).toBe(prose);
+      expect(escapeMarkdown(prose, { singleLine: true })).toBe(prose);
+    }
+  });
+
+  it('escapes what would start a block at the start of a line, and only there', () => {
+    const cases: Array<[string, string]> = [
+      ['# Title', '\\# Title'],
+      ['###### six', '\\###### six'],
+      ['####### seven', '####### seven'],
+      ['> quoted', '\\> quoted'],
+      ['- item', '\\- item'],
+      ['+ item', '\\+ item'],
+      ['* item', '\\* item'],
+      ['-', '\\-'],
+      ['2020. The year', '2020\\. The year'],
+      ['3) third', '3\\) third'],
+      ['1234567890. too long for a list', '1234567890. too long for a list'],
+      ['Title\n===', 'Title\\\n\\==='],
+      ['Title\n---', 'Title\\\n\\---'],
+      ['- - -', '\\- - -'],
+      ['| a |\n|---|', '| a |\\\n\\|---|'],
+      ['a | b\n:-: | -', 'a | b\\\n\\:-: | -'],
+      ['```js', '\\`\\`\\`js'],
+      ['~~~', '\\~\\~\\~'],
+      ['***', '\\*\\*\\*'],
+      ['___', '\\_\\_\\_'],
+      ['<div>', '\\<div>'],
+      ['[a]: /u', '\\[a]: /u'],
+      ['one\n- two\n# three', 'one\\\n\\- two\\\n\\# three'],
+      ['a # b > c - d + e', 'a # b > c - d + e'],
+    ];
+    for (const [text, escaped] of cases) expect({ text, out: escapeMarkdown(text) }).toEqual({ text, out: escaped });
+    expect(escapeMarkdown('x\n> y', { linePrefix: '> ' })).toBe('x\\\n> \\> y');
+  });
+
+  it('escapes inline syntax only where it could open or close something', () => {
+    const cases: Array<[string, string]> = [
+      ['*emph*', '\\*emph\\*'],
+      ['**strong**', '\\*\\*strong\\*\\*'],
+      ['a*b', 'a\\*b'],
+      ['a * b', 'a * b'],
+      ['_x_', '\\_x\\_'],
+      ['snake_case', 'snake_case'],
+      ['a _ b', 'a _ b'],
+      ['~~gone~~', '\\~\\~gone\\~\\~'],
+      ['`code`', '\\`code\\`'],
+      ['[link](u)', '\\[link](u)'],
+      ['![img](u)', '!\\[img](u)'],
+      ['<http://x>', '\\<http://x>'],
+      ['<a@b.c>', '\\<a@b.c>'],
+      ['</b>', '\\</b>'],
+      ['< 5', '< 5'],
+      ['&amp;', '\\&amp;'],
+      ['&#38; &#x26;', '\\&#38; \\&#x26;'],
+      // A name after `&` at the very end could be completed by the `;` of text that follows (`; ` in a filter line).
+      ['AT&T, R&D', 'AT&T, R\\&D'],
+      ['R&', 'R\\&'],
+      ['x &amp', 'x \\&amp'],
+      ['a\\*', 'a\\\\\\*'],
+      ['C:\\dir', 'C:\\dir'],
+      ['end\\', 'end\\\\'],
+      ['a\\ b', 'a\\\\ b'],
+    ];
+    for (const [text, escaped] of cases) expect({ text, out: escapeMarkdown(text) }).toEqual({ text, out: escaped });
+  });
+
+  it('escapes a closing run of # in one-line text, which a heading would drop', () => {
+    expect(escapeMarkdown('Section ##', { singleLine: true })).toBe('Section \\##');
+    expect(escapeMarkdown('#######', { singleLine: true })).toBe('\\#######');
+    expect(escapeMarkdown('C#', { singleLine: true })).toBe('C#');
+    expect(escapeMarkdown('Section ##')).toBe('Section ##');
   });
 
   it('writes a note’s inner line breaks as hard breaks and outer ones as references', () => {
@@ -66,9 +143,11 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('a\nb', { singleLine: true })).toBe('a&#10;b');
   });
 
-  it('writes edge spaces, tabs and non-breaking spaces as character references', () => {
+  it('writes edge spaces, tabs and edge non-breaking spaces as character references, and keeps spaces between words', () => {
     expect(escapeMarkdown('  a  b  ')).toBe('&#32;&#32;a  b&#32;&#32;');
-    expect(escapeMarkdown('a\u00a0b\tc')).toBe('a&#160;b&#9;c');
+    expect(escapeMarkdown('a\u00a0b\tc')).toBe('a\u00a0b&#9;c');
+    expect(escapeMarkdown('\u00a0a\u3000', { singleLine: true })).toBe('&#160;a&#12288;');
+    expect(escapeMarkdown('a \u00a0\nb')).toBe('a&#32;&#160;\\\nb');
     expect(escapeMarkdown('x \ny')).toBe('x&#32;\\\ny');
   });
 
@@ -134,4 +213,99 @@ describe('escapeMarkdown', () => {
       { numRuns: 1000 },
     );
   });
+});
+
+/** Punctuation, markers and tokens that CommonMark and GFM read as syntax somewhere, and their neighbours. */
+const SYNTAX_UNITS = [
+  ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
+  ...'19aZ  \n\n\t\u00a0\u3000\u2028',
+  '\r\n',
+  '    ',
+  '&amp;',
+  '&#1;',
+  '&#x41;',
+  '&copy',
+  '<a>',
+  '</b>',
+  '<!--',
+  '<?x',
+  '<![CDATA[',
+  '<http://x.y>',
+  '<a@b.c>',
+  '**',
+  '__',
+  '~~',
+  '```',
+  '---',
+  '===',
+  '1.',
+  '10)',
+  '[a]',
+  '](u)',
+  '[a]: /u',
+  '|-|',
+  ':-:',
+  'x_y',
+  ' * ',
+  ' _ ',
+  ' #',
+];
+/** What can open a block at a line start (CommonMark §4, §5; GFM tables). */
+const LINE_OPENERS = ['#', '###### ', '>', '> ', '- ', '+ ', '* ', '-', '1. ', '2) ', '=', '===', '---', '- - -', '***', '___', '```', '~~~', '<div>', '<!--', '[x]: /u', '|a|b|', '|-|-|', ':--', '    ', '\t', ''];
+
+const syntaxHeavy = fc
+  .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...SYNTAX_UNITS) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) }), {
+    minLength: 1,
+    maxLength: 30,
+  })
+  .map((parts) => parts.join(''));
+const lineLed = fc
+  .array(fc.tuple(fc.constantFrom(...LINE_OPENERS), syntaxHeavy), { minLength: 1, maxLength: 4 })
+  .map((lines) => lines.map(([opener, rest]) => opener + rest).join('\n'));
+// Not empty: an empty paragraph is no block at all, and the fixed text around a label would be trimmed.
+const hostileText = fc.oneof(syntaxHeavy, lineLed).filter((s) => s.length > 0);
+
+interface Placed {
+  markdown: string;
+  type: SimpleBlock['type'];
+  text: string;
+}
+
+const line = (s: string) => escapeMarkdown(s, { singleLine: true });
+const seen = markdownVisibleText;
+
+/** Every way the export writes escaped text: alone, and next to other escaped text on one line. */
+const PLACES: Record<string, (a: string, b: string) => Placed> = {
+  paragraph: (a) => ({ markdown: escapeMarkdown(a), type: 'paragraph', text: seen(a) }),
+  'block quote': (a) => ({ markdown: `> ${escapeMarkdown(a, { linePrefix: '> ' })}`, type: 'blockquote', text: seen(a) }),
+  heading: (a) => ({ markdown: `### ${line(a)}`, type: 'heading', text: seen(a) }),
+  'list item': (a) => ({ markdown: `- Tier: ${line(a)}`, type: 'list', text: `Tier: ${seen(a)}` }),
+  'heading of citation and label': (a, b) => ({
+    markdown: `### ${line(a)} (last known place) · ${line(b)}`,
+    type: 'heading',
+    text: `${seen(a)} (last known place) · ${seen(b)}`,
+  }),
+  'filter line': (a, b) => ({
+    markdown: `- Filter: colours: ${line(a)}, ${line(b)}; text: ${line(b)}`,
+    type: 'list',
+    text: `Filter: colours: ${seen(a)}, ${seen(b)}; text: ${seen(b)}`,
+  }),
+};
+
+describe('escapeMarkdown in every place the export writes text', () => {
+  for (const { name, parse } of PARSERS) {
+    it(`makes ${name} show 1,500 syntax-heavy strings exactly, as plain text, in paragraphs, quotes, headings and lists`, () => {
+      fc.assert(
+        fc.property(hostileText, hostileText, (a, b) => {
+          for (const [place, put] of Object.entries(PLACES)) {
+            const { markdown, type, text } = put(a, b);
+            const parsed = parse(markdown);
+            const got = parsed.blocks.map((block) => ({ type: block.type, text: block.text }));
+            expect({ place, markdown, got, syntax: syntaxTypes(parsed) }).toEqual({ place, markdown, got: [{ type, text }], syntax: [] });
+          }
+        }),
+        { numRuns: 1500 },
+      );
+    });
+  }
 });

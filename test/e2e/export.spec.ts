@@ -83,12 +83,12 @@ test('Markdown downloaded from the dialog holds every quote and note', async ({ 
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.md$/);
   const markdown = await readFile((await file.path())!, 'utf8');
-  // The export escapes punctuation and writes non-breaking spaces as references; these quotes have neither.
+  // The export escapes only what Markdown would read as syntax and keeps spaces between words (a non-breaking one too) as they are.
   expect(markdown).toContain('The Government of Japan does not fully meet the minimum standards');
   expect(markdown).toContain('Specified Skilled Worker');
   expect(markdown).toContain('Headline finding for the briefing');
   expect(markdown).toContain('Ask the ministry how SSW screening works');
-  expect(markdown).toContain('Joshi&#160;kosei');
+  expect(markdown).toContain('Joshi\u00a0kosei');
 
   // Leaving notes out takes them out of the file.
   await dialog(page).getByRole('checkbox', { name: 'Notes' }).uncheck();

@@ -88,6 +88,8 @@ const shaped: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
 describe('arbitrary payloads through the dispatcher', () => {
   let tried = 0;
   let refused = 0;
+  /** Tests whose every payload passed its checks; the counts are recorded only if all did. */
+  let testsPassed = 0;
 
   for (const method of METHOD_NAMES) {
     it(`${method}: every answer is an envelope; refusals are typed and change nothing`, async () => {
@@ -107,6 +109,7 @@ describe('arbitrary payloads through the dispatcher', () => {
         }),
         { numRuns: RUNS_PER_METHOD },
       );
+      testsPassed++;
     }, 300_000);
   }
 
@@ -124,6 +127,7 @@ describe('arbitrary payloads through the dispatcher', () => {
     );
     expect(JSON.stringify(await listEverything())).toBe(before);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    testsPassed++;
   }, 300_000);
 
   it('keeps on disk exactly what the service holds after all of it', async () => {
@@ -137,10 +141,12 @@ describe('arbitrary payloads through the dispatcher', () => {
       expect(diskById.get(annotation.id)?.deletedAt ?? null).toBe(annotation.deletedAt);
     }
     expect(textLength).toBeGreaterThan(0);
+    expect(testsPassed).toBe(METHOD_NAMES.length + 1);
     expect(tried).toBeGreaterThanOrEqual(RUNS_PER_METHOD * (METHOD_NAMES.length + 1));
+    // Random payloads are not all bad: the ones the contract accepted are counted apart from the refused ones.
     recordCounts('contract payloads through the dispatcher (fast-check)', {
-      badInputsTried: tried,
-      refusedWithTypedError: refused,
+      badInputsRefused: refused,
+      validInputsAccepted: tried - refused,
       methods: METHOD_NAMES.length,
     });
   });

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 /** Strings that other exporters turn into markup, HTML, entities or nothing. */
 export const NASTY_STRINGS: readonly string[] = [
   '# heading',
@@ -76,5 +78,70 @@ export const NASTY_STRINGS: readonly string[] = [
   '2021. The year',
   '\u2028line separator\u2029paragraph separator',
   'ＴＩＰ full-width ＃ ＞',
+  'AT&T and R&D',
+  'ends with an entity name &amp',
+  'closing hashes ##',
+  '#######',
+  '<a@b.c> and <http://x.y>',
+  'a * b _ c ~ d',
+  'snake_case and a_b_c',
+  '|-|-|',
+  ':-:',
+  '- - -',
+  '1234567890. too long for a list',
+  'inner\u00a0non-breaking\u3000spaces',
   '',
 ];
+
+/** Punctuation, markers and tokens that CommonMark and GFM read as syntax somewhere, and their neighbours. */
+const SYNTAX_UNITS = [
+  ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
+  ...'19aZ  \n\n\t\u00a0\u3000\u2028',
+  '\r\n',
+  '    ',
+  '&amp;',
+  '&#1;',
+  '&#x41;',
+  '&copy',
+  '<a>',
+  '</b>',
+  '<!--',
+  '<?x',
+  '<![CDATA[',
+  '<http://x.y>',
+  '<a@b.c>',
+  '**',
+  '__',
+  '~~',
+  '```',
+  '---',
+  '===',
+  '1.',
+  '10)',
+  '[a]',
+  '](u)',
+  '[a]: /u',
+  '|-|',
+  ':-:',
+  'x_y',
+  ' * ',
+  ' _ ',
+  ' #',
+];
+/** What can open a block at a line start (CommonMark §4, §5; GFM tables). */
+const LINE_OPENERS = ['#', '###### ', '>', '> ', '- ', '+ ', '* ', '-', '1. ', '2) ', '=', '===', '---', '- - -', '***', '___', '```', '~~~', '<div>', '<!--', '[x]: /u', '|a|b|', '|-|-|', ':--', '    ', '\t', ''];
+
+const syntaxHeavy = fc
+  .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...SYNTAX_UNITS) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) }), {
+    minLength: 1,
+    maxLength: 30,
+  })
+  .map((parts) => parts.join(''));
+const lineLed = fc
+  .array(fc.tuple(fc.constantFrom(...LINE_OPENERS), syntaxHeavy), { minLength: 1, maxLength: 4 })
+  .map((lines) => lines.map(([opener, rest]) => opener + rest).join('\n'));
+/**
+ * Text dense with Markdown syntax, often at line starts. Never empty: an empty
+ * paragraph is no block at all, and fixed text around an empty label is trimmed.
+ */
+export const hostileMarkdownText = fc.oneof(syntaxHeavy, lineLed).filter((s) => s.length > 0);

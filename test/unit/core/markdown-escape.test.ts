@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { escapeMarkdown, markdownCode, markdownVisibleText } from '../../../main/core/markdown-escape';
 import { PARSERS, hasHtml, syntaxTypes, type SimpleBlock } from '../../support/markdown-ast';
-import { NASTY_STRINGS } from '../../support/nasty-strings';
+import { NASTY_STRINGS, hostileMarkdownText } from '../../support/nasty-strings';
 import { recordCounts } from '../../support/reliability-counts';
 
 
@@ -215,56 +215,6 @@ describe('escapeMarkdown', () => {
   });
 });
 
-/** Punctuation, markers and tokens that CommonMark and GFM read as syntax somewhere, and their neighbours. */
-const SYNTAX_UNITS = [
-  ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
-  ...'19aZ  \n\n\t\u00a0\u3000\u2028',
-  '\r\n',
-  '    ',
-  '&amp;',
-  '&#1;',
-  '&#x41;',
-  '&copy',
-  '<a>',
-  '</b>',
-  '<!--',
-  '<?x',
-  '<![CDATA[',
-  '<http://x.y>',
-  '<a@b.c>',
-  '**',
-  '__',
-  '~~',
-  '```',
-  '---',
-  '===',
-  '1.',
-  '10)',
-  '[a]',
-  '](u)',
-  '[a]: /u',
-  '|-|',
-  ':-:',
-  'x_y',
-  ' * ',
-  ' _ ',
-  ' #',
-];
-/** What can open a block at a line start (CommonMark §4, §5; GFM tables). */
-const LINE_OPENERS = ['#', '###### ', '>', '> ', '- ', '+ ', '* ', '-', '1. ', '2) ', '=', '===', '---', '- - -', '***', '___', '```', '~~~', '<div>', '<!--', '[x]: /u', '|a|b|', '|-|-|', ':--', '    ', '\t', ''];
-
-const syntaxHeavy = fc
-  .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...SYNTAX_UNITS) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) }), {
-    minLength: 1,
-    maxLength: 30,
-  })
-  .map((parts) => parts.join(''));
-const lineLed = fc
-  .array(fc.tuple(fc.constantFrom(...LINE_OPENERS), syntaxHeavy), { minLength: 1, maxLength: 4 })
-  .map((lines) => lines.map(([opener, rest]) => opener + rest).join('\n'));
-// Not empty: an empty paragraph is no block at all, and the fixed text around a label would be trimmed.
-const hostileText = fc.oneof(syntaxHeavy, lineLed).filter((s) => s.length > 0);
-
 interface Placed {
   markdown: string;
   type: SimpleBlock['type'];
@@ -296,7 +246,7 @@ describe('escapeMarkdown in every place the export writes text', () => {
   for (const { name, parse } of PARSERS) {
     it(`makes ${name} show 1,500 syntax-heavy strings exactly, as plain text, in paragraphs, quotes, headings and lists`, () => {
       fc.assert(
-        fc.property(hostileText, hostileText, (a, b) => {
+        fc.property(hostileMarkdownText, hostileMarkdownText, (a, b) => {
           for (const [place, put] of Object.entries(PLACES)) {
             const { markdown, type, text } = put(a, b);
             const parsed = parse(markdown);

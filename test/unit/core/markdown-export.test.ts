@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { DEFAULT_LEGEND, MarkdownOptions, type AnnotationView } from '../../../preload/contract';
 import { renderMarkdown, type RenderMarkdownInput } from '../../../main/core/markdown-export';
 import { markdownVisibleText } from '../../../main/core/markdown-escape';
-import { PARSERS, hasHtml, type SimpleBlock } from '../../support/markdown-ast';
+import { PARSERS, hasHtml, syntaxTypes, type SimpleBlock } from '../../support/markdown-ast';
 import { isoAt, report, storedAt, viewOf, viewWithText } from '../../support/exchange-fixtures';
-import { NASTY_STRINGS } from '../../support/nasty-strings';
+import { NASTY_STRINGS, hostileMarkdownText } from '../../support/nasty-strings';
 import { recordCounts } from '../../support/reliability-counts';
 
 const EXPORTED_AT = new Date(Date.UTC(2026, 10, 29, 10, 30, 0));
@@ -217,5 +217,36 @@ describe('renderMarkdown', () => {
       { numRuns: 1000 },
     );
     recordCounts('Markdown export round trip (fast-check)', { badInputsTried: 1000 });
+  });
+
+  it('shows 500 random citations, colour labels and filter values exactly where the export joins them on one line', () => {
+    fc.assert(
+      fc.property(hostileMarkdownText, hostileMarkdownText, hostileMarkdownText, fc.boolean(), (citation, label, other, orphaned) => {
+        const placed = viewWithText(1, 'a quote', '');
+        const view: AnnotationView = { ...placed, citation, anchor: orphaned ? { status: 'orphan', score: 0 } : placed.anchor };
+        const markdown = renderMarkdown({
+          ...input([view], { groupBy: 'color', includeColors: true, filter: { colors: ['key', 'gap'], text: 'quote' } }),
+          legend: { ...DEFAULT_LEGEND, key: label, gap: other },
+        });
+        const seen = markdownVisibleText;
+        for (const { name, parse } of PARSERS) {
+          const parsed = parse(markdown);
+          const { groups, header } = readBack(parsed.blocks);
+          const item = groups[0]?.items[0];
+          // Code spans are ours (dates, ids); anything else beyond plain text came out of the escaped values.
+          const syntax = syntaxTypes(parsed).filter((t) => t !== 'code' && t !== 'code_inline');
+          const filterItem = `\nFilter: colours: ${seen(label)}, ${seen(other)}; text: quote\nGrouped by: colour`;
+          expect({ name, markdown, syntax, filter: header[1]?.text.endsWith(filterItem) }).toEqual({ name, markdown, syntax: [], filter: true });
+          expect({ name, markdown, group: groups[0]?.title, heading: item?.heading, quote: item?.quote }).toEqual({
+            name,
+            markdown,
+            group: orphaned ? 'Needs review' : seen(label),
+            heading: `${seen(citation)}${orphaned ? ' (last known place)' : ''} · ${seen(label)}`,
+            quote: 'a quote',
+          });
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -7,7 +7,9 @@
 import type { AnnotationView, ColorId } from '../../preload/contract';
 import { useApp } from '../app/app-context';
 import { AnnotationCard } from './AnnotationCard';
-import { useAnnotations } from './annotations-context';
+import { isLive } from './annotation-filter';
+import { useAnnotations, useAnnotationsSelector, useSelectedId } from './annotations-context';
+import type { AnnotationSnapshot } from './annotation-store';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useHighlightPainting } from './use-highlight-painting';
 import { useTextInteractions, type Hint } from './use-text-interactions';
@@ -15,9 +17,13 @@ import { useTextInteractions, type Hint } from './use-text-interactions';
 export function AnnotationsLayer() {
   const { surface, report } = useApp();
   const annotations = useAnnotations();
-  const { live, selectedId, card, colorName } = annotations;
+  const { card, colorName, store } = annotations;
+  const live = useAnnotationsSelector(selectLive);
+  const selectedId = useSelectedId();
+  // Only the selected annotation's own version: another annotation's edit does not re-mark it.
+  const selected = useAnnotationsSelector((s) => (selectedId ? liveView(s.byId.get(selectedId) ?? null) : null));
 
-  useHighlightPainting(surface, live, selectedId);
+  useHighlightPainting(surface, live, selected);
 
   const highlight = async (start: number, end: number, color: ColorId) => {
     // The caret stays at the end of the new highlight; the card takes focus for the note.
@@ -35,9 +41,9 @@ export function AnnotationsLayer() {
     redo: annotations.redo,
   });
 
-  const cardView = card ? (live.find((a) => a.id === card.id) ?? null) : null;
+  const cardView = card ? liveView(store.get(card.id)) : null;
   const shownHint = hint && hint.id !== card?.id ? hint : null;
-  const hintView = shownHint ? (live.find((a) => a.id === shownHint.id) ?? null) : null;
+  const hintView = shownHint ? liveView(store.get(shownHint.id)) : null;
 
   return (
     <>
@@ -61,6 +67,13 @@ export function AnnotationsLayer() {
       <HighlightHint hint={shownHint} view={hintView} label={hintView ? colorName(hintView.color) : ''} />
     </>
   );
+}
+
+const selectLive = (s: AnnotationSnapshot) => s.live;
+
+/** The view if it is painted (not deleted, not an orphan). */
+function liveView(view: AnnotationView | null): AnnotationView | null {
+  return view && isLive(view) ? view : null;
 }
 
 /** The label of the highlight under the pointer or the caret (the colour's name is never conveyed by hue alone). */

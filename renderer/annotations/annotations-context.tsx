@@ -9,10 +9,12 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { AnnotationView, ColorId, Legend, TagCount } from '../../preload/contract';
 import type { MenuEvent } from '../../preload/bridge';
 import { useApp } from '../app/app-context';
-import { EMPTY_FILTER, isLive, isOrphan, sortAnnotations, type PanelFilter, type SortOrder } from './annotation-filter';
+import { EMPTY_FILTER, type PanelFilter, type SortOrder } from './annotation-filter';
+import { AnnotationStore, type AnnotationSnapshot } from './annotation-store';
 import { colorLabel } from './colors';
 import { NoteSaver, type SaveStatus } from './note-saver';
 import { EMPTY_UNDO, describeEntry, operationFor, record, takeRedo, takeUndo, updateEntry, type Editable, type Operation, type UndoEntry } from './undo-stack';
+import { ValueStore, useSelector } from './value-store';
 
 export interface CardTarget {
   id: string;
@@ -36,19 +38,20 @@ export interface NoteSnapshot {
 export type ChangeResult = { ok: true; view: AnnotationView } | { ok: false; error: string };
 
 export interface AnnotationsValue {
-  /** Everything the service returned, tombstones and orphans included. */
-  all: AnnotationView[];
-  /** Painted annotations in document order. */
-  live: AnnotationView[];
-  orphans: AnnotationView[];
-  /** Tombstones, most recently deleted first. */
-  deleted: AnnotationView[];
+  /**
+   * Every annotation the service returned, tombstones and orphans included, ordered
+   * and counted. Read it with `useAnnotationsSelector` so a change re-renders only
+   * what depends on it.
+   */
+  store: AnnotationStore;
+  /** The selected annotation's id (read it with `useSelector`). */
+  selection: ValueStore<string | null>;
+  /** False until the first load has finished (the panel says "Loading annotations…"). */
   loaded: boolean;
   loadError: string | null;
   knownTags: TagCount[];
   legend: Legend;
   readOnly: boolean;
-  selectedId: string | null;
   select(id: string | null): void;
   card: CardTarget | null;
   openCard(id: string, focusNote?: boolean): void;
@@ -84,18 +87,25 @@ export function useAnnotations(): AnnotationsValue {
   return value;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : 'Fieldmark could not complete this change.';
+/** Part of the annotations, re-rendering the caller only when that part changes. */
+export function useAnnotationsSelector<R>(select: (snapshot: AnnotationSnapshot) => R): R {
+  return useSelector(useAnnotations().store, select);
 }
 
-/** Keeps the newer of two versions of the same annotation, so a late reply cannot roll a change back. */
-function upsert(list: readonly AnnotationView[], view: AnnotationView): AnnotationView[] {
-  const i = list.findIndex((a) => a.id === view.id);
-  if (i < 0) return [...list, view];
-  if (list[i]!.updatedAt > view.updatedAt) return list as AnnotationView[];
-  const next = list.slice();
-  next[i] = view;
-  return next;
+/** The selected annotation's id. */
+export function useSelectedId(): string | null {
+  return useSelector(useAnnotations().selection, identity);
+}
+
+const identity = <T,>(value: T): T => value;
+
+/** Lets the browser paint (the report first) before a long piece of work. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : 'Fieldmark could not complete this change.';
 }
 
 interface SessionRecord extends NoteSession {
@@ -106,17 +116,15 @@ interface SessionRecord extends NoteSession {
 
 export function AnnotationsProvider({ children }: { children: ReactNode }) {
   const { client, settings, status, surface, notify, dismiss } = useApp();
-  const [all, setAll] = useState<AnnotationView[]>([]);
+  const [store] = useState(() => new AnnotationStore());
+  const [selection] = useState(() => new ValueStore<string | null>(null));
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [knownTags, setKnownTags] = useState<TagCount[]>([]);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [card, setCard] = useState<CardTarget | null>(null);
   const [filter, setFilter] = useState<PanelFilter>(EMPTY_FILTER);
   const [sort, setSort] = useState<SortOrder>('document');
 
-  const allRef = useRef(all);
-  allRef.current = all;
   const cardRef = useRef(card);
   cardRef.current = card;
   const undoRef = useRef(EMPTY_UNDO);
@@ -138,10 +146,13 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
     [dismiss, notify],
   );
 
-  const apply = useCallback((view: AnnotationView) => {
-    allRef.current = upsert(allRef.current, view);
-    setAll(allRef.current);
-  }, []);
+  // The store keeps the newer of two versions, so a late reply cannot roll a change back.
+  const apply = useCallback((view: AnnotationView) => store.upsert(view), [store]);
+  const setSelectedId = useCallback(
+    (update: string | null | ((current: string | null) => string | null)) =>
+      selection.set(typeof update === 'function' ? update(selection.get()) : update),
+    [selection],
+  );
 
   const refreshTags = useCallback(async () => {
     try {
@@ -154,8 +165,9 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
   const reload = useCallback(async () => {
     try {
       const list = await client.listAnnotations();
-      allRef.current = list;
-      setAll(list);
+      // The report is on screen already; ordering, folding and counting 10,000 annotations waits a task.
+      await nextTask();
+      store.replaceAll(list);
       setLoadError(null);
       setLoaded(true);
       // A reload follows an import, its undo or a restore: the undo history describes annotations
@@ -167,13 +179,13 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
       setLoadError(`Your annotations could not be loaded. ${messageOf(error)}`);
       setLoaded(true);
     }
-  }, [client, refreshTags]);
+  }, [client, refreshTags, store]);
 
   useEffect(() => {
     void reload();
   }, [reload]);
 
-  const findView = (id: string) => allRef.current.find((a) => a.id === id) ?? null;
+  const findView = (id: string) => store.get(id);
 
   const call = useCallback(
     (op: Operation): Promise<AnnotationView> => {
@@ -235,7 +247,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
       sessions.current.set(id, session);
       return session;
     },
-    [apply, client, dismiss, notify],
+    [apply, client, dismiss, notify, store],
   );
 
   const commitNote = useCallback(async (id: string): Promise<boolean> => {
@@ -286,7 +298,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
 
   // ------------------------------------------------------------ selection and card
 
-  const select = useCallback((id: string | null) => setSelectedId(id), []);
+  const select = useCallback((id: string | null) => setSelectedId(id), [setSelectedId]);
 
   const openCard = useCallback(
     (id: string, focusNote = true) => {
@@ -297,7 +309,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
       setSelectedId(id);
       setCard(cardRef.current);
     },
-    [commitNote],
+    [commitNote, setSelectedId],
   );
 
   const closeCard = useCallback(async () => {
@@ -314,7 +326,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
       setSelectedId(id);
       surface?.scrollToOffset(view.start, { flash: { start: view.start, end: view.end }, align });
     },
-    [surface],
+    [setSelectedId, store, surface],
   );
 
   // ------------------------------------------------------------ changes
@@ -385,7 +397,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
         return false;
       }
     },
-    [announce, apply, client, commitNote, notify, refreshTags],
+    [announce, apply, client, commitNote, notify, refreshTags, setSelectedId],
   );
 
   const restore = useCallback(
@@ -444,31 +456,21 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
       undoChain.current = undoChain.current.then(run, run);
       return undoChain.current;
     },
-    [announce, apply, call, notify, refreshTags],
+    [announce, apply, call, notify, refreshTags, setSelectedId],
   );
 
   const undo = useCallback(() => step('undo'), [step]);
   const redo = useCallback(() => step('redo'), [step]);
 
-  const live = useMemo(() => sortAnnotations(all.filter(isLive), 'document'), [all]);
-  const orphans = useMemo(() => sortAnnotations(all.filter(isOrphan), 'document'), [all]);
-  const deleted = useMemo(
-    () => all.filter((a) => a.deletedAt !== null).sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? '')),
-    [all],
-  );
-
   const value = useMemo<AnnotationsValue>(
     () => ({
-      all,
-      live,
-      orphans,
-      deleted,
+      store,
+      selection,
       loaded,
       loadError,
       knownTags,
       legend,
       readOnly: status.readOnly,
-      selectedId,
       select,
       card,
       openCard,
@@ -490,7 +492,7 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
       reload,
       colorName,
     }),
-    [all, live, orphans, deleted, loaded, loadError, knownTags, legend, status.readOnly, selectedId, select, card, openCard, closeCard, filter, sort, create, update, remove, restore, undo, redo, noteSession, commitNote, flushNotes, goTo, reload, colorName],
+    [store, selection, loaded, loadError, knownTags, legend, status.readOnly, select, card, openCard, closeCard, filter, sort, create, update, remove, restore, undo, redo, noteSession, commitNote, flushNotes, goTo, reload, colorName],
   );
   return <AnnotationsContext.Provider value={value}>{children}</AnnotationsContext.Provider>;
 }

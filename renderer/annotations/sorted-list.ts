@@ -1,0 +1,46 @@
+/**
+ * Sorted arrays updated by one binary-search insert or removal, so a change to
+ * one annotation does not re-sort 10,000. Each update returns a new array (the
+ * old one may still be on screen in a deferred render).
+ */
+import type { AnnotationView } from '../../preload/contract';
+
+export type Compare = (a: AnnotationView, b: AnnotationView) => number;
+
+/** Document order: by start, the longer first at a tie, then the older; the id makes the order total. */
+export const byDocumentOrder: Compare = (a, b) =>
+  a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Newest first, then in document order. */
+export const byNewest: Compare = (a, b) => b.createdAt.localeCompare(a.createdAt) || a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Most recently deleted first. */
+export const byDeletedFirst: Compare = (a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The first index whose element does not sort before `item`. */
+export function lowerBound(list: readonly AnnotationView[], item: AnnotationView, compare: Compare): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(list[mid]!, item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function insertSorted(list: readonly AnnotationView[], item: AnnotationView, compare: Compare): AnnotationView[] {
+  const at = lowerBound(list, item, compare);
+  const next = list.slice();
+  next.splice(at, 0, item);
+  return next;
+}
+
+/** Removes `item` (found by its sort keys and id); returns the list unchanged if it is not there. */
+export function removeSorted(list: readonly AnnotationView[], item: AnnotationView, compare: Compare): AnnotationView[] {
+  const at = lowerBound(list, item, compare);
+  if (list[at]?.id !== item.id) return list as AnnotationView[];
+  const next = list.slice();
+  next.splice(at, 1);
+  return next;
+}

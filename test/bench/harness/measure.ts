@@ -1,33 +1,54 @@
 /**
- * Measurement: contenders run alternately (the order rotates every run, so
- * neither side always gets a warmer cache), after warm-up runs that are thrown
- * away; sub-millisecond work is repeated in a batch until it rises well above
- * the timer's resolution, and the per-operation mean of the batch is one sample.
+ * Measurement: contenders run alternately after a warm-up round that is thrown
+ * away (nothing from it reaches any figure: the kept values are all a sample
+ * returns, busy times and counts included). Every round runs every contender,
+ * in an order that rotates from round to round, until each has its runs: a
+ * contender that keeps more runs than the slowest takes several turns per
+ * round, spread between the others' turns. Sub-millisecond work is repeated in
+ * a batch of at least 50 ms, and the per-operation mean of the batch is one sample.
  */
-export type Sample = () => Promise<number> | number;
+export type Sample<T = number> = () => Promise<T> | T;
 
 export interface AlternateOptions {
+  /** Kept samples per contender. */
   runs: number;
   warmup: number;
-  /** Fewer kept runs for slow contenders (they sit out the later rounds). */
+  /** Fewer kept runs for slow contenders (their turns are spread over the same rounds). */
   runsOf?: Record<string, number>;
 }
 
-export interface Samples {
-  [name: string]: number[];
+export type Samples<T = number> = Record<string, T[]>;
+
+/** How many turns each contender takes in each round so that all of them finish in the same round. */
+export function turnsPerRound(runs: Record<string, number>): Array<Record<string, number>> {
+  const rounds = Math.max(1, Math.min(...Object.values(runs)));
+  return Array.from({ length: rounds }, (_, r) =>
+    Object.fromEntries(
+      Object.entries(runs).map(([name, n]) => [name, Math.floor(((r + 1) * n) / rounds) - Math.floor((r * n) / rounds)]),
+    ),
+  );
 }
 
-/** Runs every contender `warmup + runs` times, rotating the order each time; returns the kept samples. */
-export async function alternate(contenders: Record<string, Sample>, { runs, warmup, runsOf = {} }: AlternateOptions): Promise<Samples> {
+/** The order of one round: the names rotated by `round`, each name's turns interleaved with the others'. */
+export function roundOrder(names: readonly string[], turns: Record<string, number>, round: number): string[] {
+  const rotated = names.map((_, k) => names[(round + k) % names.length]!);
+  const order: string[] = [];
+  const most = Math.max(...rotated.map((n) => turns[n] ?? 0));
+  for (let slot = 0; slot < most; slot++) for (const name of rotated) if ((turns[name] ?? 0) > slot) order.push(name);
+  return order;
+}
+
+/** Runs one warm-up round per `warmup`, then the kept rounds; returns only the kept samples. */
+export async function alternate<T = number>(contenders: Record<string, Sample<T>>, { runs, warmup, runsOf = {} }: AlternateOptions): Promise<Samples<T>> {
   const names = Object.keys(contenders);
-  const samples: Samples = Object.fromEntries(names.map((n) => [n, [] as number[]]));
-  for (let round = 0; round < warmup + runs; round++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length]!;
-      if (round >= warmup + (runsOf[name] ?? runs)) continue;
-      const ms = await contenders[name]!();
-      if (round >= warmup) samples[name]!.push(ms);
-    }
+  const samples: Samples<T> = Object.fromEntries(names.map((n) => [n, [] as T[]]));
+  const once = Object.fromEntries(names.map((n) => [n, 1]));
+  for (let round = 0; round < warmup; round++) {
+    for (const name of roundOrder(names, once, round)) await contenders[name]!();
+  }
+  const plan = turnsPerRound(Object.fromEntries(names.map((n) => [n, runsOf[n] ?? runs])));
+  for (let round = 0; round < plan.length; round++) {
+    for (const name of roundOrder(names, plan[round]!, warmup + round)) samples[name]!.push(await contenders[name]!());
   }
   return samples;
 }
@@ -65,4 +86,22 @@ export function batched(fn: () => unknown, minBatchMs = 50): number {
     const elapsed = nowMs() - t0;
     if (elapsed >= minBatchMs) return elapsed / reps;
   }
+}
+
+/**
+ * The same for asynchronous work that needs fresh input each time: `prepare`
+ * (not timed) then `run` (timed, awaited), one after another, until the timed
+ * parts add up to `minBatchMs`; returns the mean of one `run`.
+ */
+export async function batchedAsync<T>(prepare: () => T, run: (input: T) => Promise<unknown>, minBatchMs = 50): Promise<number> {
+  let reps = 0;
+  let total = 0;
+  while (total < minBatchMs) {
+    const input = prepare();
+    const t0 = nowMs();
+    await run(input);
+    total += nowMs() - t0;
+    reps++;
+  }
+  return total / reps;
 }

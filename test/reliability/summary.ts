@@ -73,7 +73,7 @@ export function passed(summary: Summary, testsPassed: boolean): boolean {
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
-const WIDTH = 52;
+const WIDTH = 58;
 const row = (indent: string, label: string, value: string) => `${indent}${`${label} `.padEnd(WIDTH - indent.length, '.')} ${value}`;
 
 /** The summary block, as printed: one line per unit, then one line per figure of each suite. */

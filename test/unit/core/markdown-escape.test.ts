@@ -189,7 +189,7 @@ describe('escapeMarkdown', () => {
         }),
         { numRuns: 1500 },
       );
-      recordCounts('Markdown escaping round trip (fast-check)', { badInputsTried: 1500 });
+      recordCounts('Markdown escaping round trip (fast-check)', { hostileStringsRoundTripped: 1500 });
     });
 
     it(`makes ${name} read 1,000 random tags back from code spans`, () => {

@@ -219,7 +219,7 @@ describe('renderMarkdown', () => {
       }),
       { numRuns: 1000 },
     );
-    recordCounts('Markdown export round trip (fast-check)', { badInputsTried: 1000 });
+    recordCounts('Markdown export round trip (fast-check)', { hostileStringsRoundTripped: 1000 });
   });
 
   it('shows 500 random citations, colour labels and filter values exactly where the export joins them on one line', () => {

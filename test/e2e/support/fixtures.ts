@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { guardRequests } from './request-guard';
+import { auditEarlierRequests, guardRequests } from './request-guard';
 import type { StoreDoc } from '../../../main/core/store-schema';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -117,8 +117,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
   host: async ({ dataDir, foreignRequests }, use) => {
     if (HOST_KIND === 'electron') {
-      // Each launch (the first, and every restart) gets a fresh context: guard each one.
-      await use(await electronHost(dataDir, (app) => guardRequests(app.context(), ELECTRON_ORIGIN, foreignRequests)));
+      await use(await electronHost(dataDir, foreignRequests));
       return;
     }
     let running = await startWebHost(dataDir);
@@ -168,7 +167,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     }
     const context = await sharedBrowser.newContext({ acceptDownloads: true });
     // Offline guarantee: only the host's own origin may be reached.
-    await guardRequests(context, host.origin, foreignRequests);
+    await guardRequests(context, () => host.origin, foreignRequests);
     const page = await context.newPage();
     watch(page);
     (host as WebHost).attach(page);
@@ -185,24 +184,32 @@ const ELECTRON_ORIGIN = 'app://fieldmark';
 
 /**
  * The same fixtures against the real desktop app (machines with the Electron
- * runtime). `guard` runs on every launch, before the first window is handed out.
+ * runtime). Each launch (the first, and every restart) has a fresh context,
+ * guarded as soon as it exists; as its window may already have been loading,
+ * the window's own record of what it loaded is audited before it is handed out.
  */
-async function electronHost(dataDir: string, guard: (app: ElectronApplication) => Promise<unknown>): Promise<ElectronHost> {
+async function electronHost(dataDir: string, foreignRequests: string[]): Promise<ElectronHost> {
   const launch = async () => {
     const launched = await _electron.launch({ args: [path.join(REPO_ROOT, 'out/main/electron.js'), '--data-dir', dataDir] });
-    await guard(launched);
+    await guardRequests(launched.context(), ELECTRON_ORIGIN, foreignRequests);
     return launched;
   };
   let app: ElectronApplication = await launch();
+  const firstWindow = async () => {
+    const page = await app.firstWindow();
+    await page.waitForLoadState('load');
+    await auditEarlierRequests(page, ELECTRON_ORIGIN, foreignRequests);
+    return page;
+  };
   return {
     url: `${ELECTRON_ORIGIN}/index.html`,
     origin: ELECTRON_ORIGIN,
     dataDir,
-    window: () => app.firstWindow(),
+    window: firstWindow,
     async restart() {
       await app.close();
       app = await launch();
-      return app.firstWindow();
+      return firstWindow();
     },
     readStore: () => readStoreFile(dataDir),
     async kill() {

@@ -38,25 +38,29 @@ export interface RequestGuard {
   readonly allowed: number;
 }
 
+/** The app's origin, or a function giving it now (a restarted browser host listens on a new port). */
+export type OriginSource = string | (() => string);
+
 /**
  * Guards `context` for `origin`: records every foreign request into `foreign`
  * (the fixture's list, which each test requires to stay empty) and aborts it.
  */
-export async function guardRequests(context: BrowserContext, origin: string, foreign: string[] = []): Promise<RequestGuard> {
+export async function guardRequests(context: BrowserContext, origin: OriginSource, foreign: string[] = []): Promise<RequestGuard> {
   const counts = { blocked: 0, allowed: 0 };
+  const own = (url: string) => isOwnOrigin(url, typeof origin === 'string' ? origin : origin());
   const onRequest = (request: Request) => {
-    if (!isOwnOrigin(request.url(), origin)) foreign.push(request.url());
+    if (!own(request.url())) foreign.push(request.url());
   };
   // A WebSocket handshake is not reported as a request; it is seen (and failed by the test) here.
   const onWebSocket = (socket: WebSocket) => {
-    if (!isOwnOrigin(socket.url(), origin)) foreign.push(socket.url());
+    if (!own(socket.url())) foreign.push(socket.url());
   };
   const watchPage = (page: Page) => page.on('websocket', onWebSocket);
   context.on('request', onRequest);
   context.on('page', watchPage);
   context.pages().forEach(watchPage);
   await context.route('**/*', (route: Route) => {
-    if (isOwnOrigin(route.request().url(), origin)) {
+    if (own(route.request().url())) {
       counts.allowed++;
       return route.continue();
     }
@@ -72,4 +76,23 @@ export async function guardRequests(context: BrowserContext, origin: string, for
       return counts.allowed;
     },
   };
+}
+
+/**
+ * Records the requests `page` made before its context was guarded (an
+ * Electron window can start loading while the app launches), read back from
+ * the page's Resource Timing entries. URLs the guard already recorded are not
+ * counted again. Returns how many were added.
+ */
+export async function auditEarlierRequests(page: Page, origin: string, foreign: string[]): Promise<number> {
+  const loaded = await page.evaluate(() =>
+    performance
+      .getEntries()
+      .filter((entry) => entry.entryType === 'navigation' || entry.entryType === 'resource')
+      .map((entry) => entry.name),
+  );
+  const known = new Set(foreign);
+  const earlier = [...new Set(loaded)].filter((url) => !isOwnOrigin(url, origin) && !known.has(url));
+  foreign.push(...earlier);
+  return earlier.length;
 }

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
-import { guardRequests, isOwnOrigin } from '../../e2e/support/request-guard';
+import { auditEarlierRequests, guardRequests, isOwnOrigin, type OriginSource } from '../../e2e/support/request-guard';
 
 interface Listening {
   origin: string;
@@ -64,10 +64,11 @@ afterAll(async () => {
 });
 
 /** Opens the page in a fresh context (guarded or not) and returns the outcome of its three requests. */
-async function visit(guarded: boolean) {
+async function visit(guarded: boolean, origin: OriginSource = () => own.origin, afterGuard = () => {}) {
   const context = await browser.newContext();
   try {
-    const guard = guarded ? await guardRequests(context, own.origin) : null;
+    const guard = guarded ? await guardRequests(context, origin) : null;
+    afterGuard();
     const page = await context.newPage();
     await page.goto(`${own.origin}/`);
     const outcomes = await page.evaluate(() => (window as unknown as { done: Promise<string[]> }).done);
@@ -95,6 +96,29 @@ describe('request guard', () => {
     expect(guard!.blocked).toBe(2);
     expect(own.hits).toEqual(['/', '/same']);
     expect(guard!.allowed).toBe(2);
+  });
+
+  it('asks for the origin at each request, so a host restarted on another port stays reachable', async () => {
+    let current = 'http://127.0.0.1:1';
+    const { guard, outcomes } = await visit(true, () => current, () => {
+      current = own.origin;
+    });
+    expect(outcomes).toEqual(['fulfilled', 'rejected', 'rejected']);
+    expect([...guard!.foreign].sort()).toEqual([`${foreign.origin}/pixel.png`, `${foreign.origin}/x`]);
+  });
+
+  it('finds the foreign requests a page made before its context was guarded, without counting one twice', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${own.origin}/`);
+      await page.evaluate(() => (window as unknown as { done: Promise<string[]> }).done);
+      const foreignList = [`${foreign.origin}/x`];
+      expect(await auditEarlierRequests(page, own.origin, foreignList)).toBe(1);
+      expect(foreignList.sort()).toEqual([`${foreign.origin}/pixel.png`, `${foreign.origin}/x`]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('records a WebSocket to another origin, which is not reported as a request', async () => {

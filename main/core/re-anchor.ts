@@ -137,7 +137,7 @@ function trusted(match: QuoteMatch, quoteLength: number, threshold: number, expe
  * another occurrence of a short phrase can slide into the old offsets, so on
  * another text a short quote also needs its context to agree there.
  */
-function atOldPosition(text: string, target: AnchorTarget, sameText: boolean): boolean {
+function atOldPosition(text: string, target: AnchorTarget, textSha256: string | undefined): boolean {
   if (!hasPosition(target)) return false;
   const { start, end, exact } = target;
   if (start < 0 || end > text.length || end - start !== exact.length || exact.length === 0) return false;
@@ -147,7 +147,7 @@ function atOldPosition(text: string, target: AnchorTarget, sameText: boolean): b
   // A slice shares the text's characters and V8 compares strings natively,
   // several times faster than startsWith or a charCodeAt loop here.
   if (text.slice(start, end) !== exact) return false;
-  if (sameText || exact.length >= SHORT_QUOTE_LENGTH) return true;
+  if (exact.length >= SHORT_QUOTE_LENGTH || (textSha256 !== undefined && target.sha256 === textSha256)) return true;
   return contextTrusted(prefixScore(text, start, target.prefix), suffixScore(text, end, target.suffix));
 }
 
@@ -421,8 +421,7 @@ function search(
 /** Resolves one stored target against `text`. */
 export function reanchor(text: string, target: AnchorTarget, options: ReanchorOptions = {}): AnchorResult {
   if (target.exact.length === 0) return orphan(target, 0);
-  const sameText = options.sha256 !== undefined && target.sha256 === options.sha256;
-  if (atOldPosition(text, target, sameText)) return { status: 'exact', start: target.start!, end: target.end!, score: 1 };
+  if (atOldPosition(text, target, options.sha256)) return { status: 'exact', start: target.start!, end: target.end!, score: 1 };
   const hint = options.hint ?? (hasPosition(target) ? target.start : undefined);
   return search(text, target, hint, null, options.threshold ?? ORPHAN_THRESHOLD, scanningFinder(text));
 }
@@ -441,8 +440,7 @@ export function reanchorAll(text: string, targets: readonly AnchorTarget[], opti
   let pending = 0;
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i]!;
-    const sameText = options.sha256 !== undefined && target.sha256 === options.sha256;
-    if (atOldPosition(text, target, sameText)) results[i] = { status: 'exact', start: target.start!, end: target.end!, score: 1 };
+    if (atOldPosition(text, target, options.sha256)) results[i] = { status: 'exact', start: target.start!, end: target.end!, score: 1 };
     else pending++;
   }
   if (pending === 0) return results as AnchorResult[];

@@ -16,12 +16,13 @@ import { benchReanchor } from './node/b2-reanchor';
 import { benchStore } from './node/b5-b6-store';
 import { benchExport } from './node/b7-export';
 
-/** Kept samples per contender, after one warm-up run. */
+/** Kept samples per contender, after one warm-up round (harness/measure.ts: alternate). */
 const RUNS = 7;
 /**
  * Kept samples for the slowest sides, which take seconds per run: the peers of
  * B1 (Hypothesis-style), B2, B3, B4 and B5-rapid100, and both sides of the
- * 100,000-annotation cases.
+ * 100,000-annotation cases. Their runs are spread over the same alternating
+ * rounds as the others' (the faster side takes 2–3 turns per round).
  */
 const SLOW_RUNS = 3;
 
@@ -57,7 +58,9 @@ const file = path.resolve('bench-results.json');
 await writeResults(file, { generatedAt: new Date().toISOString(), durationSeconds, machine, results });
 
 process.stdout.write(`\nMachine: ${machineLine(machine)}\n`);
-process.stdout.write(`Medians of ${RUNS} runs after a warm-up (${SLOW_RUNS} for the slowest sides, see bench-results.json).\n\n`);
+process.stdout.write(
+  `Medians of ${RUNS} kept runs per side after a warm-up round, sides alternating every round (${SLOW_RUNS} for the slowest sides, see bench-results.json).\n\n`,
+);
 process.stdout.write(`${resultsTable(results)}\n\n`);
 const missed = results.filter((r) => !r.met).map((r) => r.id);
 process.stdout.write(`${results.length - missed.length} of ${results.length} targets met${missed.length ? `; missed: ${missed.join(', ')}` : ''}.\n`);

@@ -35,11 +35,21 @@ export interface TimedResult {
   busyMs: number;
   /** How many things were painted, marked or found (to check that both sides did the same work). */
   count: number;
+  /** Frames produced until the result was visible (1: the first frame after the work); set where measured. */
+  frames?: number;
+}
+
+/** Clears repeated until their summed time reaches 50 ms (each after a fresh paint, not timed). */
+export interface ClearBatch {
+  /** Mean main-thread time of one clear. */
+  meanMs: number;
+  reps: number;
 }
 
 export interface SearchRun {
   search: TimedResult;
   clear: TimedResult;
+  clearBatch: ClearBatch;
 }
 
 export interface BenchPage {
@@ -48,7 +58,7 @@ export interface BenchPage {
   b1(mode: B1Mode): Promise<TimedResult>;
   /** Renders the 100× document for B3 and prepares the folded copy (as opening the find bar does); returns that time. */
   b3Prepare(): Promise<number>;
-  /** Searches `term` in the 100× document and shows the results, then clears them. */
+  /** Searches `term` in the 100× document and shows the results, then clears them (once timed to the frame, then in a batch). */
   b3(mode: 'ours' | 'peer', term: string): Promise<SearchRun>;
   /** Renders the 100× document to the first frame. */
   b4(mode: 'ours' | 'peer'): Promise<TimedResult>;

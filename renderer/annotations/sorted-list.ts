@@ -7,15 +7,24 @@ import type { AnnotationView } from '../../preload/contract';
 
 export type Compare = (a: AnnotationView, b: AnnotationView) => number;
 
+/**
+ * Compares strings by code unit. The dates are ISO 8601 in one format, where this
+ * order is the time order and the same as localeCompare's, at a fraction of its cost
+ * (a 10,000-annotation sort calls it some 140,000 times).
+ */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Document order: by start, the longer first at a tie, then the older; the id makes the order total. */
 export const byDocumentOrder: Compare = (a, b) =>
-  a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  a.start - b.start || b.end - a.end || compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id);
 
 /** Newest first, then in document order. */
-export const byNewest: Compare = (a, b) => b.createdAt.localeCompare(a.createdAt) || a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export const byNewest: Compare = (a, b) => compareText(b.createdAt, a.createdAt) || a.start - b.start || compareText(a.id, b.id);
 
 /** Most recently deleted first. */
-export const byDeletedFirst: Compare = (a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export const byDeletedFirst: Compare = (a, b) => compareText(b.deletedAt ?? '', a.deletedAt ?? '') || compareText(a.id, b.id);
 
 /** The first index whose element does not sort before `item`. */
 export function lowerBound(list: readonly AnnotationView[], item: AnnotationView, compare: Compare): number {

@@ -6,10 +6,9 @@
  */
 import { memo, useCallback, useId, type Ref } from 'react';
 import type { AnnotationView } from '../../preload/contract';
-import { useAnnotations } from './annotations-context';
 import { Emphasis } from './Emphasis';
 import { excerpt } from './excerpt';
-import { useSelector } from './value-store';
+import { useSelector, type ValueStore } from './value-store';
 
 export interface AnnotationItemProps {
   view: AnnotationView;
@@ -21,13 +20,14 @@ export interface AnnotationItemProps {
   /** Where the virtual list places the card, in pixels from the list's top. */
   top: number;
   itemRef: Ref<HTMLLIElement>;
+  /** The selected annotation's id (a prop, not context: the context changes with every filter key). */
+  selection: ValueStore<string | null>;
   onGo(id: string): void;
   onEdit(id: string): void;
 }
 
-export const AnnotationItem = memo(function AnnotationItem({ view, label, terms, index, setSize, top, itemRef, onGo, onEdit }: AnnotationItemProps) {
+export const AnnotationItem = memo(function AnnotationItem({ view, label, terms, index, setSize, top, itemRef, selection, onGo, onEdit }: AnnotationItemProps) {
   const quoteId = useId();
-  const { selection } = useAnnotations();
   const selected = useSelector(
     selection,
     useCallback((id: string | null) => id === view.id, [view.id]),

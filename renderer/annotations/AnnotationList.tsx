@@ -64,7 +64,7 @@ function useScrollMargin(list: HTMLElement | null, scroller: HTMLElement | null)
 }
 
 export function AnnotationList({ shown, terms, stale, colorName }: AnnotationListProps) {
-  const { goTo, openCard } = useAnnotations();
+  const { goTo, openCard, selection } = useAnnotations();
   const selectedId = useSelectedId();
   const [list, setList] = useState<HTMLOListElement | null>(null);
   const scroller = useMemo(() => list?.closest<HTMLElement>('.panel') ?? null, [list]);
@@ -145,6 +145,7 @@ export function AnnotationList({ shown, terms, stale, colorName }: AnnotationLis
             setSize={shown.length}
             top={item.start - scrollMargin}
             itemRef={virtualizer.measureElement}
+            selection={selection}
             onGo={onGo}
             onEdit={onEdit}
           />

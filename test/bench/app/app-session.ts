@@ -91,7 +91,8 @@ export async function runSession(browser: Browser, o: SessionOptions): Promise<S
       const run = () => runRound(ctx, round);
       const got = round > 0 && o.aroundRound ? await o.aroundRound(page, round, run) : await run();
       if (round > 0) samples.push(...got);
-      o.log(`  round ${round}${round === 0 ? ' (warm-up)' : ''}: ${got.length} samples, slowest ${Math.max(...got.map((s) => s.ms)).toFixed(0)} ms`);
+      const slow = got.filter((s) => s.ms > 5000 || s.capped).map((s) => `${s.interaction} ${(s.ms / 1000).toFixed(1)} s${s.capped ? ' (capped)' : ''}`);
+      o.log(`  round ${round}${round === 0 ? ' (warm-up)' : ''}: ${got.length} samples, slowest ${Math.max(...got.map((s) => s.ms)).toFixed(0)} ms${slow.length ? `; over 5 s: ${slow.join(', ')}` : ''}`);
     }
     const tasks = await page.evaluate(() => (window as unknown as ProbeWindow).__b12.longTasks());
     if (errors.length > 0) throw new Error(`the app reported errors:\n${errors.join('\n')}`);

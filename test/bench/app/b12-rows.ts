@@ -62,16 +62,16 @@ function sessionDetails(f: SideFigures) {
   return { reportPaintedMs: f.reportPaintedMs, panelReadyMs: f.panelReadyMs, longestTaskMs: f.longestTaskMs, longestStartupTaskMs: f.longestStartupTaskMs, heapMB: f.heapMB };
 }
 
-function startupRows(f: { ours: SideFigures; peer: SideFigures }, empty: SideFigures | undefined): CaseResult[] {
+function startupRows(f: { ours: SideFigures; peer: SideFigures | null }, empty: SideFigures | undefined): CaseResult[] {
   const size = '10,000 annotations';
-  const base = { runs: f.ours.rounds, details: { ours: sessionDetails(f.ours), peer: sessionDetails(f.peer), emptyStore: empty ? sessionDetails(empty) : null } };
+  const base = { runs: f.ours.rounds, details: { ours: sessionDetails(f.ours), peer: f.peer ? sessionDetails(f.peer) : null, emptyStore: empty ? sessionDetails(empty) : null } };
   const painted = empty ? f.ours.reportPaintedMs / empty.reportPaintedMs : Number.NaN;
   return [
     {
       id: 'B12-10k-report-painted',
       case: `open until the report is painted, ${size}`,
       ours_ms: f.ours.reportPaintedMs,
-      peer_ms: f.peer.reportPaintedMs,
+      peer_ms: f.peer?.reportPaintedMs ?? null,
       ratio: Math.round(painted * 100) / 100,
       ratio_of: 'ours/ours with an empty store',
       target: '≤ 1.2× the empty store',
@@ -82,8 +82,8 @@ function startupRows(f: { ours: SideFigures; peer: SideFigures }, empty: SideFig
       id: 'B12-10k-panel-ready',
       case: `open until the panel shows its count and list, ${size}`,
       ours_ms: f.ours.panelReadyMs,
-      peer_ms: f.peer.panelReadyMs,
-      ratio: ratio(f.ours.panelReadyMs, f.peer.panelReadyMs),
+      peer_ms: f.peer?.panelReadyMs ?? null,
+      ratio: ratio(f.ours.panelReadyMs, f.peer?.panelReadyMs ?? Number.NaN),
       ratio_of: 'ours/peer',
       target: '≤ 1,000 ms',
       met: f.ours.panelReadyMs <= 1000,
@@ -93,8 +93,8 @@ function startupRows(f: { ours: SideFigures; peer: SideFigures }, empty: SideFig
       id: 'B12-10k-longest-task',
       case: `longest main-thread task after start-up (all interactions), ${size}`,
       ours_ms: f.ours.longestTaskMs,
-      peer_ms: f.peer.longestTaskMs,
-      ratio: ratio(f.ours.longestTaskMs, f.peer.longestTaskMs),
+      peer_ms: f.peer?.longestTaskMs ?? null,
+      ratio: ratio(f.ours.longestTaskMs, f.peer?.longestTaskMs ?? Number.NaN),
       ratio_of: 'ours/peer',
       target: 'no long task > 100 ms',
       met: f.ours.longestTaskMs <= 100,
@@ -104,8 +104,8 @@ function startupRows(f: { ours: SideFigures; peer: SideFigures }, empty: SideFig
       id: 'B12-10k-heap',
       case: `JS heap after the interactions (after a GC), ${size}`,
       ours_ms: f.ours.heapMB.end,
-      peer_ms: f.peer.heapMB.end,
-      ratio: ratio(f.ours.heapMB.end, f.peer.heapMB.end),
+      peer_ms: f.peer?.heapMB.end ?? null,
+      ratio: ratio(f.ours.heapMB.end, f.peer?.heapMB.end ?? Number.NaN),
       ratio_of: 'ours/peer (MB, not ms)',
       target: '≤ 200 MB',
       met: Math.max(f.ours.heapMB.end, f.ours.heapMB.ready) <= 200,
@@ -115,18 +115,18 @@ function startupRows(f: { ours: SideFigures; peer: SideFigures }, empty: SideFig
 }
 
 /** All B12 rows from the figures per store size. */
-export function b12Rows(figures: Map<number, { ours: SideFigures; peer: SideFigures }>, ctx: RowContext): CaseResult[] {
+export function b12Rows(figures: Map<number, { ours: SideFigures; peer: SideFigures | null }>, ctx: RowContext): CaseResult[] {
   const empty = figures.get(0);
   const rows: CaseResult[] = [];
   for (const [size, f] of figures) {
     if (!(size in P95_TARGET)) continue;
-    const runs = { ours: f.ours.rounds, peer: f.peer.rounds };
-    const sized = INTERACTIONS.map((name) => interactionRow(size, name, f.ours.interactions[name], f.peer.interactions[name], empty?.ours.interactions[name], runs));
-    sized[0]!.details = { ...sized[0]!.details, session: { ours: sessionDetails(f.ours), peer: sessionDetails(f.peer) }, build: { ours: ctx.ours, peerCommit: ctx.peerCommit }, capMs: ctx.capMs };
+    const runs = { ours: f.ours.rounds, peer: f.peer?.rounds ?? 0 };
+    const sized = INTERACTIONS.map((name) => interactionRow(size, name, f.ours.interactions[name], f.peer?.interactions[name], empty?.ours.interactions[name], runs));
+    sized[0]!.details = { ...sized[0]!.details, session: { ours: sessionDetails(f.ours), peer: f.peer ? sessionDetails(f.peer) : null }, build: { ours: ctx.ours, peerCommit: ctx.peerCommit }, capMs: ctx.capMs };
     rows.push(...sized);
     if (size === 10_000) rows.push(...startupRows(f, empty?.ours));
   }
   const first = rows[0];
-  if (empty && first) first.details = { ...first.details, emptyStoreSession: { ours: sessionDetails(empty.ours), peer: sessionDetails(empty.peer) } };
+  if (empty && first) first.details = { ...first.details, emptyStoreSession: { ours: sessionDetails(empty.ours), peer: empty.peer ? sessionDetails(empty.peer) : null } };
   return rows;
 }

@@ -5,8 +5,9 @@
  * issue 12 (PEER_COMMIT), built from git and seeded through its own API.
  *
  * Alone: `npx tsx test/bench/app/b12.ts` (writes bench-results-b12.json).
- * Environment: B12_SIZES=0,1000 limits the stores; B12_OURS_ROOT=<built folder>
- * measures that build instead of building the working tree.
+ * Environment: B12_SIZES=0,1000 limits the stores; B12_PEER_SIZES=0,1000 limits
+ * the peer's (at 10,000 one of its rounds can take a quarter of an hour);
+ * B12_OURS_ROOT=<built folder> measures that build instead of building the working tree.
  */
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
@@ -55,12 +56,13 @@ async function oursRoot(log: (line: string) => void): Promise<string> {
 /** Runs B12 and returns its rows (same shape as the other cases) and the browser's version. */
 export async function benchApp(report: ReportModel, o: AppBenchOptions): Promise<{ results: CaseResult[]; chromium: string }> {
   const sizes = o.sizes ?? (process.env.B12_SIZES ? process.env.B12_SIZES.split(',').map(Number) : B12_SIZES);
+  const peerSizes = process.env.B12_PEER_SIZES ? process.env.B12_PEER_SIZES.split(',').map(Number) : sizes;
   const ours = await oursRoot(o.log);
   const peer = await buildAtCommit(REPO_ROOT, PEER_COMMIT, o.log);
   const scratch = await mkdtemp(path.join(tmpdir(), 'fieldmark-b12-'));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
-    const figures = new Map<number, { ours: SideFigures; peer: SideFigures }>();
+    const figures = new Map<number, { ours: SideFigures; peer: SideFigures | null }>();
     for (const size of sizes) {
       const side = async (name: 'ours' | 'peer', root: string, rounds: number): Promise<SideFigures> => {
         const template = await seededTemplate(root, report, size, name === 'peer' ? { scratch, cacheKey: PEER_COMMIT } : { scratch: path.join(scratch, name) }, o.log);
@@ -78,7 +80,7 @@ export async function benchApp(report: ReportModel, o: AppBenchOptions): Promise
         });
         return summarise(result, rounds);
       };
-      figures.set(size, { ours: await side('ours', ours, o.runs), peer: await side('peer', peer, o.peerRuns) });
+      figures.set(size, { ours: await side('ours', ours, o.runs), peer: peerSizes.includes(size) ? await side('peer', peer, o.peerRuns) : null });
     }
     return { results: b12Rows(figures, { ours, peerCommit: PEER_COMMIT, capMs: CAP_MS }), chromium: `Chromium ${browser.version()}` };
   } finally {

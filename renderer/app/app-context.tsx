@@ -127,17 +127,21 @@ export function AppProvider(props: AppProviderProps) {
   const save = useCallback(
     async (patch: SettingsPatch): Promise<Settings | null> => {
       if (statusRef.current.readOnly) return null;
-      unsaved.current = combinePatches(unsaved.current, patch);
+      // Every save carries what earlier failed saves left unsaved: a later save that
+      // succeeds (a reading-position save, say) then stores it too, instead of
+      // dismissing the failure notice and dropping the change.
+      const toSend = combinePatches(unsaved.current, patch);
+      unsaved.current = toSend;
       const id = ++sequence.current;
       try {
-        const saved = await client.updateSettings(patch);
+        const saved = await client.updateSettings(toSend);
         if (id === sequence.current) {
           unsaved.current = {};
           if (failureNotice.current !== null) {
             dismiss(failureNotice.current);
             failureNotice.current = null;
           }
-          if (!isPositionOnly(patch)) setSettings((current) => ({ ...saved, readingPosition: current.readingPosition }));
+          if (!isPositionOnly(toSend)) setSettings((current) => ({ ...saved, readingPosition: current.readingPosition }));
         }
         return saved;
       } catch (error) {

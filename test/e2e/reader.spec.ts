@@ -310,24 +310,48 @@ test.describe('keyboard', () => {
 });
 
 test.describe('notices and failed saves', () => {
-  test('a failed settings save shows an alert with Retry, and Retry saves it', async ({ page, host }) => {
-    await ready(page);
-    await page.route('**/api/updateSettings', (route) =>
+  const failSettingsSaves = (page: Page) =>
+    page.route('**/api/updateSettings', (route) =>
       route.fulfill({
         status: 200,
         contentType: 'application/json',
         body: JSON.stringify({ ok: false, error: { code: 'DISK_FULL', message: 'The disk is full. Free some space, then retry.' } }),
       }),
     );
+
+  // A theme change does not move the text, so no reading-position save can race the Retry click.
+  test('a failed settings save shows an alert with Retry, and Retry saves it', async ({ page, host }) => {
+    await ready(page);
+    await failSettingsSaves(page);
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('sepia');
+    const alert = page.getByRole('alert').filter({ hasText: 'not saved' });
+    await expect(alert).toContainText('The disk is full');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+
+    await page.unroute('**/api/updateSettings');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'not saved' })).toHaveCount(0);
+    await expect.poll(async () => ((await host.readStore()).settings as Settings).theme).toBe('sepia');
+  });
+
+  test('a later save that succeeds (the reading position) also saves what a failed save left unsaved', async ({ page, host }) => {
+    await ready(page);
+    await failSettingsSaves(page);
     await page.getByRole('button', { name: 'Increase font size' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'not saved' });
     await expect(alert).toContainText('The disk is full');
     await expect(page.getByRole('group', { name: 'Font size' })).toContainText('20');
 
     await page.unroute('**/api/updateSettings');
-    await alert.getByRole('button', { name: 'Retry' }).click();
+    // Scrolling saves the reading position; that save must carry the font size too.
+    await contents(page).getByRole('link', { name: 'Prevention' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'not saved' })).toHaveCount(0);
-    await expect.poll(async () => ((await host.readStore()).settings as Settings).fontSize).toBe(20);
+    await expect
+      .poll(async () => {
+        const settings = (await host.readStore()).settings as Settings;
+        return { fontSize: settings.fontSize, moved: (settings.readingPosition?.offset ?? 0) > 0 };
+      })
+      .toEqual({ fontSize: 20, moved: true });
   });
 
   test('the store’s notices (a damaged file, read-only mode) are shown in the status area until dismissed', async ({ page }) => {

@@ -59,11 +59,16 @@ function toRpcError(error: unknown): RpcError {
  * Builds the dispatcher: unknown methods and malformed input are refused with a
  * typed error before the implementation runs; any throw becomes an envelope.
  * `onInternalError` sees unexpected errors (for logging) without leaking them.
+ * `isProvenOutput`, when given, may answer true only for a value that is already
+ * exactly what the method's output schema would return (a compiled check); the
+ * value is then passed on as it is, and anything it does not prove goes through
+ * the schema as before.
  */
 export function createDispatcher<C extends ContractShape>(
   contract: C,
   impl: Implementation<C>,
   onInternalError?: (method: string, error: unknown) => void,
+  isProvenOutput?: (method: string, value: unknown) => boolean,
 ): Dispatcher {
   return async (method, input) => {
     if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(contract, method)) {
@@ -78,6 +83,7 @@ export function createDispatcher<C extends ContractShape>(
     try {
       const fn = impl[method as keyof C] as (input: unknown) => unknown;
       const value = await fn(parsed.data);
+      if (isProvenOutput?.(method, value)) return { ok: true, value };
       const output = spec.output.safeParse(value);
       // An answer that breaks the contract is our bug, not the caller's: INTERNAL, never passed on.
       if (!output.success) throw new Error(`${method} returned output outside the contract: ${describeZodError(output.error)}`);

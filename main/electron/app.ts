@@ -12,6 +12,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { FLUSH_CHANNEL, MENU_CHANNEL, type MenuEvent } from '../../preload/bridge';
 import { contract } from '../../preload/contract';
 import { createDispatcher, FieldmarkError } from '../../preload/rpc';
+import { canonicalOutputChecks } from '../core/output-checks';
 import { assetsDirCandidates, findAssetsDir } from '../core/assets-dir';
 import { resolveDataDir } from '../core/data-dir';
 import type { Service, ServiceOptions } from '../core/service';
@@ -114,8 +115,11 @@ export async function startDesktopApp(options: DesktopOptions): Promise<void> {
     return;
   }
 
-  const dispatcher = createDispatcher(contract, service.impl, (method, error) =>
-    process.stderr.write(`Internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+  const dispatcher = createDispatcher(
+    contract,
+    service.impl,
+    (method, error) => process.stderr.write(`Internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+    canonicalOutputChecks(contract),
   );
   const ipc = registerIpcHandlers(ipcMain, dispatcher, (event: IpcMainInvokeEvent) => isTrustedSender(event, mainWindow));
 

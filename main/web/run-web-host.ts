@@ -7,6 +7,7 @@
  */
 import { contract } from '../../preload/contract';
 import { createDispatcher, FieldmarkError } from '../../preload/rpc';
+import { canonicalOutputChecks } from '../core/output-checks';
 import { resolveDataDir } from '../core/data-dir';
 import type { Service, ServiceOptions } from '../core/service';
 import { parseWebArgs, USAGE } from './cli-args';
@@ -67,8 +68,11 @@ export async function runWebHost(options: RunWebHostOptions): Promise<number> {
     return 1;
   }
 
-  const dispatcher = createDispatcher(contract, service.impl, (method, error) =>
-    options.printError(`Internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  const dispatcher = createDispatcher(
+    contract,
+    service.impl,
+    (method, error) => options.printError(`Internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    canonicalOutputChecks(contract),
   );
   let host;
   try {

@@ -5,7 +5,7 @@
  */
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Report, Settings, StoreStatus } from '../preload/contract';
+import type { AnnotationView, Report, Settings, StoreStatus } from '../preload/contract';
 import { installClient } from './api/client';
 import { AnnotationsProvider } from './annotations/annotations-context';
 import { App } from './app/App';
@@ -20,7 +20,7 @@ import './styles/reader.css';
 type BootState =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
-  | { phase: 'ready'; report: Report; settings: Settings; status: StoreStatus };
+  | { phase: 'ready'; report: Report; settings: Settings; status: StoreStatus; annotations: Promise<AnnotationView[]> };
 
 const client = installClient();
 
@@ -30,10 +30,15 @@ function Boot() {
   const load = useCallback(async () => {
     setState({ phase: 'loading' });
     try {
-      const [report, settings, status] = await Promise.all([client.getReport(), client.getSettings(), client.getStatus()]);
+      const requests = Promise.all([client.getReport(), client.getSettings(), client.getStatus()]);
+      // Asked for now, so the host prepares the (large) list while the report is painted; applied
+      // only after the report is on screen (AnnotationsProvider). Its failure is shown there.
+      const annotations = client.listAnnotations();
+      annotations.catch(() => undefined);
+      const [report, settings, status] = await requests;
       // Paint with the reader's own theme and size before the first frame of the article.
       applySettingsToRoot(document.documentElement, settings, window.matchMedia(DARK_QUERY).matches);
-      setState({ phase: 'ready', report, settings, status });
+      setState({ phase: 'ready', report, settings, status, annotations });
     } catch (error) {
       setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
@@ -46,7 +51,7 @@ function Boot() {
   if (state.phase === 'ready') {
     return (
       <AppProvider client={client} report={state.report} settings={state.settings} status={state.status}>
-        <AnnotationsProvider>
+        <AnnotationsProvider initial={state.annotations}>
           <App />
         </AnnotationsProvider>
       </AppProvider>

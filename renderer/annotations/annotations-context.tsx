@@ -114,7 +114,11 @@ interface SessionRecord extends NoteSession {
   failureNotice: number | null;
 }
 
-export function AnnotationsProvider({ children }: { children: ReactNode }) {
+/**
+ * `initial` is the list the boot asked for in parallel with the report; the first
+ * load uses it, later loads (after an import, its undo or a restore) ask again.
+ */
+export function AnnotationsProvider({ children, initial }: { children: ReactNode; initial?: Promise<AnnotationView[]> }) {
   const { client, settings, status, surface, notify, dismiss } = useApp();
   const [store] = useState(() => new AnnotationStore());
   const [selection] = useState(() => new ValueStore<string | null>(null));
@@ -162,9 +166,12 @@ export function AnnotationsProvider({ children }: { children: ReactNode }) {
     }
   }, [client]);
 
+  const initialList = useRef(initial);
   const reload = useCallback(async () => {
     try {
-      const list = await client.listAnnotations();
+      const pending = initialList.current;
+      initialList.current = undefined;
+      const list = await (pending ?? client.listAnnotations());
       // The report is on screen already; ordering, folding and counting 10,000 annotations waits a task.
       await nextTask();
       store.replaceAll(list);

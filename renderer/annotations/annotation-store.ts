@@ -57,12 +57,22 @@ export class AnnotationStore {
     return this.byId.get(id) ?? null;
   }
 
-  /** Replaces everything (a load or reload): one sort per list, one fold per annotation. */
-  replaceAll(list: readonly AnnotationView[]): void {
+  /**
+   * Replaces everything (a load or reload): one sort per list, one fold per annotation.
+   * With `keepNewerHeld` (the first load, whose list was asked for before the page could
+   * be used), an annotation made or changed since is kept: one the list lacks, or one
+   * the list holds in an older version.
+   */
+  replaceAll(list: readonly AnnotationView[], options: { keepNewerHeld?: boolean } = {}): void {
+    const held = options.keepNewerHeld ? [...this.byId.values()] : [];
     this.byId.clear();
     this.index.clear();
     this.tallies.clear();
     for (const view of list) this.byId.set(view.id, view);
+    for (const view of held) {
+      const listed = this.byId.get(view.id);
+      if (!listed || listed.updatedAt < view.updatedAt) this.byId.set(view.id, view);
+    }
     const values = [...this.byId.values()];
     this.live = values.filter(isLive).sort(byDocumentOrder);
     this.newest = this.live.slice().sort(byNewest);

@@ -171,15 +171,17 @@ export function AnnotationsProvider({ children, initial }: { children: ReactNode
     try {
       const pending = initialList.current;
       initialList.current = undefined;
+      const first = pending !== undefined;
       const list = await (pending ?? client.listAnnotations());
       // The report is on screen already; ordering, folding and counting 10,000 annotations waits a task.
       await nextTask();
-      store.replaceAll(list);
+      // The page can be used while the first list is on its way: keep what was made meanwhile.
+      store.replaceAll(list, { keepNewerHeld: first });
       setLoadError(null);
       setLoaded(true);
-      // A reload follows an import, its undo or a restore: the undo history describes annotations
-      // as they were before, so replaying it could overwrite what was just brought in.
-      undoRef.current = EMPTY_UNDO;
+      // A later reload follows an import, its undo or a restore: the undo history describes
+      // annotations as they were before, so replaying it could overwrite what was just brought in.
+      if (!first) undoRef.current = EMPTY_UNDO;
       for (const view of list) adoptNote(view);
       void refreshTags();
     } catch (error) {

@@ -118,6 +118,24 @@ describe('store', () => {
     expect(s.tallies.colors.key).toBe(0);
   });
 
+  it('keeps, on the first load, what was made or changed while the list was on its way, and only then', () => {
+    const listed = view({ updatedAt: '2025-01-01T00:00:00.000Z', note: 'listed' });
+    const store = new AnnotationStore();
+    const made = view({ start: 9 });
+    const edited = { ...listed, updatedAt: '2025-01-03T00:00:00.000Z', note: 'edited meanwhile' };
+    store.upsert(made);
+    store.upsert(edited);
+    store.replaceAll([listed], { keepNewerHeld: true });
+    expect(store.get(made.id)).toEqual(made);
+    expect(store.get(listed.id)?.note).toBe('edited meanwhile');
+    expect(store.getSnapshot().live).toHaveLength(2);
+    expect(store.getSnapshot().tallies.colors[made.color]).toBeGreaterThan(0);
+    // A reload after an import or restore is the whole truth: nothing held survives it.
+    store.replaceAll([listed]);
+    expect(store.get(made.id)).toBeNull();
+    expect(store.get(listed.id)?.note).toBe('listed');
+  });
+
   it('lists orphans apart, in document order, and never counts them', () => {
     const lost = view({ start: 50, anchor: { status: 'orphan', score: 0 } });
     const store = new AnnotationStore();

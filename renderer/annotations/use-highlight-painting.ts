@@ -55,10 +55,16 @@ export function useHighlightPainting(surface: TextSurface | null, live: readonly
     };
     const scroller = surface.scroller;
     scroller.addEventListener('scroll', onScroll, { passive: true });
+    // A resize, a panel opening or closing, another font size or line width shows
+    // other text without a scroll event: the window must follow those too.
+    const resized = new ResizeObserver(onScroll);
+    resized.observe(scroller);
+    resized.observe(surface.container);
     const unsubscribe = surface.onChange(rebuild);
     return () => {
       cancelAnimationFrame(frame);
       scroller.removeEventListener('scroll', onScroll);
+      resized.disconnect();
       unsubscribe();
     };
     // `wanted` reads refs only.

@@ -122,6 +122,7 @@ export function AppProvider(props: AppProviderProps) {
   // Settings: applied at once, saved in order; only the newest reply may overwrite local state.
   const unsaved = useRef<SettingsPatch>({});
   const sequence = useRef(0);
+  const lastSaved = useRef(0);
   const failureNotice = useRef<number | null>(null);
 
   const save = useCallback(
@@ -135,6 +136,7 @@ export function AppProvider(props: AppProviderProps) {
       const id = ++sequence.current;
       try {
         const saved = await client.updateSettings(toSend);
+        lastSaved.current = Math.max(lastSaved.current, id);
         if (id === sequence.current) {
           unsaved.current = {};
           if (failureNotice.current !== null) {
@@ -145,6 +147,8 @@ export function AppProvider(props: AppProviderProps) {
         }
         return saved;
       } catch (error) {
+        // A later save already succeeded and carried this one's changes (replies can arrive out of order).
+        if (id < lastSaved.current) return null;
         const reason = error instanceof Error ? error.message : String(error);
         if (failureNotice.current !== null) dismiss(failureNotice.current);
         failureNotice.current = notify(`Your reading settings were not saved. ${reason}`, {

@@ -167,6 +167,21 @@ function tupleTest(def: SchemaDef): Test {
   };
 }
 
+function setTest(values: readonly unknown[]): Test {
+  const allowed = new Set(values);
+  return (v) => allowed.has(v);
+}
+
+/**
+ * An enum's allowed values. A TypeScript numeric enum object also maps each
+ * number back to its name (`E[0] === 'A'`); zod accepts only the numbers, so a
+ * name that is some member's reverse mapping is left out.
+ */
+function enumValues(entries: Record<string, unknown>): unknown[] {
+  const values = Object.values(entries);
+  return values.filter((v) => !(typeof v === 'string' && typeof entries[v] === 'number'));
+}
+
 function unsupportedCheck(kind: string, def: CheckDef): never {
   throw new UnsupportedSchema(`the ${kind} check ${def.check}`);
 }
@@ -174,6 +189,11 @@ function unsupportedCheck(kind: string, def: CheckDef): never {
 function compile(schema: ZodLike): Test {
   const def = schema._zod.def;
   if (def.coerce) throw new UnsupportedSchema(`a coercing ${def.type}`);
+  // Only strings, numbers and arrays have their checks modelled (below); a check
+  // (refinement) on anything else would otherwise be silently skipped.
+  if (def.type !== 'string' && def.type !== 'number' && def.type !== 'array' && checksOf(def).length > 0) {
+    throw new UnsupportedSchema(`checks (refinements) on a ${def.type}`);
+  }
   switch (def.type) {
     case 'string': {
       const checks = all(checksOf(def).map(stringCheck));
@@ -186,11 +206,9 @@ function compile(schema: ZodLike): Test {
         : (v) => typeof v === 'number' && Number.isFinite(v);
     }
     case 'literal':
-    case 'enum': {
-      const allowed = new Set(def.type === 'literal' ? def.values : Object.values(def.entries ?? {}));
-      if (checksOf(def).length > 0) throw new UnsupportedSchema(`checks on a ${def.type}`);
-      return (v) => allowed.has(v);
-    }
+      return setTest(def.values ?? []);
+    case 'enum':
+      return setTest(enumValues(def.entries ?? {}));
     case 'nullable': {
       const inner = compile(def.innerType!);
       return (v) => v === null || inner(v);
@@ -202,12 +220,10 @@ function compile(schema: ZodLike): Test {
       return (v) => v !== undefined && inner(v);
     }
     case 'object':
-      if (checksOf(def).length > 0) throw new UnsupportedSchema('checks (refinements) on an object');
       return objectTest(def);
     case 'array':
       return arrayTest(def);
     case 'tuple':
-      if (checksOf(def).length > 0) throw new UnsupportedSchema('checks on a tuple');
       return tupleTest(def);
     default:
       throw new UnsupportedSchema(`a ${def.type} schema`);

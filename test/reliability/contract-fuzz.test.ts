@@ -11,6 +11,7 @@ import path from 'node:path';
 import { METHOD_NAMES, contract, COLOR_IDS, ErrorCode, type MethodName } from '../../preload/contract';
 import { createDispatcher, isEnvelope, type Dispatcher } from '../../preload/rpc';
 import { openService, type Service } from '../../main/core/service';
+import { canonicalOutputChecks } from '../../main/core/output-checks';
 import { readStoreFromDisk } from '../e2e/support/read-store';
 import { recordCounts } from '../support/reliability-counts';
 import { REPO_ROOT, tempDir } from '../support/store-fixtures';
@@ -23,11 +24,24 @@ let dispatch: Dispatcher;
 let dataDir: string;
 let cleanup: () => Promise<void>;
 let textLength: number;
+const provenButNotZods: string[] = [];
+let provenOutputs = 0;
 
 beforeAll(async () => {
   ({ dir: dataDir, cleanup } = await tempDir('fieldmark-fuzz-'));
   service = await openService({ assetsDir: path.join(REPO_ROOT, 'assets'), dataDir });
-  dispatch = createDispatcher(contract, service.impl);
+  // The dispatcher as both hosts build it, with the compiled output checks; each
+  // output they prove is held to zod's answer for it.
+  const proven = canonicalOutputChecks(contract);
+  dispatch = createDispatcher(contract, service.impl, undefined, (method, value) => {
+    const ok = proven(method, value);
+    if (ok) {
+      const parsed = contract[method as MethodName].output.safeParse(value);
+      if (!parsed.success || JSON.stringify(parsed.data) !== JSON.stringify(value)) provenButNotZods.push(method);
+      else provenOutputs += 1;
+    }
+    return ok;
+  });
   const report = await dispatch('getReport', null);
   if (!report.ok) throw new Error('the report did not load');
   textLength = (report.value as { text: string }).text.length;
@@ -41,6 +55,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await service.close();
   await cleanup();
+  // Outputs the compiled checks passed on without zod's copy: each must be exactly what zod returns.
+  expect(provenButNotZods).toEqual([]);
+  expect(provenOutputs).toBeGreaterThan(0);
 });
 
 /** Values of every JSON-ish kind, plus the awkward ones a compromised renderer could send. */

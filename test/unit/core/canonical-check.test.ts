@@ -240,8 +240,24 @@ describe('compiling a schema', () => {
       z.union([z.string(), z.number()]),
       z.coerce.number(),
       z.tuple([z.string()], z.number()),
+      // A refinement on a wrapper must not be skipped silently.
+      z.string().nullable().refine((v) => v !== 'x'),
+      z.object({ a: z.string().optional().refine((v) => v !== 'x') }),
+      z.enum(['a', 'b']).refine((v) => v === 'a'),
     ];
     for (const schema of unsupported) expect(() => compileCanonicalCheck(schema)).toThrow(UnsupportedSchema);
+  });
+
+  it('accepts only the values of a numeric TypeScript enum, not its reverse-mapped names, as zod does', () => {
+    enum Level {
+      Low,
+      High,
+    }
+    const schema = z.enum(Level);
+    const check = compileCanonicalCheck(schema);
+    for (const value of [0, 1, 'Low', 'High', 2, '0']) {
+      expect({ value, proven: check(value) }).toEqual({ value, proven: schema.safeParse(value).success });
+    }
   });
 
   it('models each rule it accepts the way zod applies it', () => {

@@ -29,7 +29,7 @@ const { fixtures, rest } = parseArgs(process.argv.slice(2));
 const dir = path.resolve(fixtures ?? path.join(root, '../shared/fixtures'));
 if (!holdsSuites(dir)) {
   process.stderr.write(
-    `No conformance suites at ${dir}: get the W3C web-annotation-tests repository (https://github.com/w3c/web-annotation-tests) and the Hypothesis client's anchoring test fixtures (https://github.com/hypothesis/client, src/annotator/anchoring/test), lay them out as ${SUITE_FOLDERS.map((f) => `${f}/`).join(' and ')} as described in ../shared/fixtures/README.md, and run npm run test:conformance -- --fixtures <that folder>.\n`,
+    `No conformance suites at ${dir}: get the W3C web-annotation-tests repository (https://github.com/w3c/web-annotation-tests) and the Hypothesis client's anchoring test fixtures (https://github.com/hypothesis/client, src/annotator/anchoring/test), lay them out as ${SUITE_FOLDERS.map((f) => `${f}/`).join(' and ')} as the README's Tests section describes, and run npm run test:conformance -- --fixtures <that folder>.\n`,
   );
   process.exit(2);
 }

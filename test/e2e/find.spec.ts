@@ -235,6 +235,8 @@ test('searching leaves annotation highlights intact, and a highlight can be crea
   await expect.poll(async () => (await highlightSnapshot(page))['fm-annotation-question']).toEqual([selected]);
 
   await page.keyboard.press('Control+f');
+  // The find bar takes focus in the frame after Ctrl+F; an Escape before that goes to the open card.
+  await expect(findInput(page)).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.locator('article mark')).toHaveCount(0);
   const after = await highlightSnapshot(page);

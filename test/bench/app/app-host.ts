@@ -3,8 +3,9 @@
  * browser host) started on a data folder, and its HTTP API called from Node the
  * way the page calls it (POST /api/<method>, token in X-Fieldmark-Token).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { waitForHostUrl } from '../../support/web-host-url';
 
 export interface RunningApp {
   /** The printed address, with `?token=`. */
@@ -17,36 +18,13 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-const READY = /Fieldmark is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/;
-
-async function waitForUrl(child: ChildProcess): Promise<string> {
-  let output = '';
-  return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the host did not start within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = READY.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the host exited with ${code} before it was ready:\n${output}`));
-    });
-  });
-}
-
 /** Starts `node <root>/out/main/web.js --port 0 --data-dir <dataDir>`. */
 export async function startApp(root: string, dataDir: string): Promise<RunningApp> {
   const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), '--port', '0', '--data-dir', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await waitForUrl(child);
+  const url = await waitForHostUrl(child, 60_000);
   // Keep draining the host's output so a chatty host never blocks on a full pipe.
   child.stdout!.resume();
   child.stderr!.resume();

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { auditEarlierRequests, guardRequests } from './request-guard';
+import { waitForHostUrl } from '../../support/web-host-url';
 import type { StoreDoc } from '../../../main/core/store-schema';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -43,24 +44,7 @@ export async function startWebHost(dataDir: string, extraArgs: string[] = []): P
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start in time:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Fieldmark is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`host exited with ${code} before it was ready:\n${output}`));
-    });
-  });
+  const url = await waitForHostUrl(child, 20_000);
   return { child, url };
 }
 

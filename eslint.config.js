@@ -39,6 +39,15 @@ export default tseslint.config(
     },
   },
   {
+    // common/ is pure: the rules every side shares, with no Node, DOM or Electron.
+    // Only ES globals are declared here, so a stray `window` or `process` is an error.
+    files: ['common/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'common/ is pure.' }], patterns: [{ group: [...nodeBuiltins, '**/main/**', '**/renderer/**', '**/test/**'], message: 'common/ is pure: it may import only common/ and the contract.' }, { group: ['**/preload/*', '!**/preload/contract', '!**/preload/rpc'], message: 'common/ may import only the pure contract from preload/.' }] }],
+    },
+  },
+  {
     files: ['preload/contract.ts', 'preload/rpc.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The contract is pure.' }], patterns: [{ group: [...nodeBuiltins, '**/main/**', '**/renderer/**'], message: 'The contract is pure: zod only.' }] }],

@@ -5,9 +5,9 @@ import { defineConfig } from 'vitest/config';
  * reliability summary), not in the unit suite, so `npm test` runs them once.
  */
 export const FUZZ_FILES = [
-  'test/unit/core/import-parse.test.ts',
-  'test/unit/core/markdown-escape.test.ts',
-  'test/unit/core/markdown-export.test.ts',
+  'test/unit/core/exchange/import-parse.test.ts',
+  'test/unit/core/exchange/markdown-escape.test.ts',
+  'test/unit/core/exchange/markdown-export.test.ts',
 ];
 
 // The reliability suite (npm run test:reliability): fault injection, crash, power loss,

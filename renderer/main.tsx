@@ -9,8 +9,8 @@ import type { AnnotationView, Report, Settings, StoreStatus } from '../preload/c
 import { installClient } from './api/client';
 import { AnnotationsProvider } from './annotations/annotations-context';
 import { App } from './app/App';
-import { AppProvider } from './app/app-context';
-import { applySettingsToRoot, DARK_QUERY } from './settings/theme';
+import { AppProvider } from './app-state/app-context';
+import { applySettingsToRoot, DARK_QUERY } from './app-state/theme';
 import { DEFAULT_SETTINGS } from '../preload/contract';
 import './styles/base.css';
 import './styles/themes.css';

@@ -12,10 +12,10 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { FLUSH_CHANNEL, MENU_CHANNEL, type MenuEvent } from '../../preload/bridge';
 import { contract } from '../../preload/contract';
 import { createDispatcher, FieldmarkError } from '../../preload/rpc';
-import { canonicalOutputChecks } from '../core/output-checks';
-import { assetsDirCandidates, findAssetsDir } from '../core/assets-dir';
-import { resolveDataDir } from '../core/data-dir';
-import type { Service, ServiceOptions } from '../core/service';
+import { canonicalOutputChecks } from '../core/service/output-checks';
+import { assetsDirCandidates, findAssetsDir } from '../core/hosting/assets-dir';
+import { resolveDataDir } from '../core/hosting/data-dir';
+import type { Service, ServiceOptions } from '../core/service/service';
 import { loadDesktopState, saveDesktopState, type DesktopState } from './desktop-state';
 import { createFileActions } from './file-actions';
 import { isTrustedSender, registerIpcHandlers, type IpcRegistration } from './ipc';
@@ -24,7 +24,7 @@ import { APP_ENTRY_URL, handleAppProtocol, registerAppScheme } from './protocol'
 import { hardenSession, hardenWebContents } from './security';
 import { clampWindowBounds, createMainWindow, currentBounds } from './window';
 
-/** What the host needs of the service (main/core/service.ts). */
+/** What the host needs of the service (main/core/service/service.ts). */
 export type HostedService = Pick<Service, 'impl' | 'close'>;
 export type OpenService = (options: Pick<ServiceOptions, 'assetsDir' | 'dataDir'>) => Promise<HostedService>;
 

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openService } from '../core/service';
+import { openService } from '../core/service/service';
 import { startDesktopApp } from './app';
 
 startDesktopApp({

@@ -5,8 +5,8 @@
  * other origin can read from it. Every response carries the app's CSP.
  */
 import { protocol, type Protocol } from 'electron';
-import { SECURITY_HEADERS } from '../core/content-security-policy';
-import { parseStaticPath, readStaticFile } from '../core/static-files';
+import { SECURITY_HEADERS } from '../core/hosting/content-security-policy';
+import { parseStaticPath, readStaticFile } from '../core/hosting/static-files';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://fieldmark';

@@ -1,7 +1,7 @@
 /**
  * Command-line options of the browser host:
  * `node out/main/web.js [--port <n>] [--data-dir <dir>]`.
- * The data folder itself is resolved by main/core/data-dir.ts.
+ * The data folder itself is resolved by main/core/hosting/data-dir.ts.
  */
 import { FieldmarkError } from '../../preload/rpc';
 

@@ -10,8 +10,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { MAX_IMPORT_BYTES } from '../../preload/contract';
 import type { Dispatcher, Envelope } from '../../preload/rpc';
-import { SECURITY_HEADERS } from '../core/content-security-policy';
-import { parseStaticPath, readStaticFile } from '../core/static-files';
+import { SECURITY_HEADERS } from '../core/hosting/content-security-policy';
+import { parseStaticPath, readStaticFile } from '../core/hosting/static-files';
 import {
   checkFetchSite,
   checkHost,

@@ -7,14 +7,14 @@
  */
 import { contract } from '../../preload/contract';
 import { createDispatcher, FieldmarkError } from '../../preload/rpc';
-import { canonicalOutputChecks } from '../core/output-checks';
-import { resolveDataDir } from '../core/data-dir';
-import type { Service, ServiceOptions } from '../core/service';
+import { canonicalOutputChecks } from '../core/service/output-checks';
+import { resolveDataDir } from '../core/hosting/data-dir';
+import type { Service, ServiceOptions } from '../core/service/service';
 import { parseWebArgs, USAGE } from './cli-args';
 import { startWebHost } from './http-host';
 import { createToken } from './request-guards';
 
-/** What the host needs of the service (main/core/service.ts). */
+/** What the host needs of the service (main/core/service/service.ts). */
 export type HostedService = Pick<Service, 'impl' | 'close'>;
 export type OpenService = (options: Pick<ServiceOptions, 'assetsDir' | 'dataDir'>) => Promise<HostedService>;
 

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assetsDirCandidates, findAssetsDir } from '../core/assets-dir';
-import { electronUserDataDir } from '../core/data-dir';
-import { openService } from '../core/service';
+import { assetsDirCandidates, findAssetsDir } from '../core/hosting/assets-dir';
+import { electronUserDataDir } from '../core/hosting/data-dir';
+import { openService } from '../core/service/service';
 import { exitWhenDone, processStopSignal, runWebHost } from './run-web-host';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AnnotationView, ColorId, TagCount } from '../../preload/contract';
-import type { TextSurface } from '../reader/text-surface';
+import type { TextSurface } from '../text/text-surface';
 import type { ChangeResult, NoteSession } from './annotations-context';
 import { COLORS, colorStyle } from './colors';
 import { excerpt } from './excerpt';

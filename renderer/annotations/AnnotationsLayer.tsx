@@ -5,7 +5,7 @@
  * inside <AnnotationsProvider>; it renders only fixed-position overlays.
  */
 import type { AnnotationView, ColorId } from '../../preload/contract';
-import { useApp } from '../app/app-context';
+import { useApp } from '../app-state/app-context';
 import { AnnotationCard } from './AnnotationCard';
 import { isLive } from './annotation-filter';
 import { useAnnotations, useAnnotationsSelector, useSelectedId } from './annotations-context';

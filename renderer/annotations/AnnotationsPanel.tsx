@@ -10,7 +10,7 @@
  */
 import { useMemo } from 'react';
 import type { SectionId } from '../../preload/contract';
-import { useApp } from '../app/app-context';
+import { useApp } from '../app-state/app-context';
 import { EMPTY_FILTER, isFilterActive } from './annotation-filter';
 import type { AnnotationSnapshot } from './annotation-store';
 import { useAnnotations, useAnnotationsSelector } from './annotations-context';

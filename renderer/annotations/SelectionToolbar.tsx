@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { ColorId } from '../../preload/contract';
-import type { TextSurface } from '../reader/text-surface';
+import type { TextSurface } from '../text/text-surface';
 import { COLORS } from './colors';
 import { placeBeside, type Placement } from './toolbar-position';
 import { visibleBounds } from './visible-bounds';

@@ -3,7 +3,7 @@
  * shown beside each colour and tag, the sort orders, and where the free-text
  * terms fall inside a string so the cards can emphasise them.
  *
- * The matching rules mirror main/core/annotation-filter.ts exactly, so that
+ * The matching rules mirror common/annotation-filter.ts exactly, so that
  * exporting "what the panel shows" exports the same annotations: any value
  * within a facet, every facet; a tag matches itself and its sub-tags
  * (`legal` → `legal/visa`), ignoring case; every white-space separated term must

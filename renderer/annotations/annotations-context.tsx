@@ -8,7 +8,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AnnotationView, ColorId, Legend, TagCount } from '../../preload/contract';
 import type { MenuEvent } from '../../preload/bridge';
-import { useApp } from '../app/app-context';
+import { useApp } from '../app-state/app-context';
 import { EMPTY_FILTER, type PanelFilter, type SortOrder } from './annotation-filter';
 import { AnnotationStore, type AnnotationSnapshot } from './annotation-store';
 import { colorLabel } from './colors';

@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { AnnotationView } from '../../preload/contract';
-import type { TextSurface } from '../reader/text-surface';
+import type { TextSurface } from '../text/text-surface';
 import { HighlightPainter } from './highlight-painter';
 import { WINDOW_ABOVE, inWindow, needsNewWindow, windowFor, type TextSpan } from './highlight-window';
 

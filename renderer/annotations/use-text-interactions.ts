@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { AnnotationView, ColorId } from '../../preload/contract';
-import type { TextSurface } from '../reader/text-surface';
+import type { TextSurface } from '../text/text-surface';
 import { colorForShortcut, DEFAULT_COLOR } from './colors';
 import { byInnermost, hasVisibleText, innermostAt, spansAt } from './hit-test';
 

@@ -1,5 +1,5 @@
 /** The area floating annotation UI may cover. */
-import type { TextSurface } from '../reader/text-surface';
+import type { TextSurface } from '../text/text-surface';
 import type { Box } from './toolbar-position';
 
 /** The part of the viewport the reading pane covers (floating UI never hides the app's toolbar). */

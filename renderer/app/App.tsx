@@ -14,7 +14,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { AnnotationsLayer } from '../annotations/AnnotationsLayer';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import '../annotations/annotations.css';
-import { useApp } from './app-context';
+import { useApp } from '../app-state/app-context';
 import { Notices } from './Notices';
 import { useMediaQuery } from './use-media-query';
 

@@ -4,7 +4,7 @@
  * mode, and `notify()` messages) in a role="status" region. Both live regions
  * are always in the DOM so that screen readers announce what is added.
  */
-import { useApp, type Notice } from './app-context';
+import { useApp, type Notice } from '../app-state/app-context';
 
 function NoticeItem({ notice }: { notice: Notice }) {
   const { dismiss } = useApp();

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ImportPreview as Preview, MarkdownOptions } from '../../preload/contract';
 import type { MenuEvent } from '../../preload/bridge';
-import { useApp } from '../app/app-context';
+import { useApp } from '../app-state/app-context';
 import { isFilterActive, toContractFilter } from '../annotations/annotation-filter';
 import { useAnnotations } from '../annotations/annotations-context';
 import { copyText, downloadFile } from './download';

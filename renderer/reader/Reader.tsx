@@ -5,12 +5,12 @@
  * changes, and provides caret browsing with a drawn caret.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { useApp } from '../app/app-context';
+import { useApp } from '../app-state/app-context';
 import { focusRect, handleCaretKey, placeCaret, selectionInside } from './caret-keys';
 import { createPositionSaver } from './position-saver';
 import { pinnedSection, pinSection, setReadingState } from './reading-state';
 import { entryIndexAt, tocEntries } from './sections';
-import { TextSurface } from './text-surface';
+import { TextSurface } from '../text/text-surface';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 

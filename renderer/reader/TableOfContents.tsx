@@ -4,7 +4,7 @@
  * section, and marks it with aria-current="location"; scrolling keeps the mark current.
  */
 import { useMemo, type MouseEvent } from 'react';
-import { useApp } from '../app/app-context';
+import { useApp } from '../app-state/app-context';
 import { placeCaret } from './caret-keys';
 import { pinSection, setReadingState, useReadingState } from './reading-state';
 import { tocEntries } from './sections';

@@ -5,7 +5,7 @@
  * line, Ctrl+Home/End to the ends of the report, Ctrl/Cmd+A selects the report.
  * Uses Selection.modify, and never lets the caret leave the article.
  */
-import type { TextSurface } from './text-surface';
+import type { TextSurface } from '../text/text-surface';
 
 type Alter = 'move' | 'extend';
 type Direction = 'forward' | 'backward';

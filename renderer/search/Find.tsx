@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
-import { useApp } from '../app/app-context';
+import { useApp } from '../app-state/app-context';
 import { FindResults } from './FindResults';
 import { MatchPainter } from './match-painter';
 import { firstMatchAtOrAfter, matcherFor, type TextMatch } from './matcher';

@@ -5,7 +5,7 @@
  */
 import type { Block } from '../../preload/contract';
 import type { TextMatch } from './matcher';
-import { indexAtOffset } from '../reader/text-surface';
+import { indexAtOffset } from '../text/text-surface';
 
 export interface Snippet {
   /** Text before the match, white space collapsed, with a leading "…" when cut. */

@@ -7,9 +7,9 @@
 import { useEffect } from 'react';
 import type { MenuEvent } from '../../preload/bridge';
 import { LINE_WIDTHS, Theme, type Settings } from '../../preload/contract';
-import { useApp } from '../app/app-context';
+import { useApp } from '../app-state/app-context';
 import { fontSizeShortcut, largerFontSize, MAX_FONT_SIZE, MIN_FONT_SIZE, nextFontSize, smallerFontSize, zoomToFontSizeAction, type FontSizeAction } from './font-size';
-import { LINE_WIDTH_LABELS, THEME_LABELS } from './theme';
+import { LINE_WIDTH_LABELS, THEME_LABELS } from '../app-state/theme';
 
 export function ReadingSettings() {
   const { settings, updateSettings } = useApp();

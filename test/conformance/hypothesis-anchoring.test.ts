@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchQuote } from '../../main/core/match-quote';
-import { quoteSelectorFor } from '../../main/core/quote-selector';
+import { matchQuote } from '../../main/core/anchoring/match-quote';
+import { quoteSelectorFor } from '../../main/core/anchoring/quote-selector';
 import { readHypothesis } from './suite-dir';
 
 interface MatchQuoteCases {

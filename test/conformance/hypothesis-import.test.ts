@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FieldmarkError } from '../../preload/rpc';
-import { parseImport, uuidFromForeignId } from '../../main/core/import-parse';
-import { planImport } from '../../main/core/import-merge';
+import { parseImport, uuidFromForeignId } from '../../main/core/exchange/import-parse';
+import { planImport } from '../../main/core/exchange/import-merge';
 import { isoAt, report } from '../support/exchange-fixtures';
 import { readHypothesis } from './suite-dir';
 

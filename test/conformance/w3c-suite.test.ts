@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { COLOR_IDS } from '../../preload/contract';
-import { renderW3C, toW3C, toW3CAnnotation, type W3CExportInput } from '../../main/core/w3c-export';
+import { renderW3C, toW3C, toW3CAnnotation, type W3CExportInput } from '../../main/core/exchange/w3c-export';
 import { report, storedAt, viewOf, w3cSampleViews } from '../support/exchange-fixtures';
 import { failedMusts } from '../support/w3c-validator';
 import { createW3CAjv, failedSuiteMusts, mustChecks, type MustCheck } from './w3c-suite';

@@ -5,7 +5,7 @@
  * written into the data folder before the host starts (support/seed-store.ts).
  */
 import type { Page } from '@playwright/test';
-import type { StoreDoc } from '../../main/core/store-schema';
+import type { StoreDoc } from '../../main/core/store/store-schema';
 import { items, panel, pointAt, ready } from './annotate-helpers';
 import { test as base, expect, readStoreFile } from './support/fixtures';
 import { loadE2eReport, seedStore } from './support/seed-store';

@@ -8,9 +8,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeFs } from '../../main/core/fs-layer';
-import { decodeSnapshot, SNAPSHOT_FILE } from '../../main/core/journal-adapter';
-import { openStore } from '../../main/core/store';
+import { nodeFs } from '../../main/core/store/fs-layer';
+import { decodeSnapshot, SNAPSHOT_FILE } from '../../main/core/store/journal-adapter';
+import { openStore } from '../../main/core/store/store';
 import { CORRUPT_VARIANTS } from '../support/corrupt-variants';
 import { FaultFs } from '../support/fault-fs';
 import { recordCounts } from '../support/reliability-counts';

@@ -7,9 +7,9 @@
  * (only synced data kept) every acknowledged change is still there.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FILE } from '../../main/core/journal-adapter';
-import { openStore, type OpenedStore } from '../../main/core/store';
-import type { StoreDoc } from '../../main/core/store-schema';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FILE } from '../../main/core/store/journal-adapter';
+import { openStore, type OpenedStore } from '../../main/core/store/store';
+import type { StoreDoc } from '../../main/core/store/store-schema';
 import { FieldmarkError } from '../../preload/rpc';
 import { FaultFs, IO_ERROR_CODES } from '../support/fault-fs';
 import { MemoryFs } from '../support/memory-fs';

@@ -11,9 +11,9 @@
  * tested in test/unit/support/power-loss-check.test.ts), never from the disk.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot, encodeSnapshot } from '../../main/core/journal-adapter';
-import { openStore } from '../../main/core/store';
-import type { StoredAnnotation } from '../../main/core/store-schema';
+import { decodeSnapshot, encodeSnapshot } from '../../main/core/store/journal-adapter';
+import { openStore } from '../../main/core/store/store';
+import type { StoredAnnotation } from '../../main/core/store/store-schema';
 import { MemoryFs, type CrashMode } from '../support/memory-fs';
 import { emptyAcks, expectationFor, powerLossViolations, type PowerLossExpectation, type PreparedDisk, type SessionAcks } from '../support/power-loss-check';
 import { recordCounts } from '../support/reliability-counts';

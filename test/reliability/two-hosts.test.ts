@@ -7,8 +7,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../main/core/store';
-import { LOCK_FILE } from '../../main/core/store-lock';
+import { openStore } from '../../main/core/store/store';
+import { LOCK_FILE } from '../../main/core/store/store-lock';
 import { startChildStore } from '../support/child-store';
 import { recordCounts } from '../support/reliability-counts';
 import { makeAnnotation, put, tempDir } from '../support/store-fixtures';

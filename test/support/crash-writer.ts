@@ -12,7 +12,7 @@
  * updates, backups and a small compaction threshold so that kills land in
  * every part of the write path. argv[3] is the run number (also the seed).
  */
-import { openStore } from '../../main/core/store';
+import { openStore } from '../../main/core/store/store';
 import { formatEvent, revNote, type CrashEvent } from './crash-log';
 import { makeAnnotation, prng, put } from './store-fixtures';
 

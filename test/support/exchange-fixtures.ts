@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnnotationView, ColorId } from '../../preload/contract';
-import { buildReportModel, locateRange, type ReportModel } from '../../main/core/report-model';
-import type { StoredAnnotation } from '../../main/core/store-schema';
+import { buildReportModel, locateRange, type ReportModel } from '../../main/core/report/report-model';
+import type { StoredAnnotation } from '../../main/core/store/store-schema';
 import { NASTY_STRINGS } from './nasty-strings';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -4,7 +4,7 @@
  * every call of some kinds (a read-only folder, a full disk). A failed `write`
  * can first write part of its data, as a disk filling up mid-write does.
  */
-import { systemError, type FsHandle, type FsLayer, type FsStat, type OpenFlags } from '../../main/core/fs-layer';
+import { systemError, type FsHandle, type FsLayer, type FsStat, type OpenFlags } from '../../main/core/store/fs-layer';
 
 export type FsOp = 'open' | 'write' | 'fsync' | 'close' | 'rename' | 'readFile' | 'readdir' | 'unlink' | 'mkdir' | 'stat' | 'fsyncDir';
 

@@ -5,7 +5,7 @@
  * refused while another process holds the data folder.
  */
 import { FieldmarkError } from '../../preload/rpc';
-import { openStore } from '../../main/core/store';
+import { openStore } from '../../main/core/store/store';
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];

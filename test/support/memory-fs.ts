@@ -14,7 +14,7 @@
  * or allocated but zero-filled (`zeros`, as ext4 in writeback mode can leave).
  */
 import path from 'node:path';
-import { systemError, type FsHandle, type FsLayer, type FsStat, type OpenFlags } from '../../main/core/fs-layer';
+import { systemError, type FsHandle, type FsLayer, type FsStat, type OpenFlags } from '../../main/core/store/fs-layer';
 
 export class SimulatedCrash extends Error {
   constructor() {

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { FieldmarkError } from '../../preload/rpc';
-import { StoreOp, applyOps, emptyDoc, type Store, type StoreDoc, type StoreStatusInfo } from '../../main/core/store-schema';
+import { StoreOp, applyOps, emptyDoc, type Store, type StoreDoc, type StoreStatusInfo } from '../../main/core/store/store-schema';
 
 const OpBatch = z.array(StoreOp);
 

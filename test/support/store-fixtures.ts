@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emptyDoc, type StoreDoc, type StoreOp, type StoredAnnotation } from '../../main/core/store-schema';
+import { emptyDoc, type StoreDoc, type StoreOp, type StoredAnnotation } from '../../main/core/store/store-schema';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ReportModel } from '../../../main/core/report-model';
+import type { ReportModel } from '../../../main/core/report/report-model';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
 import { REPO_ROOT } from '../fixtures/report';
 import type { CaseResult } from '../harness/results';

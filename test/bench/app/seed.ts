@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ReportModel } from '../../../main/core/report-model';
+import type { ReportModel } from '../../../main/core/report/report-model';
 import { generateAnnotations } from '../fixtures/annotations';
 import { startApp } from './app-host';
 

@@ -6,7 +6,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { rm } from 'node:fs/promises';
 import type { Report } from '../../../preload/contract';
-import type { StoredAnnotation } from '../../../main/core/store-schema';
+import type { StoredAnnotation } from '../../../main/core/store/store-schema';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
 import { alternate, median } from '../harness/measure';
 import type { CaseResult } from '../harness/results';

@@ -3,10 +3,10 @@
  * unchanged text), Fieldmark's reanchorAll against a Hypothesis-style peer, with
  * the accuracy of each scored against the edition's ground truth.
  */
-import { anchorTargetOf } from '../../../main/core/annotation-view';
-import { reanchorAll, type AnchorResult, type AnchorTarget } from '../../../main/core/re-anchor';
-import { sha256Hex } from '../../../main/core/report-model';
-import type { StoredAnnotation } from '../../../main/core/store-schema';
+import { anchorTargetOf } from '../../../main/core/service/annotation-view';
+import { reanchorAll, type AnchorResult, type AnchorTarget } from '../../../main/core/anchoring/re-anchor';
+import { sha256Hex } from '../../../main/core/report/report-model';
+import type { StoredAnnotation } from '../../../main/core/store/store-schema';
 import { groundTruth, type GroundTruth, type RevisedEdition } from '../fixtures/revised';
 import { alternate, batched, median, timeOnce } from '../harness/measure';
 import type { CaseResult } from '../harness/results';

@@ -3,9 +3,9 @@
  * exportMarkdown method (views cached, as after launch), against JSON.stringify
  * of the same stored records.
  */
-import type { ReportModel } from '../../../main/core/report-model';
-import { createServiceFromParts } from '../../../main/core/service';
-import type { StoredAnnotation } from '../../../main/core/store-schema';
+import type { ReportModel } from '../../../main/core/report/report-model';
+import { createServiceFromParts } from '../../../main/core/service/service';
+import type { StoredAnnotation } from '../../../main/core/store/store-schema';
 import { alternate, median, timeOnce } from '../harness/measure';
 import type { CaseResult } from '../harness/results';
 import { seededStore } from './seeded-store';

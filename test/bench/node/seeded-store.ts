@@ -2,8 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openStore, type OpenedStore } from '../../../main/core/store';
-import { emptyDoc, type StoreDoc, type StoredAnnotation } from '../../../main/core/store-schema';
+import { openStore, type OpenedStore } from '../../../main/core/store/store';
+import { emptyDoc, type StoreDoc, type StoredAnnotation } from '../../../main/core/store/store-schema';
 
 export function docWith(annotations: StoredAnnotation[]): StoreDoc {
   return { ...emptyDoc(), annotations };

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { auditEarlierRequests, guardRequests } from './request-guard';
 import { waitForHostUrl } from '../../support/web-host-url';
-import type { StoreDoc } from '../../../main/core/store-schema';
+import type { StoreDoc } from '../../../main/core/store/store-schema';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const HOST_KIND = process.env.FIELDMARK_E2E_HOST === 'electron' ? 'electron' : 'web';

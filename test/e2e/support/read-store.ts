@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { JOURNAL_FILE, SNAPSHOT_FILE, decodeSnapshot, replayJournal, scanJournal } from '../../../main/core/journal-adapter';
-import { emptyDoc, type StoreDoc } from '../../../main/core/store-schema';
+import { JOURNAL_FILE, SNAPSHOT_FILE, decodeSnapshot, replayJournal, scanJournal } from '../../../main/core/store/journal-adapter';
+import { emptyDoc, type StoreDoc } from '../../../main/core/store/store-schema';
 
 async function readOptional(file: string): Promise<Buffer | null> {
   try {

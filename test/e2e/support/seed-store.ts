@@ -8,10 +8,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SNAPSHOT_FILE, encodeSnapshot } from '../../../main/core/journal-adapter';
-import { quoteSelectorFor } from '../../../main/core/quote-selector';
-import { loadReport, type ReportModel } from '../../../main/core/report-model';
-import { StoreDoc, emptyDoc, type StoredAnnotation } from '../../../main/core/store-schema';
+import { SNAPSHOT_FILE, encodeSnapshot } from '../../../main/core/store/journal-adapter';
+import { quoteSelectorFor } from '../../../main/core/anchoring/quote-selector';
+import { loadReport, type ReportModel } from '../../../main/core/report/report-model';
+import { StoreDoc, emptyDoc, type StoredAnnotation } from '../../../main/core/store/store-schema';
 import { generateAnnotations } from '../../bench/fixtures/annotations';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../main/core/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../../main/core/hosting/content-security-policy';
 import { TRAVERSAL_PATHS } from '../../support/traversal-paths';
 
 vi.mock('electron', () => import('./fake-electron'));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../preload/contract';
 import { createDispatcher, type Implementation } from '../../../preload/rpc';
 import type { Contract } from '../../../preload/contract';
-import { CONTENT_SECURITY_POLICY } from '../../../main/core/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../../main/core/hosting/content-security-policy';
 import { startWebHost, type WebHost } from '../../../main/web/http-host';
 import { createToken } from '../../../main/web/request-guards';
 import { TRAVERSAL_PATHS } from '../../support/traversal-paths';

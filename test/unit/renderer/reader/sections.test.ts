@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../../../main/core/report-model';
+import { buildReportModel } from '../../../../main/core/report/report-model';
 import { entryIndexAt, tocEntries } from '../../../../renderer/reader/sections';
-import { indexAtOffset } from '../../../../renderer/reader/text-surface';
+import { indexAtOffset } from '../../../../renderer/text/text-surface';
 
 const text = readFileSync(path.resolve(import.meta.dirname, '../../../../assets/report/tip-2021-japan.txt'), 'utf8');
 const report = buildReportModel(text);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../../../main/core/report-model';
+import { buildReportModel } from '../../../../main/core/report/report-model';
 import { TextMatcher } from '../../../../renderer/search/matcher';
 import { groupResults, sectionTitleAt, snippetFor } from '../../../../renderer/search/results-model';
 

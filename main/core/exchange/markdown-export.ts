@@ -1,0 +1,179 @@
+/**
+ * Markdown export: a pure function from annotations to a CommonMark document that
+ * every renderer shows exactly as written (see markdown-escape.ts). The same input
+ * always gives the same bytes: annotations are sorted by position and id, groups in
+ * a fixed order, and nothing depends on the clock, the locale or the time zone.
+ */
+import {
+  COLOR_IDS,
+  type AnnotationView,
+  type Block,
+  type ColorId,
+  type Legend,
+  type MarkdownOptions,
+  type SectionId,
+} from '../../../preload/contract';
+import { annotationFilter, describeFilterParts } from '../../../common/annotation-filter';
+import { escapeMarkdown, markdownCode } from './markdown-escape';
+
+/** What the header says about the report. */
+export interface MarkdownReportMeta {
+  title: string;
+  country: string;
+  year: number;
+  tier: string;
+  sha256: string;
+  /** Used to name sections in the filter description; titles fall back to the section id. */
+  blocks?: readonly Pick<Block, 'section' | 'sectionTitle'>[];
+}
+
+export interface RenderMarkdownInput {
+  report: MarkdownReportMeta;
+  /** Every annotation (tombstones are left out here); the filter in `options` picks the scope. */
+  annotations: readonly AnnotationView[];
+  options: MarkdownOptions;
+  legend: Legend;
+  exportedAt: Date;
+}
+
+export const NEEDS_REVIEW_TITLE = 'Needs review';
+const NO_SECTION_TITLE = 'Title and tier';
+const NO_TAG_TITLE = 'No tags';
+
+interface Group {
+  heading: string;
+  items: AnnotationView[];
+}
+
+/** Orders annotations by position, then id, with plain code-unit comparison (locale-independent). */
+function byPosition(a: AnnotationView, b: AnnotationView): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Orders strings case-insensitively, ties broken by code units, without Intl. */
+function byFoldedText(a: string, b: string): number {
+  const fa = a.toLowerCase();
+  const fb = b.toLowerCase();
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function heading(level: number, text: string): string {
+  return `${'#'.repeat(level)} ${text}`;
+}
+
+function sectionTitleFinder(report: MarkdownReportMeta): (id: SectionId) => string {
+  const titles = new Map<SectionId, string>();
+  for (const block of report.blocks ?? []) {
+    if (block.section && block.sectionTitle && !titles.has(block.section)) titles.set(block.section, block.sectionTitle);
+  }
+  return (id) => titles.get(id) ?? id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+function groupBySection(items: readonly AnnotationView[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const a of items) {
+    const key = a.section ?? '';
+    let group = groups.get(key);
+    if (!group) {
+      group = { heading: escapeMarkdown(a.sectionTitle ?? NO_SECTION_TITLE, { singleLine: true }), items: [] };
+      groups.set(key, group);
+    }
+    group.items.push(a);
+  }
+  return [...groups.values()];
+}
+
+function groupByTag(items: readonly AnnotationView[]): Group[] {
+  const byTag = new Map<string, AnnotationView[]>();
+  const untagged: AnnotationView[] = [];
+  for (const a of items) {
+    if (a.tags.length === 0) untagged.push(a);
+    for (const tag of new Set(a.tags)) {
+      const list = byTag.get(tag);
+      if (list) list.push(a);
+      else byTag.set(tag, [a]);
+    }
+  }
+  const groups = [...byTag.keys()].sort(byFoldedText).map((tag) => ({ heading: markdownCode(tag), items: byTag.get(tag)! }));
+  if (untagged.length > 0) groups.push({ heading: NO_TAG_TITLE, items: untagged });
+  return groups;
+}
+
+function groupByColor(items: readonly AnnotationView[], legend: Legend): Group[] {
+  const byColor = new Map<ColorId, AnnotationView[]>(COLOR_IDS.map((c) => [c, []]));
+  for (const a of items) byColor.get(a.color)?.push(a);
+  return COLOR_IDS.filter((c) => byColor.get(c)!.length > 0).map((c) => ({
+    heading: escapeMarkdown(legend[c], { singleLine: true }),
+    items: byColor.get(c)!,
+  }));
+}
+
+function renderAnnotation(a: AnnotationView, options: MarkdownOptions, legend: Legend, out: string[]): void {
+  let title = escapeMarkdown(a.citation || 'Annotation', { singleLine: true });
+  if (a.anchor.status === 'orphan') title += ' (last known place)';
+  if (options.includeColors) title += ` · ${escapeMarkdown(legend[a.color], { singleLine: true })}`;
+  out.push(heading(3, title));
+  out.push(`> ${escapeMarkdown(a.exact, { linePrefix: '> ' })}`);
+  if (options.includeNotes && a.note.length > 0) out.push(escapeMarkdown(a.note));
+  if (options.includeTags && a.tags.length > 0) out.push(`Tags: ${a.tags.map(markdownCode).join(', ')}`);
+  if (options.includeDates) {
+    let dates = `Created ${markdownCode(a.createdAt)}`;
+    if (a.updatedAt !== a.createdAt) dates += ` · updated ${markdownCode(a.updatedAt)}`;
+    out.push(dates);
+  }
+  out.push(`Id: ${markdownCode(`urn:uuid:${a.id}`)}`);
+}
+
+function filterLine(input: RenderMarkdownInput): string {
+  const parts = describeFilterParts(input.options.filter, input.legend, sectionTitleFinder(input.report));
+  if (!parts) return 'none (all annotations)';
+  return parts
+    .map(({ facet, values }) => {
+      const shown = facet === 'tags' ? values.map(markdownCode) : values.map((v) => escapeMarkdown(v, { singleLine: true }));
+      return `${facet}: ${shown.join(', ')}`;
+    })
+    .join('; ');
+}
+
+/** Renders the Markdown export. Pure: the same input gives the same string. */
+export function renderMarkdown(input: RenderMarkdownInput): string {
+  const { report, options, legend } = input;
+  const keep = annotationFilter(options.filter);
+  const chosen = input.annotations.filter(keep).sort(byPosition);
+  const placed = chosen.filter((a) => a.anchor.status !== 'orphan');
+  const orphans = chosen.filter((a) => a.anchor.status === 'orphan');
+  const line = (text: string) => escapeMarkdown(text, { singleLine: true });
+
+  const out: string[] = [
+    heading(1, `Annotations: ${line(report.title)}`),
+    [
+      `- Country: ${line(report.country)}`,
+      `- Year: ${line(String(report.year))}`,
+      `- Tier: ${line(report.tier)}`,
+      `- Exported: ${markdownCode(input.exportedAt.toISOString())}`,
+      `- Source text SHA-256: ${markdownCode(report.sha256)}`,
+      `- Annotations: ${chosen.length}`,
+      `- Filter: ${filterLine(input)}`,
+      `- Grouped by: ${options.groupBy === 'color' ? 'colour' : options.groupBy}`,
+    ].join('\n'),
+  ];
+
+  const groups =
+    options.groupBy === 'tag'
+      ? groupByTag(placed)
+      : options.groupBy === 'color'
+        ? groupByColor(placed, legend)
+        : groupBySection(placed);
+  for (const group of groups) {
+    out.push(heading(2, group.heading));
+    for (const a of group.items) renderAnnotation(a, options, legend, out);
+  }
+  if (orphans.length > 0) {
+    out.push(heading(2, NEEDS_REVIEW_TITLE));
+    out.push('These annotations could not be placed in the current text; each is shown with its original quote.');
+    for (const a of orphans) renderAnnotation(a, options, legend, out);
+  }
+  if (chosen.length === 0) out.push('No annotations match.');
+  return `${out.join('\n\n')}\n`;
+}

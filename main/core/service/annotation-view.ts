@@ -1,0 +1,239 @@
+/**
+ * Annotation views: a stored annotation joined with where it anchors in the
+ * current report text and where that is (section, paragraph, citation), as the
+ * contract's AnnotationView. The cache keeps the views in document order and
+ * rebuilds only the records that changed, so listing 10,000 annotations does
+ * not re-anchor or re-cite them on every call.
+ */
+import type { AnnotationView, TextQuoteSelector } from '../../../preload/contract';
+import { quoteSelectorFor } from '../anchoring/quote-selector';
+import { reanchor, reanchorAll, type AnchorResult, type AnchorTarget } from '../anchoring/re-anchor';
+import { locateRange, type ReportModel } from '../report/report-model';
+import type { StoreOp, StoredAnnotation } from '../store/store-schema';
+
+/** The `source` IRI of a text: its SHA-256 as a URN. */
+export function sourceFor(sha256: string): string {
+  return `urn:sha256:${sha256}`;
+}
+
+/** A stored annotation's selectors as the re-anchoring input. */
+export function anchorTargetOf(record: StoredAnnotation): AnchorTarget {
+  const [position, quote] = record.target.selector;
+  return {
+    start: position.start,
+    end: position.end,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    sha256: record.target.sha256,
+  };
+}
+
+/** Resolves one stored annotation against the report. */
+export function anchorRecord(report: ReportModel, record: StoredAnnotation): AnchorResult {
+  return reanchor(report.text, anchorTargetOf(record), { sha256: report.sha256 });
+}
+
+/**
+ * The view of one annotation. An anchored annotation shows (and exports) its
+ * place in the current text; an orphan keeps its last known position and its
+ * original quote and target, so nothing it said is lost.
+ */
+export function annotationView(report: ReportModel, record: StoredAnnotation, anchor: AnchorResult): AnnotationView {
+  const { text } = report;
+  let target: AnnotationView['target'] = record.target;
+  let quote: TextQuoteSelector = record.target.selector[1];
+  let { start, end } = anchor;
+  if (anchor.status === 'orphan') {
+    ({ start, end } = record.target.selector[0]);
+  } else if (anchor.status !== 'exact' || record.target.sha256 !== report.sha256) {
+    quote = quoteSelectorFor(text, start, end);
+    target = {
+      source: sourceFor(report.sha256),
+      sha256: report.sha256,
+      selector: [{ type: 'TextPositionSelector', start, end }, quote],
+    };
+  }
+  // An orphan's old position may lie beyond a shorter text: cite where it would be.
+  const citeStart = Math.min(start, text.length);
+  const where = locateRange(report.blocks, citeStart, Math.min(Math.max(end, citeStart), text.length));
+  return {
+    id: record.id,
+    color: record.color,
+    note: record.note,
+    tags: [...record.tags],
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    deletedAt: record.deletedAt,
+    start,
+    end,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    section: where.section,
+    sectionTitle: where.sectionTitle,
+    paragraph: where.paragraph,
+    citation: where.citation,
+    anchor: { status: anchor.status, score: anchor.score },
+    target,
+  };
+}
+
+/** Document order: by position, then creation time, then id (so the order is total). */
+export function compareViews(a: AnnotationView, b: AnnotationView): number {
+  return a.start - b.start || a.end - b.end || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function sameTarget(a: StoredAnnotation['target'], b: StoredAnnotation['target']): boolean {
+  const [pa, qa] = a.selector;
+  const [pb, qb] = b.selector;
+  return (
+    a.sha256 === b.sha256 &&
+    pa.start === pb.start &&
+    pa.end === pb.end &&
+    qa.exact === qb.exact &&
+    qa.prefix === qb.prefix &&
+    qa.suffix === qb.suffix
+  );
+}
+
+interface Entry {
+  record: StoredAnnotation;
+  anchor: AnchorResult;
+  view: AnnotationView;
+}
+
+export interface ViewCache {
+  /** Every annotation (tombstones included) in document order; a fresh array each call. */
+  views(): AnnotationView[];
+  /** The current view of one annotation. */
+  get(id: string): AnnotationView | undefined;
+  /** Says the records may have changed (after a store write); the next read reconciles. */
+  invalidate(): void;
+  /**
+   * Applies a batch the store has just made durable to the cached views, touching
+   * only the annotations it names, so saving one annotation does not walk the
+   * whole store. Batches that replace the document or touch many records fall
+   * back to invalidate().
+   */
+  applied(ops: readonly StoreOp[]): void;
+}
+
+/** Index of the first view that sorts after `view` (binary search). */
+function insertionPoint(sorted: readonly AnnotationView[], view: AnnotationView): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareViews(sorted[mid]!, view) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Above this many changed records a full sort is cheaper than inserting one by one. */
+const INCREMENTAL_LIMIT = 64;
+
+/**
+ * Builds the cache over `records()` (the store's live array). The first read
+ * re-anchors every record in one batch; later reads rebuild only records whose
+ * object changed (the store replaces a record on every write), re-anchoring
+ * only those whose target changed.
+ */
+export function createViewCache(report: ReportModel, records: () => readonly StoredAnnotation[]): ViewCache {
+  const entries = new Map<string, Entry>();
+  let sorted: AnnotationView[] = [];
+  let dirty = true;
+
+  const rebuildAll = (list: readonly StoredAnnotation[]) => {
+    const anchors = reanchorAll(report.text, list.map(anchorTargetOf), { sha256: report.sha256 });
+    entries.clear();
+    list.forEach((record, i) => {
+      entries.set(record.id, { record, anchor: anchors[i]!, view: annotationView(report, record, anchors[i]!) });
+    });
+    sorted = [...entries.values()].map((e) => e.view).sort(compareViews);
+  };
+
+  const reconcile = () => {
+    dirty = false;
+    const list = records();
+    if (entries.size === 0) {
+      rebuildAll(list);
+      return;
+    }
+    const seen = new Set<string>();
+    const changed: Array<{ previous: Entry | undefined; record: StoredAnnotation }> = [];
+    for (const record of list) {
+      seen.add(record.id);
+      const entry = entries.get(record.id);
+      if (entry?.record !== record) changed.push({ previous: entry, record });
+    }
+    const removed = [...entries.keys()].filter((id) => !seen.has(id));
+    if (changed.length === 0 && removed.length === 0) return;
+    if (changed.length + removed.length > INCREMENTAL_LIMIT) {
+      // Keep anchors of records whose target did not change; resolve the rest together.
+      const fresh = changed.filter(({ previous, record }) => !previous || !sameTarget(previous.record.target, record.target));
+      const anchors = reanchorAll(report.text, fresh.map(({ record }) => anchorTargetOf(record)), { sha256: report.sha256 });
+      const resolved = new Map(fresh.map(({ record }, i) => [record.id, anchors[i]!]));
+      for (const id of removed) entries.delete(id);
+      for (const { previous, record } of changed) {
+        const anchor = resolved.get(record.id) ?? previous!.anchor;
+        entries.set(record.id, { record, anchor, view: annotationView(report, record, anchor) });
+      }
+      sorted = [...entries.values()].map((e) => e.view).sort(compareViews);
+      return;
+    }
+    for (const id of removed) {
+      drop(entries.get(id)!.view);
+      entries.delete(id);
+    }
+    for (const { previous, record } of changed) put(previous, record);
+  };
+
+  const drop = (view: AnnotationView) => {
+    const at = insertionPoint(sorted, view) - 1;
+    if (sorted[at] === view) sorted.splice(at, 1);
+    else sorted.splice(sorted.indexOf(view), 1);
+  };
+
+  /** Replaces (or adds) one record's view, re-anchoring only if its target changed. */
+  const put = (previous: Entry | undefined, record: StoredAnnotation) => {
+    if (previous) drop(previous.view);
+    const anchor = previous && sameTarget(previous.record.target, record.target) ? previous.anchor : anchorRecord(report, record);
+    const view = annotationView(report, record, anchor);
+    entries.set(record.id, { record, anchor, view });
+    sorted.splice(insertionPoint(sorted, view), 0, view);
+  };
+
+  return {
+    views() {
+      if (dirty) reconcile();
+      return sorted.slice();
+    },
+    get(id) {
+      if (dirty) reconcile();
+      return entries.get(id)?.view;
+    },
+    invalidate() {
+      dirty = true;
+    },
+    applied(ops) {
+      const touched = ops.reduce((n, op) => n + (op.op === 'putAnnotation' ? 1 : op.op === 'removeAnnotations' ? op.ids.length : op.op === 'replace' ? Infinity : 0), 0);
+      if (dirty || touched > INCREMENTAL_LIMIT) {
+        dirty = true;
+        return;
+      }
+      for (const op of ops) {
+        if (op.op === 'putAnnotation') put(entries.get(op.value.id), op.value);
+        else if (op.op === 'removeAnnotations') {
+          for (const id of op.ids) {
+            const entry = entries.get(id);
+            if (!entry) continue;
+            drop(entry.view);
+            entries.delete(id);
+          }
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The service: the report, the store and the method groups wired into one
+ * implementation of the contract. Both hosts (Electron and the loopback browser
+ * host), the tests and the benchmarks run exactly this.
+ */
+import path from 'node:path';
+import type { Contract } from '../../../preload/contract';
+import { FieldmarkError, type Implementation } from '../../../preload/rpc';
+import { createAnnotationMethods } from './annotation-service';
+import { createViewCache, type ViewCache } from './annotation-view';
+import { createExchangeMethods } from './exchange-service';
+import { errnoCode, type FsLayer } from '../store/fs-layer';
+import { loadReport, REPORT_FILE, toReport, type ReportModel } from '../report/report-model';
+import type { ServiceContext } from './service-context';
+import { createSettingsMethods } from './settings-service';
+import { createWriteGate } from './write-gate';
+import { openStore } from '../store/store';
+import type { Store, StoreStatusInfo } from '../store/store-schema';
+
+export interface ServiceOptions {
+  /** Folder holding `report/tip-2021-japan.txt` (the packaged or source assets). */
+  assetsDir: string;
+  /** The data folder (store, journal, backups, lock). */
+  dataDir: string;
+  fs?: FsLayer;
+  now?: () => Date;
+}
+
+export interface Service {
+  impl: Implementation<Contract>;
+  status(): StoreStatusInfo;
+  /** Finishes pending writes and releases the data folder. */
+  close(): Promise<void>;
+}
+
+/** Loads the report and opens the store in `dataDir`, then builds the service over them. */
+export async function openService(options: ServiceOptions): Promise<Service> {
+  let report: ReportModel;
+  try {
+    report = await loadReport(options.assetsDir);
+  } catch (error) {
+    const file = path.join(options.assetsDir, REPORT_FILE);
+    throw new FieldmarkError(
+      'NOT_FOUND',
+      `Fieldmark could not read its report at ${file} (${errnoCode(error) ?? String(error)}). Reinstall Fieldmark, or run it from a complete copy.`,
+    );
+  }
+  const store = await openStore({ dataDir: options.dataDir, fs: options.fs, now: options.now });
+  return createServiceFromParts(report, store, options.now);
+}
+
+/**
+ * Builds the service over an already loaded report and an open store (tests and
+ * benchmarks pass their own). Every annotation is re-anchored here, once, so
+ * the first listing is ready and a text that changed is noticed at launch.
+ */
+export function createServiceFromParts(report: ReportModel, store: Store, now: () => Date = () => new Date()): Service {
+  const { cache, ctx } = createServiceContext(report, store, now);
+  const plainReport = toReport(report);
+  cache.views();
+
+  const impl: Implementation<Contract> = {
+    getReport: () => plainReport,
+    ...createSettingsMethods(ctx),
+    ...createAnnotationMethods(ctx, cache),
+    ...createExchangeMethods(ctx),
+  };
+  return {
+    impl,
+    status: () => store.status,
+    close: () => store.close(),
+  };
+}
+
+/**
+ * The context the method groups share, over a store wrapped so that every durable
+ * write updates the view cache (tests of single method groups build theirs here too).
+ */
+export function createServiceContext(report: ReportModel, store: Store, now: () => Date = () => new Date()): { cache: ViewCache; ctx: ServiceContext } {
+  const cache = createViewCache(report, () => store.doc.annotations);
+  const tracked: Store = {
+    get doc() {
+      return store.doc;
+    },
+    get status() {
+      return store.status;
+    },
+    async apply(ops) {
+      try {
+        await store.apply(ops);
+      } catch (error) {
+        // The store leaves its document unchanged on failure; reconcile fully anyway, to be sure.
+        cache.invalidate();
+        throw error;
+      }
+      cache.applied(ops);
+    },
+    backupNow: (reason) => store.backupNow(reason),
+    close: () => store.close(),
+  };
+  return { cache, ctx: { report, store: tracked, views: () => cache.views(), now, gate: createWriteGate() } };
+}

@@ -1,0 +1,404 @@
+/**
+ * A lowdb adapter that saves durably without rewriting the whole store on every
+ * change: a snapshot file (`fieldmark.json`, plain JSON) plus an append-only
+ * journal (`fieldmark.journal`) of op batches. Appending a batch is one write and
+ * one fsync, whatever the size of the store; the journal is folded into a new
+ * snapshot (compaction) once it grows past a threshold and when the store closes.
+ *
+ * lowdb's own `JSONFile` adapter never fsyncs, so a power cut can leave an empty
+ * file (typicode/lowdb#549, #352, #139); every write here goes through fsync.
+ *
+ * Journal line format, one batch per line:
+ *   `J1 <byte length of json> <crc32 of json, 8 hex> <json>\n`, json = `{"v":1,"ops":[…]}`
+ * A crash can only tear the last line; a torn or damaged last line fails its
+ * length or checksum and is dropped on load. Lines are idempotent puts, so
+ * replaying a journal over a snapshot that already contains it changes nothing.
+ *
+ * Snapshot seal: the snapshot starts with `{"integrity":"crc32:<8 hex>",` followed
+ * by the rest of `JSON.stringify(doc)`; the checksum covers exactly that
+ * stringified document. The seal is a content fingerprint (it lets the launch
+ * backup copy the bytes instead of serializing again), never a reason to skip
+ * validation: every file goes through migrations and the full `StoreDoc` schema
+ * on load (store-validate.ts: a check compiled from the zod schema, with zod
+ * itself for anything that check cannot prove). The `integrity` key is removed
+ * before validation, so the file stays a plain, valid store document.
+ */
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import type { Adapter } from 'lowdb';
+import { z } from 'zod';
+import { describeZodError } from '../../../preload/rpc';
+import { writeFileDurably } from './durable-write';
+import { errnoCode, type FsHandle, type FsLayer } from './fs-layer';
+import { MIGRATIONS, migrateDoc, UnknownFormatError, type Migration } from './store-migrations';
+import { applyOps, STORE_VERSION, StoreOp, type StoreDoc } from './store-schema';
+import { parseStoreDoc } from './store-validate';
+
+export const SNAPSHOT_FILE = 'fieldmark.json';
+export const JOURNAL_FILE = 'fieldmark.journal';
+
+/** Compact once the journal is larger than this, or than 1/8 of the snapshot if that is larger. */
+export const DEFAULT_COMPACT_AFTER_BYTES = 1024 * 1024;
+
+const SEAL_HEAD = '{"integrity":"crc32:';
+const SEAL_LENGTH = SEAL_HEAD.length + 8 + 2; // head, 8 hex digits, `",`
+const SEAL_HEAD_BYTES = Buffer.from(SEAL_HEAD, 'latin1');
+const OPEN_BRACE_CRC = crc32('{');
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const NEWLINE = 0x0a;
+const LINE_HEAD = /^J1 (\d{1,12}) ([0-9a-f]{8}) /;
+
+const OpBatch = z.array(StoreOp);
+
+function hex8(value: number): string {
+  return value.toString(16).padStart(8, '0');
+}
+
+// ---------------------------------------------------------------- snapshot codec
+
+export interface EncodedSnapshot {
+  bytes: Buffer;
+  /** CRC-32 (8 hex) of the stringified document: a cheap content fingerprint. */
+  crc: string;
+}
+
+/** Serializes a (valid) document as a sealed snapshot. */
+export function encodeSnapshot(doc: StoreDoc): EncodedSnapshot {
+  const body = Buffer.from(JSON.stringify(doc), 'utf8');
+  const crc = hex8(crc32(body));
+  return { bytes: Buffer.concat([Buffer.from(`${SEAL_HEAD}${crc}",`, 'latin1'), body.subarray(1)]), crc };
+}
+
+export type SnapshotProblemKind = 'empty' | 'zeros' | 'not-utf8' | 'cut-off' | 'not-json' | 'invalid' | 'unreadable';
+
+/** The snapshot cannot be used; `reason` completes "Your annotations file could not be read (…)". */
+export class SnapshotProblem extends Error {
+  constructor(
+    readonly kind: SnapshotProblemKind,
+    readonly reason: string,
+  ) {
+    super(`The annotations file could not be read (${reason}).`);
+    this.name = 'SnapshotProblem';
+  }
+}
+
+export interface DecodedSnapshot {
+  doc: StoreDoc;
+  /** The seal matched: the bytes are exactly what Fieldmark wrote (the document was still validated). */
+  sealed: boolean;
+  /** Content fingerprint from the seal; null for an unsealed file. */
+  crc: string | null;
+  /** The on-disk version when a migration ran, else null. */
+  migratedFrom: number | null;
+}
+
+function sealOf(bytes: Buffer): string | null {
+  if (bytes.length <= SEAL_LENGTH || !bytes.subarray(0, SEAL_HEAD_BYTES.length).equals(SEAL_HEAD_BYTES)) return null;
+  const claimed = bytes.toString('latin1', SEAL_HEAD_BYTES.length, SEAL_HEAD_BYTES.length + 8);
+  if (bytes.toString('latin1', SEAL_HEAD_BYTES.length + 8, SEAL_LENGTH) !== '",') return null;
+  const actual = hex8(crc32(bytes.subarray(SEAL_LENGTH), OPEN_BRACE_CRC));
+  return claimed === actual ? actual : null;
+}
+
+/** Whether JSON.parse failed because the text stopped before the document ended (V8's messages). */
+function endedEarly(message: string, length: number): boolean {
+  if (/end of JSON input|Unterminated string/i.test(message)) return true;
+  const at = /at position (\d+)/.exec(message);
+  return at !== null && Number(at[1]) >= length;
+}
+
+function isAllZero(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
+/**
+ * Decodes snapshot (or backup) bytes into a valid document, or throws a
+ * SnapshotProblem saying in plain words what is wrong (or NewerVersionError).
+ * A UTF-8 byte-order mark in front of otherwise valid JSON is accepted and
+ * dropped: editors such as Notepad add one when a user saves the file by hand.
+ * A lone surrogate written as a JSON escape (`\ud800`) is valid JSON and is kept;
+ * bytes that are not valid UTF-8 (including CESU-8 surrogates) make the file unusable.
+ */
+export function decodeSnapshot(
+  input: Buffer,
+  options: { migrations?: readonly Migration[] } = {},
+): DecodedSnapshot {
+  let bytes = input;
+  if (bytes.length === 0) throw new SnapshotProblem('empty', 'it is empty');
+  if (bytes[0] === 0 && isAllZero(bytes)) throw new SnapshotProblem('zeros', 'it contains only zero bytes');
+  if (bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
+  if (!isUtf8(bytes)) throw new SnapshotProblem('not-utf8', 'it is not UTF-8 text');
+  const crc = sealOf(bytes);
+  let raw: unknown;
+  const text = bytes.toString('utf8');
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    if (endedEarly(error instanceof Error ? error.message : '', text.length)) throw new SnapshotProblem('cut-off', 'it ends abruptly, as if cut off');
+    throw new SnapshotProblem('not-json', 'it is not valid JSON');
+  }
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) delete (raw as Record<string, unknown>).integrity;
+  let migrated;
+  try {
+    migrated = migrateDoc(raw, options.migrations ?? MIGRATIONS);
+  } catch (error) {
+    if (error instanceof UnknownFormatError) throw new SnapshotProblem('invalid', error.reason);
+    throw error;
+  }
+  const parsed = parseStoreDoc(migrated.doc);
+  if (!parsed.success) {
+    throw new SnapshotProblem('invalid', `it does not match the expected format: ${describeZodError(parsed.error)}`);
+  }
+  return { doc: parsed.data, sealed: crc !== null, crc, migratedFrom: migrated.steps > 0 ? migrated.from : null };
+}
+
+// ---------------------------------------------------------------- journal codec
+
+/** One journal line for one batch of (already validated) ops. */
+export function encodeJournalLine(ops: readonly StoreOp[]): Buffer {
+  const json = Buffer.from(JSON.stringify({ v: STORE_VERSION, ops }), 'utf8');
+  return Buffer.concat([Buffer.from(`J1 ${json.length} ${hex8(crc32(json))} `, 'latin1'), json, Buffer.from([NEWLINE])]);
+}
+
+export interface JournalScan {
+  /** Batches that passed their checks, in order, with their format version. */
+  batches: Array<{ v: number; ops: unknown }>;
+  /** The end of the file held an incomplete or damaged line (a write cut short by a crash). */
+  tornTail: boolean;
+  /** Damaged lines followed by good ones: not a torn write but real damage. */
+  corruptLines: number;
+  bytes: number;
+}
+
+function decodeLine(line: Buffer): { v: number; ops: unknown } | null {
+  const head = LINE_HEAD.exec(line.toString('latin1', 0, Math.min(line.length, 28)));
+  if (!head) return null;
+  const json = line.subarray(head[0].length);
+  if (json.length !== Number(head[1]) || hex8(crc32(json)) !== head[2]) return null;
+  try {
+    const value = JSON.parse(json.toString('utf8')) as { v?: unknown; ops?: unknown };
+    if (typeof value !== 'object' || value === null || typeof value.v !== 'number' || !Number.isInteger(value.v)) return null;
+    return { v: value.v, ops: value.ops };
+  } catch {
+    return null;
+  }
+}
+
+/** Splits journal bytes into checked batches, separating a torn tail from damage in the middle. */
+export function scanJournal(bytes: Buffer): JournalScan {
+  const batches: JournalScan['batches'] = [];
+  let badSinceLastGood = 0;
+  let corruptLines = 0;
+  let tornTail = false;
+  let pos = 0;
+  while (pos < bytes.length) {
+    const end = bytes.indexOf(NEWLINE, pos);
+    if (end === -1) {
+      tornTail = true;
+      break;
+    }
+    const batch = decodeLine(bytes.subarray(pos, end));
+    if (batch) {
+      corruptLines += badSinceLastGood;
+      badSinceLastGood = 0;
+      batches.push(batch);
+    } else badSinceLastGood++;
+    pos = end + 1;
+  }
+  if (badSinceLastGood > 0) tornTail = true;
+  return { batches, tornTail, corruptLines, bytes: bytes.length };
+}
+
+export interface ReplayResult {
+  doc: StoreDoc;
+  applied: number;
+  /** Lines whose checksum held but whose ops are not valid for this version. */
+  invalid: number;
+  /** Set when a batch was written by a newer Fieldmark; replay stops before it. */
+  newerVersion: number | null;
+}
+
+/** Applies the journal's batches to `doc` (in place) and reports what it skipped. */
+export function replayJournal(doc: StoreDoc, scan: JournalScan): ReplayResult {
+  let current = doc;
+  let applied = 0;
+  let invalid = 0;
+  if (scan.batches.length === 0) return { doc, applied, invalid, newerVersion: null };
+  const index = new Map<string, number>();
+  current.annotations.forEach((a, i) => index.set(a.id, i));
+  for (const batch of scan.batches) {
+    if (batch.v > STORE_VERSION) return { doc: current, applied, invalid, newerVersion: batch.v };
+    const ops = batch.v === STORE_VERSION ? OpBatch.safeParse(batch.ops) : null;
+    if (!ops?.success) {
+      invalid++;
+      continue;
+    }
+    current = applyOps(current, ops.data, index);
+    applied++;
+  }
+  return { doc: current, applied, invalid, newerVersion: null };
+}
+
+// ---------------------------------------------------------------- the adapter
+
+/** The journal exists but could not be read even after retrying. */
+export class JournalUnreadable extends Error {
+  constructor(readonly code: string) {
+    super(`The journal of recent changes could not be read (${code}).`);
+    this.name = 'JournalUnreadable';
+  }
+}
+
+const READ_ATTEMPTS = 3;
+
+/** Reads a file, retrying transient failures; null when it does not exist. */
+async function readWithRetry(fs: FsLayer, file: string): Promise<Buffer | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fs.readFile(file);
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return null;
+      if (attempt >= READ_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
+    }
+  }
+}
+
+export interface JournalAdapterOptions {
+  fs: FsLayer;
+  dir: string;
+  migrations?: readonly Migration[];
+  compactAfterBytes?: number;
+}
+
+export interface SnapshotLoad extends DecodedSnapshot {
+  bytes: number;
+}
+
+export class JournalAdapter implements Adapter<StoreDoc> {
+  readonly snapshotPath: string;
+  readonly journalPath: string;
+  /** What the last read() found, for the store's notices and recovery. */
+  lastSnapshot: SnapshotLoad | null = null;
+  lastJournal: JournalScan | null = null;
+  lastReplay: ReplayResult | null = null;
+  private readonly fs: FsLayer;
+  private readonly migrations: readonly Migration[];
+  private readonly compactAfterBytes: number;
+  private handle: FsHandle | null = null;
+  private journalBytes = 0;
+  private snapshotBytes = 0;
+
+  constructor(options: JournalAdapterOptions) {
+    this.fs = options.fs;
+    this.migrations = options.migrations ?? MIGRATIONS;
+    this.compactAfterBytes = options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER_BYTES;
+    this.snapshotPath = path.join(options.dir, SNAPSHOT_FILE);
+    this.journalPath = path.join(options.dir, JOURNAL_FILE);
+  }
+
+  /** lowdb's read: the snapshot with the journal replayed over it; null when there is no snapshot. */
+  async read(): Promise<StoreDoc | null> {
+    this.lastReplay = null;
+    const snapshot = await this.readSnapshot();
+    if (!snapshot) return null;
+    const journal = await this.readJournal();
+    this.lastReplay = replayJournal(snapshot.doc, journal ?? scanJournal(Buffer.alloc(0)));
+    return this.lastReplay.doc;
+  }
+
+  /** Reads and decodes the snapshot; null if missing; throws SnapshotProblem or NewerVersionError. */
+  async readSnapshot(): Promise<SnapshotLoad | null> {
+    this.lastSnapshot = null;
+    let bytes: Buffer | null;
+    try {
+      bytes = await readWithRetry(this.fs, this.snapshotPath);
+    } catch (error) {
+      throw new SnapshotProblem('unreadable', `the disk reported an error: ${errnoCode(error) ?? 'unknown'}`);
+    }
+    if (!bytes) return null;
+    const decoded = decodeSnapshot(bytes, { migrations: this.migrations });
+    this.snapshotBytes = bytes.length;
+    this.lastSnapshot = { ...decoded, bytes: bytes.length };
+    return this.lastSnapshot;
+  }
+
+  /** Reads and scans the journal; null if missing; throws JournalUnreadable. */
+  async readJournal(): Promise<JournalScan | null> {
+    this.lastJournal = null;
+    let bytes: Buffer | null;
+    try {
+      bytes = await readWithRetry(this.fs, this.journalPath);
+    } catch (error) {
+      throw new JournalUnreadable(errnoCode(error) ?? 'unknown');
+    }
+    if (!bytes) return null;
+    this.journalBytes = bytes.length;
+    this.lastJournal = scanJournal(bytes);
+    return this.lastJournal;
+  }
+
+  /** lowdb's write = compaction: a durable snapshot of `doc`, then an empty journal. */
+  async write(doc: StoreDoc): Promise<void> {
+    await this.compact(doc);
+  }
+
+  /**
+   * Durably writes `doc` as the snapshot, then replaces the journal with an empty
+   * one. `journalAside` first renames the old journal to that name (to keep a
+   * damaged journal for inspection). A crash between the steps is harmless: the
+   * old journal replays idempotently over the new snapshot. Returns the snapshot's crc.
+   */
+  async compact(doc: StoreDoc, options: { journalAside?: string } = {}): Promise<string> {
+    await this.closeJournal();
+    const encoded = encodeSnapshot(doc);
+    await writeFileDurably(this.fs, this.snapshotPath, encoded.bytes);
+    this.snapshotBytes = encoded.bytes.length;
+    if (options.journalAside) {
+      try {
+        await this.fs.rename(this.journalPath, path.join(path.dirname(this.journalPath), options.journalAside));
+      } catch (error) {
+        if (errnoCode(error) !== 'ENOENT') throw error;
+      }
+    }
+    await writeFileDurably(this.fs, this.journalPath, Buffer.alloc(0));
+    this.journalBytes = 0;
+    return encoded.crc;
+  }
+
+  /** Appends one line per batch with one write and one fsync; resolves once durable. */
+  async append(batches: ReadonlyArray<readonly StoreOp[]>): Promise<void> {
+    const data = Buffer.concat(batches.map(encodeJournalLine));
+    try {
+      if (!this.handle) {
+        this.handle = await this.fs.open(this.journalPath, 'a');
+        // The journal may have just been created: make its name durable too.
+        await this.fs.fsyncDir(path.dirname(this.journalPath));
+      }
+      await this.fs.write(this.handle, data);
+      await this.fs.fsync(this.handle);
+    } catch (error) {
+      await this.closeJournal();
+      throw error;
+    }
+    this.journalBytes += data.length;
+  }
+
+  /** Whether the journal has grown enough that folding it into the snapshot pays. */
+  needsCompaction(): boolean {
+    return this.journalBytes > Math.max(this.compactAfterBytes, this.snapshotBytes / 8);
+  }
+
+  get journalSize(): number {
+    return this.journalBytes;
+  }
+
+  /** Closes the append handle (reopened on the next append). */
+  async closeJournal(): Promise<void> {
+    const handle = this.handle;
+    this.handle = null;
+    if (handle) await this.fs.close(handle).catch(() => undefined);
+  }
+}

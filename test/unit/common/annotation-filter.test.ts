@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LEGEND } from '../../../preload/contract';
+import {
+  annotationFilter,
+  describeFilterParts,
+  filterTerms,
+  isEmptyFilter,
+  matchesFilter,
+  tagMatches,
+  type FilterableAnnotation,
+} from '../../../common/annotation-filter';
+
+const base: FilterableAnnotation = {
+  color: 'gap',
+  tags: ['Legal/Visa', 'shelters'],
+  section: 'protection',
+  exact: 'Shelters for foreign victims',
+  note: 'Ask the NGO about capacity',
+  deletedAt: null,
+};
+
+describe('annotation filter', () => {
+  it('matches everything live when the filter is absent or empty', () => {
+    expect(matchesFilter(base, undefined)).toBe(true);
+    expect(matchesFilter(base, { colors: [], tags: [], sections: [], text: '   ' })).toBe(true);
+    expect(isEmptyFilter({ text: ' \n ' })).toBe(true);
+    expect(isEmptyFilter({ colors: ['key'] })).toBe(false);
+  });
+
+  it('never matches a deleted annotation', () => {
+    expect(matchesFilter({ ...base, deletedAt: '2026-01-01T00:00:00.000Z' }, undefined)).toBe(false);
+  });
+
+  it('matches any of the colours, sections and tags within a facet', () => {
+    expect(matchesFilter(base, { colors: ['key', 'gap'] })).toBe(true);
+    expect(matchesFilter(base, { colors: ['key'] })).toBe(false);
+    expect(matchesFilter(base, { sections: ['prevention', 'protection'] })).toBe(true);
+    expect(matchesFilter(base, { sections: ['prevention'] })).toBe(false);
+    expect(matchesFilter({ ...base, section: null }, { sections: ['prevention'] })).toBe(false);
+    expect(matchesFilter(base, { tags: ['nothing', 'SHELTERS'] })).toBe(true);
+  });
+
+  it('requires every facet to match', () => {
+    expect(matchesFilter(base, { colors: ['gap'], sections: ['prevention'] })).toBe(false);
+    expect(matchesFilter(base, { colors: ['gap'], sections: ['protection'], tags: ['legal'], text: 'ngo' })).toBe(true);
+  });
+
+  it('matches a tag and its sub-tags, case-insensitively, but not a longer sibling', () => {
+    expect(tagMatches('legal/visa', 'legal')).toBe(true);
+    expect(tagMatches('Legal', 'legal')).toBe(true);
+    expect(tagMatches('legality', 'legal')).toBe(false);
+    expect(tagMatches('legal', 'legal/visa')).toBe(false);
+  });
+
+  it('requires every free-text term in the quote, the note or a tag', () => {
+    expect(matchesFilter(base, { text: 'foreign capacity' })).toBe(true);
+    expect(matchesFilter(base, { text: 'visa SHELTERS' })).toBe(true);
+    expect(matchesFilter(base, { text: 'foreign missing' })).toBe(false);
+    expect(filterTerms('  A  b\tc ')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('builds one predicate that gives the same answers as matchesFilter', () => {
+    const filter = { colors: ['gap' as const], text: 'ngo' };
+    const keep = annotationFilter(filter);
+    for (const a of [base, { ...base, color: 'key' as const }, { ...base, note: '' }]) {
+      expect(keep(a)).toBe(matchesFilter(a, filter));
+    }
+  });
+
+  it('describes a filter in a canonical order with labels and titles', () => {
+    const parts = describeFilterParts(
+      { colors: ['question', 'key'], tags: ['b', 'a', 'b'], sections: ['profile', 'prosecution'], text: '  visa  ' },
+      DEFAULT_LEGEND,
+      (id) => id.toUpperCase(),
+    );
+    expect(parts).toEqual([
+      { facet: 'colours', values: ['Key finding', 'Question'] },
+      { facet: 'tags', values: ['a', 'b'] },
+      { facet: 'sections', values: ['PROSECUTION', 'PROFILE'] },
+      { facet: 'text', values: ['visa'] },
+    ]);
+    expect(describeFilterParts({}, DEFAULT_LEGEND, String)).toBeNull();
+  });
+});

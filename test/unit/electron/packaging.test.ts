@@ -27,17 +27,17 @@ const hook = (await import(pathToFileURL(path.join(REPO, config.afterPack)).href
 };
 
 describe('packaging configuration', () => {
-  it('names the app and builds AppImage + deb, NSIS and dmg', () => {
+  it('names the app and builds AppImage + deb, NSIS (and a portable .exe) and dmg', () => {
     expect(config.appId).toBe('org.fieldmark.app');
     expect(config.productName).toBe('Fieldmark');
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    expect(config.win.target).toEqual(['nsis']);
+    expect(config.win.target).toEqual(['nsis', 'portable']);
     expect(config.mac.target).toEqual(['dmg']);
   });
 
-  it('packs only the built output and package.json into app.asar, and the assets beside it', () => {
+  it('packs only the desktop build and package.json into app.asar, and the assets beside it', () => {
     expect(config.asar).toBe(true);
-    expect(config.files).toEqual(['out/**', 'package.json']);
+    expect(config.files).toEqual(['out/**', '!out/main/web.js', '!out/main/start-desktop.js', 'package.json']);
     expect(config.extraResources).toEqual([expect.objectContaining({ from: 'assets', to: 'assets' })]);
   });
 

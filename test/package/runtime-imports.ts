@@ -1,0 +1,52 @@
+/**
+ * Which modules the packed main-process code loads at run time. Vite bundles
+ * every dependency today, so the answer should be only Node built-ins,
+ * `electron` and the bundle's own chunks; a package marked external in
+ * vite.main.config.ts would show up here as a bare import that app.asar must
+ * then contain. TypeScript's own scanner finds the specifiers (static and
+ * dynamic `import`, `export … from`, and `require`).
+ */
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import ts from 'typescript';
+
+const BUILTINS = new Set(builtinModules);
+
+/** Module specifiers `source` loads. */
+export function importSpecifiers(source: string): string[] {
+  return ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
+}
+
+/** The npm package a bare specifier names ("@scope/pkg/sub" → "@scope/pkg"); null for built-ins, electron and relative paths. */
+export function packageOf(specifier: string): string | null {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) return null;
+  const parts = specifier.split('/');
+  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  if (name === 'electron' || BUILTINS.has(name)) return null;
+  return name;
+}
+
+export interface UnresolvedImport {
+  from: string;
+  specifier: string;
+}
+
+/**
+ * Imports in `files` (archive paths → source) that the archive cannot satisfy:
+ * a package missing from node_modules/, or a relative file that was not packed.
+ */
+export function unresolvedImports(files: ReadonlyMap<string, string>, packed: ReadonlySet<string>, packages: ReadonlySet<string>): UnresolvedImport[] {
+  const problems: UnresolvedImport[] = [];
+  for (const [from, source] of files) {
+    for (const specifier of importSpecifiers(source)) {
+      if (specifier.startsWith('.')) {
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+        if (!packed.has(target)) problems.push({ from, specifier });
+        continue;
+      }
+      const pkg = packageOf(specifier);
+      if (pkg !== null && !packages.has(pkg)) problems.push({ from, specifier });
+    }
+  }
+  return problems;
+}

@@ -235,3 +235,24 @@ describe('planImport: other editions and other documents', () => {
     expect(p.items[1]!.item).toMatchObject({ kind: 'orphan', applies: false });
   });
 });
+
+describe('planImport: one tag rule (issue 11)', () => {
+  it('imports "TITP", "titp" and "ＴＩＴＰ" as one tag, spelled as first written', () => {
+    const p = plan([on(1, { note: 'n', tags: ['TITP', 'titp', 'ＴＩＴＰ', 'labour'] }, 1)]);
+    expect(p.items[0]!.record!.tags).toEqual(['TITP', 'labour']);
+    expect(p.items[0]!.item.tags).toEqual(['TITP', 'labour']);
+  });
+
+  it('counts a file whose tags differ from ours only in case or width as unchanged', () => {
+    const mine = on(1, { note: 'n', tags: ['TITP', 'labour'], updatedAt: isoAt(5) }, 1);
+    const p = plan([on(1, { note: 'n', tags: ['ｔｉｔｐ', 'Labour'], updatedAt: isoAt(9) }, 1)], [mine]);
+    expect(p.items[0]!.item.kind).toBe('unchanged');
+  });
+
+  it('keeps our spelling of a tag when a newer edit from the file carries it in another form', () => {
+    const mine = on(1, { note: 'old', tags: ['TITP'], updatedAt: isoAt(5) }, 1);
+    const p = plan([on(1, { note: 'new', tags: ['titp', 'ＴＩＴＰ', 'visa'], updatedAt: isoAt(9) }, 1)], [mine]);
+    expect(p.items[0]!.item.kind).toBe('updated');
+    expect(p.items[0]!.record!.tags).toEqual(['TITP', 'visa']);
+  });
+});

@@ -15,6 +15,7 @@ import { createDispatcher, FieldmarkError } from '../../preload/rpc';
 import { canonicalOutputChecks } from '../core/service/output-checks';
 import { assetsDirCandidates, findAssetsDir } from '../core/hosting/assets-dir';
 import { resolveDataDir } from '../core/hosting/data-dir';
+import { portableDataDir } from '../core/hosting/portable-data-dir';
 import type { Service, ServiceOptions } from '../core/service/service';
 import { loadDesktopState, saveDesktopState, type DesktopState } from './desktop-state';
 import { createFileActions } from './file-actions';
@@ -78,7 +79,9 @@ export async function startDesktopApp(options: DesktopOptions): Promise<void> {
 
   let dataDir: string;
   try {
-    dataDir = resolveDataDir({ argv: options.argv, env: options.env, cwd: options.cwd, fallback: () => app.getPath('userData') });
+    // A portable copy (a fieldmark-data/ folder beside the app) comes before the per-user folder.
+    const portable = () => portableDataDir({ executable: app.getPath('exe'), env: options.env, platform: process.platform });
+    dataDir = resolveDataDir({ argv: options.argv, env: options.env, cwd: options.cwd, fallback: () => portable() ?? app.getPath('userData') });
   } catch (error) {
     failToStart(plainMessage(error));
     return;

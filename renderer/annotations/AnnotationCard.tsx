@@ -7,7 +7,8 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AnnotationView, ColorId, TagCount } from '../../preload/contract';
 import type { TextSurface } from '../text/text-surface';
-import type { ChangeResult, NoteSession } from './annotations-context';
+import type { NoteSession } from './note-session';
+import type { ChangeResult } from './use-annotation-changes';
 import { COLORS, colorStyle } from './colors';
 import { excerpt } from './excerpt';
 import { TagEditor } from './TagEditor';

@@ -4,6 +4,7 @@
  * saves whatever is newest right away, and a failed save keeps the text and
  * reports it so the user can retry.
  */
+import { messageOf } from '../api/error-message';
 
 export type SaveStatus = 'saved' | 'editing' | 'saving' | 'failed';
 
@@ -30,9 +31,6 @@ const realTimers: Timers = {
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : 'The note could not be saved.';
-}
 
 export class NoteSaver {
   private latest: string;
@@ -125,7 +123,7 @@ export class NoteSaver {
       this.saved = text;
       this.error = null;
     } catch (error) {
-      this.error = messageOf(error);
+      this.error = messageOf(error, 'The note could not be saved.');
     } finally {
       this.saving = false;
     }

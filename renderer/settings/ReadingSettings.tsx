@@ -5,7 +5,7 @@
  * aria-disabled rather than disabled, so keyboard focus stays on them.
  */
 import { useEffect } from 'react';
-import type { MenuEvent } from '../../preload/bridge';
+import { onMenuEvent } from '../api/menu-events';
 import { LINE_WIDTHS, Theme, type Settings } from '../../preload/contract';
 import { useApp } from '../app-state/app-context';
 import { fontSizeShortcut, largerFontSize, MAX_FONT_SIZE, MIN_FONT_SIZE, nextFontSize, smallerFontSize, zoomToFontSizeAction, type FontSizeAction } from './font-size';
@@ -29,13 +29,9 @@ export function ReadingSettings() {
     };
     window.addEventListener('keydown', onKeyDown);
     // The desktop View menu's Zoom In / Zoom Out / Actual Size step the same font size.
-    const bridge = window.fieldmark as { onMenu?: (cb: (event: MenuEvent) => void) => () => void } | undefined;
-    const unsubscribe =
-      typeof bridge?.onMenu === 'function'
-        ? bridge.onMenu((event) => {
-            if (event.action === 'zoom') step(zoomToFontSizeAction(event.direction));
-          })
-        : null;
+    const unsubscribe = onMenuEvent((event) => {
+      if (event.action === 'zoom') step(zoomToFontSizeAction(event.direction));
+    });
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       unsubscribe?.();

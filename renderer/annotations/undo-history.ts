@@ -1,0 +1,53 @@
+/**
+ * The undo history the view keeps: the undo-stack state plus the queue that
+ * runs one undo or redo at a time, so holding Ctrl+Z walks back in order. A
+ * step whose change the service refuses puts the history back as it was.
+ */
+import { EMPTY_UNDO, record, takeRedo, takeUndo, type UndoEntry, type UndoState } from './undo-stack';
+
+export type Direction = 'undo' | 'redo';
+
+export interface StepHandlers {
+  /** Makes the change that undoes or repeats `entry`; throws when it was not made. */
+  perform(entry: UndoEntry): Promise<void>;
+  /** There is nothing to undo (or redo). */
+  nothing(): void;
+  /** `perform` threw; the history is back as it was before the step. */
+  failed(error: unknown): void;
+}
+
+export class UndoHistory {
+  private state: UndoState = EMPTY_UNDO;
+  private queue: Promise<void> = Promise.resolve();
+
+  /** Adds a change the user made: it becomes the next undo, and the redo history is dropped. */
+  record(entry: UndoEntry): void {
+    this.state = record(this.state, entry);
+  }
+
+  /** Forgets every step (after a reload replaced the annotations the steps describe). */
+  clear(): void {
+    this.state = EMPTY_UNDO;
+  }
+
+  /** Runs one undo or redo after the steps already queued. */
+  step(direction: Direction, handlers: StepHandlers): Promise<void> {
+    const run = async () => {
+      const previous = this.state;
+      const taken = direction === 'undo' ? takeUndo(previous) : takeRedo(previous);
+      if (!taken) {
+        handlers.nothing();
+        return;
+      }
+      this.state = taken.state;
+      try {
+        await handlers.perform(taken.entry);
+      } catch (error) {
+        this.state = previous;
+        handlers.failed(error);
+      }
+    };
+    this.queue = this.queue.then(run, run);
+    return this.queue;
+  }
+}

@@ -2,7 +2,8 @@
  * The browser host's checks on every request. Any web page the user visits can
  * send requests to 127.0.0.1, so the host trusts nothing it did not hand out:
  * the Host header must name this host (DNS rebinding), the Origin must be its
- * own (cross-site requests), and /api needs the per-launch secret.
+ * own (cross-site requests), and /api needs the per-launch secret. Each check
+ * returns the refusal to send, or null; the routes decide which apply where.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ErrorCodeT } from '../../preload/rpc';
@@ -87,4 +88,25 @@ export function checkJsonContentType(headers: Headers): Refusal | null {
   const essence = type?.split(';')[0]?.trim().toLowerCase();
   if (essence === 'application/json') return null;
   return { status: 415, code: 'INVALID_INPUT', message: 'Send the request body as JSON (Content-Type: application/json).' };
+}
+
+/** Refuses a request whose method is not among `allowed` (405, naming them in Allow). */
+export function checkMethod(method: string | undefined, allowed: readonly string[], message: string): Refusal | null {
+  if (method !== undefined && allowed.includes(method)) return null;
+  return { status: 405, code: 'INVALID_INPUT', message };
+}
+
+/** The refusal of a body over `maxBytes`. */
+export function bodyTooLarge(maxBytes: number): Refusal {
+  return {
+    status: 413,
+    code: 'INVALID_INPUT',
+    message: `The request is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB, so it was refused. Files can be at most 50 MB.`,
+  };
+}
+
+/** Refuses a body whose declared Content-Length is already over `maxBytes` (before reading it). */
+export function checkDeclaredLength(headers: Headers, maxBytes: number): Refusal | null {
+  const declared = Number(headers['content-length'] ?? 0);
+  return Number.isFinite(declared) && declared > maxBytes ? bodyTooLarge(maxBytes) : null;
 }

@@ -1,17 +1,21 @@
 /**
- * The annotation filter shared by the panel and the exports, so that "export what
- * the panel shows" means exactly that. The renderer mirrors these rules:
+ * The annotation filter: the one rule the panel and the exports share, so that
+ * "export what the panel shows" means exactly that.
  *
  * - deleted annotations (tombstones) never match;
  * - within one facet any value matches (colours: key OR gap), across facets all
  *   must match (colour AND tag AND section AND text);
- * - a tag matches itself and its sub-tags: `legal` matches `legal` and `legal/visa`,
- *   compared case-insensitively;
+ * - a tag matches itself and its sub-tags: `legal` matches `legal` and
+ *   `legal/visa`, by the tag rule of tag-identity.ts ("TITP" = "ＴＩＴＰ");
  * - free text is split on white space and every term must occur, case-insensitively,
  *   in the quote, the note or a tag;
  * - an absent or empty facet does not filter.
+ *
+ * The panel counts each facet apart (faceted counts) over text it folded once, so
+ * the rule is also offered facet by facet (`filterFacets`).
  */
 import { COLOR_IDS, SectionId, type AnnotationFilter, type AnnotationView, type Legend } from '../preload/contract';
+import { tagKey, tagKeys } from './tag-identity';
 
 /** The fields of an annotation the filter looks at. */
 export type FilterableAnnotation = Pick<AnnotationView, 'color' | 'tags' | 'section' | 'exact' | 'note' | 'deletedAt'>;
@@ -29,6 +33,11 @@ export function filterTerms(text: string | undefined): string[] {
     .filter((term) => term.length > 0);
 }
 
+/** The folded text the free-text terms are looked for in: quote, note and tags, one per line (so no term spans two). */
+export function foldSearchText(a: Pick<AnnotationView, 'exact' | 'note' | 'tags'>): string {
+  return fold(`${a.exact}\n${a.note}\n${a.tags.join('\n')}`);
+}
+
 /** True when the filter restricts nothing. */
 export function isEmptyFilter(filter: AnnotationFilter | undefined): boolean {
   if (!filter) return true;
@@ -40,30 +49,35 @@ export function isEmptyFilter(filter: AnnotationFilter | undefined): boolean {
   );
 }
 
-/** True when `tag` is `wanted` or one of its sub-tags (`wanted/...`), case-insensitively. */
-export function tagMatches(tag: string, wanted: string): boolean {
-  const t = fold(tag);
-  const w = fold(wanted.trim());
-  return t === w || t.startsWith(`${w}/`);
+/** One test per facet; each passes everything when its facet is empty. */
+export interface FilterFacets {
+  color(a: Pick<AnnotationView, 'color'>): boolean;
+  section(a: Pick<AnnotationView, 'section'>): boolean;
+  /** `keys` are the annotation's `tagKeys` (its tags and their parents). */
+  tags(keys: ReadonlySet<string>): boolean;
+  /** `folded` is the annotation's `foldSearchText`. */
+  text(folded: string): boolean;
 }
 
-/** Builds the predicate for a filter (terms are folded once, not per annotation). */
-export function annotationFilter(filter: AnnotationFilter | undefined): (a: FilterableAnnotation) => boolean {
+/** The filter's facets, with its values folded once (not per annotation). */
+export function filterFacets(filter: AnnotationFilter | undefined): FilterFacets {
   const colors = filter?.colors?.length ? new Set<string>(filter.colors) : null;
-  const tags = filter?.tags?.length ? filter.tags : null;
   const sections = filter?.sections?.length ? new Set<SectionId>(filter.sections) : null;
+  const wanted = filter?.tags?.length ? filter.tags.map(tagKey) : null;
   const terms = filterTerms(filter?.text);
-  return (a) => {
-    if (a.deletedAt !== null) return false;
-    if (colors && !colors.has(a.color)) return false;
-    if (sections && (a.section === null || !sections.has(a.section))) return false;
-    if (tags && !a.tags.some((tag) => tags.some((wanted) => tagMatches(tag, wanted)))) return false;
-    if (terms.length > 0) {
-      const haystack = fold(`${a.exact}\n${a.note}\n${a.tags.join('\n')}`);
-      if (!terms.every((term) => haystack.includes(term))) return false;
-    }
-    return true;
+  return {
+    color: (a) => !colors || colors.has(a.color),
+    section: (a) => !sections || (a.section !== null && sections.has(a.section)),
+    tags: (keys) => !wanted || wanted.some((key) => keys.has(key)),
+    text: (folded) => terms.every((term) => folded.includes(term)),
   };
+}
+
+/** Builds the predicate for a filter. */
+export function annotationFilter(filter: AnnotationFilter | undefined): (a: FilterableAnnotation) => boolean {
+  const facets = filterFacets(filter);
+  return (a) =>
+    a.deletedAt === null && facets.color(a) && facets.section(a) && facets.tags(tagKeys(a.tags)) && facets.text(foldSearchText(a));
 }
 
 /** True when the annotation is live and passes the filter. */

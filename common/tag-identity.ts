@@ -50,3 +50,18 @@ export function tagCovers(filter: string, tag: string): boolean {
   const t = tagKey(tag);
   return t === f || t.startsWith(`${f}/`);
 }
+
+/**
+ * Every key a set of tags counts toward: each tag's own key and the key of each
+ * parent before a "/" (`a/b/c` → a, a/b, a/b/c). `tagCovers(f, t)` holds exactly
+ * when `tagKey(f)` is in `tagKeys([t])`, so counts and filters can look keys up.
+ */
+export function tagKeys(tags: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const tag of tags) {
+    const key = tagKey(tag);
+    keys.add(key);
+    for (let i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1)) keys.add(key.slice(0, i));
+  }
+  return keys;
+}

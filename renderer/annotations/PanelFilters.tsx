@@ -4,6 +4,7 @@
  * those of the (possibly deferred) panel view.
  */
 import type { ColorId, SectionId } from '../../preload/contract';
+import { sameTag, tagKey } from '../../common/tag-identity';
 import { EMPTY_FILTER, isFilterActive, type PanelFilter, type SortOrder } from './annotation-filter';
 
 export interface PanelFiltersProps {
@@ -22,8 +23,8 @@ export function toggleColor(f: PanelFilter, id: ColorId): PanelFilter {
 }
 
 function toggleTag(f: PanelFilter, tag: string): PanelFilter {
-  const has = f.tags.some((t) => t.toLowerCase() === tag.toLowerCase());
-  return { ...f, tags: has ? f.tags.filter((t) => t.toLowerCase() !== tag.toLowerCase()) : [...f.tags, tag] };
+  const has = f.tags.some((t) => sameTag(t, tag));
+  return { ...f, tags: has ? f.tags.filter((t) => !sameTag(t, tag)) : [...f.tags, tag] };
 }
 
 export function PanelFilters({ filter, setFilter, sort, setSort, sections, allSections, tags }: PanelFiltersProps) {
@@ -66,10 +67,10 @@ export function PanelFilters({ filter, setFilter, sort, setSort, sections, allSe
         <div role="group" aria-label="Tags" className="fm-tag-filters">
           {tags.map(({ tag, count }) => (
             <button
-              key={tag.toLowerCase()}
+              key={tagKey(tag)}
               type="button"
               className="fm-filter-toggle fm-tag-toggle"
-              aria-pressed={filter.tags.some((t) => t.toLowerCase() === tag.toLowerCase())}
+              aria-pressed={filter.tags.some((t) => sameTag(t, tag))}
               aria-label={`${tag} (${count})`}
               onClick={() => setFilter((f) => toggleTag(f, tag))}
             >

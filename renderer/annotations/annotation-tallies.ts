@@ -1,22 +1,12 @@
 /**
  * Counts over the live annotations, maintained as annotations come and go
  * rather than recounted by walking every annotation on each render: per colour,
- * per section, and per tag (a tag counts itself and its sub-tags, ignoring
- * case, as `annotation-filter.ts` defines). The panel reads them directly when
- * no filter narrows the list.
+ * per section, and per tag (a tag counts itself and its sub-tags, by the tag
+ * rule of common/tag-identity.ts). The panel reads them directly when no filter
+ * narrows the list.
  */
 import { COLOR_IDS, type AnnotationView, type ColorId, type SectionId } from '../../preload/contract';
-
-/** Every tag a tag counts toward, lower-cased: itself and each prefix ending before a "/" (`a/b/c` → a, a/b, a/b/c). */
-export function tagKeys(tags: readonly string[]): Set<string> {
-  const keys = new Set<string>();
-  for (const tag of tags) {
-    const t = tag.toLowerCase();
-    keys.add(t);
-    for (let i = t.indexOf('/'); i >= 0; i = t.indexOf('/', i + 1)) keys.add(t.slice(0, i));
-  }
-  return keys;
-}
+import { tagKey, tagKeys } from '../../common/tag-identity';
 
 function bump<K>(map: Map<K, number>, key: K, by: number): void {
   const next = (map.get(key) ?? 0) + by;
@@ -33,7 +23,7 @@ export class Tallies {
   readonly sections = new Map<SectionId, number>();
   /** Annotations per tag key (a tag and its sub-tags). */
   readonly tagTotals = new Map<string, number>();
-  /** Tags as written, by lower-cased tag: each spelling and how many annotations use it. */
+  /** Tags as written, by tag key: each spelling and how many annotations use it. */
   readonly written = new Map<string, Map<string, number>>();
 
   add(view: AnnotationView): void {
@@ -59,11 +49,11 @@ export class Tallies {
     for (const tag of view.tags) {
       if (seen.has(tag)) continue;
       seen.add(tag);
-      const lower = tag.toLowerCase();
-      let spellings = this.written.get(lower);
-      if (!spellings) this.written.set(lower, (spellings = new Map()));
+      const key = tagKey(tag);
+      let spellings = this.written.get(key);
+      if (!spellings) this.written.set(key, (spellings = new Map()));
       bump(spellings, tag, by);
-      if (spellings.size === 0) this.written.delete(lower);
+      if (spellings.size === 0) this.written.delete(key);
     }
   }
 }
@@ -71,7 +61,7 @@ export class Tallies {
 /**
  * The tags the panel lists, each shown as first written in `live` (document
  * order), with the count `counts` gives it; chosen tags are always listed.
- * Most used first, then by name — the order `tagCounts` in annotation-filter.ts uses.
+ * Spellings of one tag (by the tag rule) are listed once. Most used first, then by name.
  */
 export function listTags(
   tallies: Tallies,
@@ -81,17 +71,15 @@ export function listTags(
 ): Array<{ tag: string; count: number }> {
   const distinct = new Map<string, string>();
   let ambiguous = false;
-  for (const [lower, spellings] of tallies.written) {
-    if (spellings.size === 1) distinct.set(lower, spellings.keys().next().value!);
+  for (const [key, spellings] of tallies.written) {
+    if (spellings.size === 1) distinct.set(key, spellings.keys().next().value!);
     else ambiguous = true;
   }
-  // Rare: one tag written in several cases. The first spelling in document order wins, as before.
+  // Rare: one tag written in several spellings. The first spelling in document order wins.
   if (ambiguous) {
-    for (const a of live) {
-      for (const tag of a.tags) if (!distinct.has(tag.toLowerCase())) distinct.set(tag.toLowerCase(), tag);
-    }
+    for (const a of live) for (const tag of a.tags) if (!distinct.has(tagKey(tag))) distinct.set(tagKey(tag), tag);
   }
-  for (const wanted of chosen) if (!distinct.has(wanted.toLowerCase())) distinct.set(wanted.toLowerCase(), wanted);
-  const list = [...distinct.values()].map((tag) => ({ tag, count: counts.get(tag.trim().toLowerCase()) ?? 0 }));
+  for (const wanted of chosen) if (!distinct.has(tagKey(wanted))) distinct.set(tagKey(wanted), wanted);
+  const list = [...distinct].map(([key, tag]) => ({ tag, count: counts.get(key) ?? 0 }));
   return list.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }

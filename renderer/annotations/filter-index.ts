@@ -1,50 +1,60 @@
 /**
- * The annotation filter's text index: each annotation's searchable text (quote,
- * note, tags) folded to lower case once, when the annotation arrives or changes,
- * instead of on every keystroke for every annotation. Matching is the same rule
- * as `annotation-filter.ts` (every term must occur in the quote, the note or a tag).
+ * The annotation filter's per-annotation index: each annotation's searchable text
+ * (quote, note, tags) folded once and its tag keys (its tags and their parents,
+ * by the tag rule) computed once, when the annotation arrives or changes, instead
+ * of on every keystroke for every annotation. Both come from common/ (the same
+ * functions the shared filter applies), so the panel and the exports agree.
  */
 import type { AnnotationView } from '../../preload/contract';
+import { foldSearchText } from '../../common/annotation-filter';
+import { tagKeys } from '../../common/tag-identity';
 
-/** The folded haystack the free-text filter searches: the same string `annotation-filter.ts` builds per call. */
-export function foldSearchText(view: Pick<AnnotationView, 'exact' | 'note' | 'tags'>): string {
-  return `${view.exact}\n${view.note}\n${view.tags.join('\n')}`.toLowerCase();
+interface Entry {
+  text: string;
+  tags: ReadonlySet<string>;
 }
 
-/** Whether every (already lower-cased) term occurs in the folded text. */
-export function matchesTerms(folded: string, terms: readonly string[]): boolean {
-  for (const term of terms) if (!folded.includes(term)) return false;
-  return true;
+function entryOf(view: AnnotationView): Entry {
+  return { text: foldSearchText(view), tags: tagKeys(view.tags) };
 }
 
-/** Folded text by annotation id, kept in step with the annotations by the store. */
+/** Folded text and tag keys by annotation id, kept in step with the annotations by the store. */
 export class FilterIndex {
-  private readonly folded = new Map<string, string>();
+  private readonly entries = new Map<string, Entry>();
 
   /** Indexes (or re-indexes) one annotation; only the changed annotation is folded again. */
   put(view: AnnotationView): void {
-    this.folded.set(view.id, foldSearchText(view));
+    this.entries.set(view.id, entryOf(view));
   }
 
   delete(id: string): void {
-    this.folded.delete(id);
+    this.entries.delete(id);
   }
 
   clear(): void {
-    this.folded.clear();
+    this.entries.clear();
   }
 
   /** The folded text of an annotation (folded now if it was never indexed). */
   textOf(view: AnnotationView): string {
-    let text = this.folded.get(view.id);
-    if (text === undefined) {
-      text = foldSearchText(view);
-      this.folded.set(view.id, text);
-    }
-    return text;
+    return this.entryFor(view).text;
+  }
+
+  /** The tag keys of an annotation (`tagKeys` of its tags). */
+  tagsOf(view: AnnotationView): ReadonlySet<string> {
+    return this.entryFor(view).tags;
   }
 
   get size(): number {
-    return this.folded.size;
+    return this.entries.size;
+  }
+
+  private entryFor(view: AnnotationView): Entry {
+    let entry = this.entries.get(view.id);
+    if (entry === undefined) {
+      entry = entryOf(view);
+      this.entries.set(view.id, entry);
+    }
+    return entry;
   }
 }

@@ -3,13 +3,15 @@
  * faceted counts beside each colour, section and tag. With no filter the counts
  * are the maintained tallies and the list is the store's own ordered array (no
  * walk at all). With a filter, one pass over the annotations computes the list
- * and every facet together, using the prefolded text of the filter index; the
- * rules are those of `annotation-filter.ts` (which stays the reference).
+ * and every facet together, using the prefolded text and tag keys of the filter
+ * index; each facet is decided by common/annotation-filter.ts, the rule the
+ * exports apply.
  */
 import type { AnnotationView, ColorId, SectionId } from '../../preload/contract';
-import { isFilterActive, searchTerms, tagMatches, type PanelFilter } from './annotation-filter';
-import { emptyColorCounts, listTags, tagKeys, type Tallies } from './annotation-tallies';
-import { matchesTerms, type FilterIndex } from './filter-index';
+import { filterFacets } from '../../common/annotation-filter';
+import { isFilterActive, toContractFilter, type PanelFilter } from './annotation-filter';
+import { emptyColorCounts, listTags, type Tallies } from './annotation-tallies';
+import type { FilterIndex } from './filter-index';
 
 export interface PanelView {
   shown: readonly AnnotationView[];
@@ -33,22 +35,21 @@ export function panelView(source: PanelSource, filter: PanelFilter): PanelView {
   if (!isFilterActive(filter)) {
     return { shown: ordered, colors: { ...tallies.colors }, sections: new Map(tallies.sections), tags: listTags(tallies, live, tallies.tagTotals, filter.tags) };
   }
-  const terms = searchTerms(filter.text);
+  const facets = filterFacets(toContractFilter(filter));
   const colors = emptyColorCounts();
   const sections = new Map<SectionId, number>();
   const tagPool = new Map<string, number>();
-  const wantedTags = filter.tags;
   const passes = new Set<string>();
   for (const a of live) {
-    const color = filter.colors.length === 0 || filter.colors.includes(a.color);
-    const section = filter.section === null || a.section === filter.section;
-    const tags = wantedTags.length === 0 || a.tags.some((tag) => wantedTags.some((wanted) => tagMatches(tag, wanted)));
+    const color = facets.color(a);
+    const section = facets.section(a);
+    const tags = facets.tags(index.tagsOf(a));
     if (!(color && section) && !(color && tags) && !(section && tags)) continue;
-    if (terms.length > 0 && !matchesTerms(index.textOf(a), terms)) continue;
+    if (!facets.text(index.textOf(a))) continue;
     // Each facet's count ignores that facet's own choice (choosing a colour does not zero the others).
     if (section && tags) colors[a.color]++;
     if (color && tags && a.section !== null) sections.set(a.section, (sections.get(a.section) ?? 0) + 1);
-    if (color && section) for (const key of tagKeys(a.tags)) tagPool.set(key, (tagPool.get(key) ?? 0) + 1);
+    if (color && section) for (const key of index.tagsOf(a)) tagPool.set(key, (tagPool.get(key) ?? 0) + 1);
     if (color && section && tags) passes.add(a.id);
   }
   const shown = ordered.filter((a) => passes.has(a.id));

@@ -1,26 +1,16 @@
 /**
- * Tag editing rules shared by the card's tag input: normalisation, the same
- * limits the service enforces (so the message appears before a round trip),
- * case-insensitive uniqueness and autocomplete suggestions.
+ * Tag editing rules for the card's tag input: the contract's limits (so the
+ * message appears before a round trip), uniqueness and autocomplete suggestions.
+ * Which spellings are one tag, and how a typed tag is cleaned, is the tag rule of
+ * common/tag-identity.ts, the same as the service's.
  */
-import { MAX_TAG_LENGTH, MAX_TAGS, type TagCount } from '../../preload/contract';
+import { MAX_TAGS, Tag, type TagCount } from '../../preload/contract';
+import { cleanTag, sameTag, tagKey } from '../../common/tag-identity';
 
-/** Trims and collapses runs of white space to one space. */
-export function normalizeTag(raw: string): string {
-  return raw.trim().replace(/\s+/gu, ' ');
-}
-
-/** Why a normalised tag cannot be used, or null if it can. */
+/** Why a cleaned tag cannot be used, or null if it can: the contract's own message. */
 export function tagProblem(tag: string): string | null {
-  if (tag.length === 0) return 'A tag cannot be empty.';
-  if (tag.length > MAX_TAG_LENGTH) return `A tag can be at most ${MAX_TAG_LENGTH} characters.`;
-  if (/[\p{Cc},]/u.test(tag)) return 'A tag cannot contain commas or control characters.';
-  return null;
-}
-
-/** Case-insensitive tag equality. */
-export function sameTag(a: string, b: string): boolean {
-  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
+  const checked = Tag.safeParse(tag);
+  return checked.success ? null : (checked.error.issues[0]?.message ?? 'This tag cannot be used.');
 }
 
 export interface AddResult {
@@ -31,15 +21,15 @@ export interface AddResult {
 }
 
 /**
- * Adds the comma-separated tags in `raw` to `existing`: each is normalised,
- * duplicates (ignoring case) are skipped and invalid ones reported.
+ * Adds the comma-separated tags in `raw` to `existing`: each is cleaned,
+ * spellings of a tag already there are skipped and invalid ones reported.
  */
 export function addTags(existing: readonly string[], raw: string): AddResult {
   const tags = [...existing];
   const added: string[] = [];
   const problems: string[] = [];
   for (const part of raw.split(',')) {
-    const tag = normalizeTag(part);
+    const tag = cleanTag(part);
     if (tag === '') continue;
     const problem = tagProblem(tag);
     if (problem) {
@@ -60,7 +50,7 @@ export function addTags(existing: readonly string[], raw: string): AddResult {
   return { tags, added, problem: problems[0] ?? null };
 }
 
-/** `existing` without `tag` (compared ignoring case). */
+/** `existing` without `tag` (any spelling of it). */
 export function removeTag(existing: readonly string[], tag: string): string[] {
   return existing.filter((t) => !sameTag(t, tag));
 }
@@ -71,13 +61,13 @@ export function removeTag(existing: readonly string[], tag: string): string[] {
  * each group most used first.
  */
 export function suggestTags(known: readonly TagCount[], typed: string, existing: readonly string[], limit = 8): string[] {
-  const query = normalizeTag(typed).toLocaleLowerCase();
+  const query = tagKey(typed);
   const candidates = known.filter((k) => !existing.some((t) => sameTag(t, k.tag)));
   const rank = (k: TagCount): number => {
-    const lower = k.tag.toLocaleLowerCase();
+    const key = tagKey(k.tag);
     if (query === '') return 0;
-    if (lower.startsWith(query)) return 0;
-    if (lower.includes(query)) return 1;
+    if (key.startsWith(query)) return 0;
+    if (key.includes(query)) return 1;
     return -1;
   };
   return candidates

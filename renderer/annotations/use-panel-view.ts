@@ -6,7 +6,7 @@
  */
 import { useDeferredValue, useMemo } from 'react';
 import type { PanelFilter, SortOrder } from './annotation-filter';
-import { searchTerms } from './annotation-filter';
+import { filterTerms } from '../../common/annotation-filter';
 import type { AnnotationSnapshot } from './annotation-store';
 import { useAnnotationsSelector } from './annotations-context';
 import { panelView, type PanelView } from './panel-view';
@@ -29,6 +29,6 @@ export function usePanelView(filter: PanelFilter, sort: SortOrder): PanelState {
     // The index and tallies change in place; `version` says when.
     [live, newest, index, tallies, version, deferred, sort],
   );
-  const terms = useMemo(() => searchTerms(deferred.text), [deferred.text]);
+  const terms = useMemo(() => filterTerms(deferred.text), [deferred.text]);
   return { ...view, total: live.length, terms, stale: deferred !== filter };
 }

@@ -14,13 +14,15 @@
  *   return; DEL; C1), lone surrogates become U+FFFD, and notes' CRLF/CR become LF;
  * - ids that are not UUIDs (Hypothesis ids, http ids) map to a UUID derived from
  *   them, so importing the same file twice finds the same annotations;
- * - tags are trimmed, split at commas, de-duplicated; a tag longer than 64
+ * - tags are split at commas, trimmed and de-duplicated by the tag rule of
+ *   common/tag-identity.ts ("TITP" and "ＴＩＴＰ" are one tag); a tag longer than 64
  *   characters, more than 50 tags or a note over 100,000 characters is refused
  *   (the limits of the app itself), as are invalid positions and dates.
  */
 import { createHash } from 'node:crypto';
 import { MAX_NOTE_LENGTH, MAX_TAGS, MAX_TAG_LENGTH, type ColorId } from '../../../preload/contract';
 import { FieldmarkError } from '../../../preload/rpc';
+import { uniqueTags } from '../../../common/tag-identity';
 import { parseUntrustedJson } from '../validation/safe-json';
 import { DELETED_AT_KEY, FIELDMARK_NAMESPACE, colorFromStyleClass } from './w3c-export';
 
@@ -292,15 +294,10 @@ function readBodies(item: Obj, where: string): { notes: string[]; tags: string[]
 }
 
 function normalizeTags(raw: readonly string[], where: string): string[] {
-  const tags: string[] = [];
-  for (const value of raw) {
-    for (const part of cleanText(value).split(',')) {
-      const tag = part.replace(/[\r\n\t]+/g, ' ').trim();
-      if (tag === '' || tags.includes(tag)) continue;
-      if (tag.length > MAX_TAG_LENGTH) fail(`${where} has a tag longer than ${MAX_TAG_LENGTH} characters ("${shown(tag)}").`);
-      tags.push(tag);
-    }
-  }
+  // Spellings of one tag ("TITP", "ＴＩＴＰ") become one, as in the service: tag-identity.ts.
+  const tags = uniqueTags(raw.flatMap((value) => cleanText(value).split(',')));
+  const long = tags.find((tag) => tag.length > MAX_TAG_LENGTH);
+  if (long !== undefined) fail(`${where} has a tag longer than ${MAX_TAG_LENGTH} characters ("${shown(long)}").`);
   if (tags.length > MAX_TAGS) fail(`${where} has ${tags.length} tags; an annotation can have at most ${MAX_TAGS}.`);
   return tags;
 }

@@ -14,6 +14,7 @@ import {
   type SectionId,
 } from '../../../preload/contract';
 import { annotationFilter, describeFilterParts } from '../../../common/annotation-filter';
+import { tagKey, uniqueTags } from '../../../common/tag-identity';
 import { escapeMarkdown, markdownCode } from './markdown-escape';
 
 /** What the header says about the report. */
@@ -50,14 +51,6 @@ function byPosition(a: AnnotationView, b: AnnotationView): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Orders strings case-insensitively, ties broken by code units, without Intl. */
-function byFoldedText(a: string, b: string): number {
-  const fa = a.toLowerCase();
-  const fb = b.toLowerCase();
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function heading(level: number, text: string): string {
   return `${'#'.repeat(level)} ${text}`;
 }
@@ -84,18 +77,25 @@ function groupBySection(items: readonly AnnotationView[]): Group[] {
   return [...groups.values()];
 }
 
+/**
+ * One group per tag by the tag rule (tag-identity.ts: "TITP" and "ＴＩＴＰ" are one
+ * group), headed by the first spelling in position order; groups in key order
+ * (code units, locale-independent), untagged last.
+ */
 function groupByTag(items: readonly AnnotationView[]): Group[] {
-  const byTag = new Map<string, AnnotationView[]>();
+  const byTag = new Map<string, { tag: string; items: AnnotationView[] }>();
   const untagged: AnnotationView[] = [];
   for (const a of items) {
     if (a.tags.length === 0) untagged.push(a);
-    for (const tag of new Set(a.tags)) {
-      const list = byTag.get(tag);
-      if (list) list.push(a);
-      else byTag.set(tag, [a]);
+    for (const tag of uniqueTags(a.tags)) {
+      const key = tagKey(tag);
+      const group = byTag.get(key);
+      if (group) group.items.push(a);
+      else byTag.set(key, { tag, items: [a] });
     }
   }
-  const groups = [...byTag.keys()].sort(byFoldedText).map((tag) => ({ heading: markdownCode(tag), items: byTag.get(tag)! }));
+  const keys = [...byTag.keys()].sort();
+  const groups = keys.map((key) => ({ heading: markdownCode(byTag.get(key)!.tag), items: byTag.get(key)!.items }));
   if (untagged.length > 0) groups.push({ heading: NO_TAG_TITLE, items: untagged });
   return groups;
 }

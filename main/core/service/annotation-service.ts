@@ -12,30 +12,12 @@ import { sourceFor } from './annotation-view';
 import { quoteSelectorFor, splitsSurrogatePair } from '../anchoring/quote-selector';
 import type { ServiceContext } from './service-context';
 import { StoredAnnotation } from '../store/store-schema';
+import { tagKey, uniqueTags } from '../../../common/tag-identity';
 
 export type AnnotationMethods = Pick<
   Implementation<Contract>,
   'listAnnotations' | 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'restoreAnnotation' | 'listTags'
 >;
-
-/** Key under which tags count as the same: trimmed, NFC, lower case. */
-export function tagKey(tag: string): string {
-  return tag.trim().normalize('NFC').toLowerCase();
-}
-
-/** Trims tags and drops case-insensitive repeats; the first spelling wins. */
-export function normalizeTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of tags) {
-    const tag = raw.trim();
-    const key = tagKey(tag);
-    if (tag === '' || seen.has(key)) continue;
-    seen.add(key);
-    out.push(tag);
-  }
-  return out;
-}
 
 /** Checks a selection from the view against the text; throws a typed error if it cannot be an annotation. */
 export function checkSelection(text: string, start: number, end: number): void {
@@ -108,7 +90,7 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
           deletedAt: null,
           color,
           note: note ?? '',
-          tags: normalizeTags(tags ?? []),
+          tags: uniqueTags(tags ?? []),
           target: {
             source: sourceFor(report.sha256),
             sha256: report.sha256,
@@ -128,7 +110,7 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
           ...record,
           color: color ?? record.color,
           note: note ?? record.note,
-          tags: tags === undefined ? record.tags : normalizeTags(tags),
+          tags: tags === undefined ? record.tags : uniqueTags(tags),
         };
         const unchanged =
           next.color === record.color &&
@@ -155,7 +137,7 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
       }),
 
     listTags: () => {
-      // One entry per tag, whatever its case; it is spelled as it first appears in the document.
+      // One entry per tag (tag-identity.ts decides which spellings are one); it is spelled as it first appears in the document.
       const counts = new Map<string, TagCount>();
       for (const view of cache.views()) {
         if (view.deletedAt !== null) continue;

@@ -6,7 +6,6 @@ import {
   filterTerms,
   isEmptyFilter,
   matchesFilter,
-  tagMatches,
   type FilterableAnnotation,
 } from '../../../common/annotation-filter';
 
@@ -46,10 +45,20 @@ describe('annotation filter', () => {
   });
 
   it('matches a tag and its sub-tags, case-insensitively, but not a longer sibling', () => {
-    expect(tagMatches('legal/visa', 'legal')).toBe(true);
-    expect(tagMatches('Legal', 'legal')).toBe(true);
-    expect(tagMatches('legality', 'legal')).toBe(false);
-    expect(tagMatches('legal', 'legal/visa')).toBe(false);
+    const tagged = (tags: string[]) => ({ ...base, tags });
+    expect(matchesFilter(tagged(['legal/visa']), { tags: ['legal'] })).toBe(true);
+    expect(matchesFilter(tagged(['Legal']), { tags: ['legal'] })).toBe(true);
+    expect(matchesFilter(tagged(['legality']), { tags: ['legal'] })).toBe(false);
+    expect(matchesFilter(tagged(['legal']), { tags: ['legal/visa'] })).toBe(false);
+  });
+
+  it('treats "TITP", "titp" and full-width "ＴＩＴＰ" as one tag in the tag facet', () => {
+    for (const written of ['TITP', 'titp', 'ＴＩＴＰ', 'ＴＩＴＰ/visa']) {
+      for (const chosen of ['TITP', 'titp', 'ＴＩＴＰ']) {
+        expect(matchesFilter({ ...base, tags: [written] }, { tags: [chosen] })).toBe(true);
+      }
+    }
+    expect(matchesFilter({ ...base, tags: ['TITPs'] }, { tags: ['ＴＩＴＰ'] })).toBe(false);
   });
 
   it('requires every free-text term in the quote, the note or a tag', () => {

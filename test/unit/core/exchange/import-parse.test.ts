@@ -158,6 +158,12 @@ describe('parseImport: accepted shapes', () => {
     expect(a.tags).toEqual(['a', 'b', 'c']);
   });
 
+  it('reads "TITP", "titp" and full-width "ＴＩＴＰ" as one tag, spelled as first written', () => {
+    const a = parseImport(JSON.stringify({ rows: [{ target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'x' }] }], tags: ['TITP', 'titp, ＴＩＴＰ', ' ＴＩＴＰ ', 'visa'] }] }))
+      .annotations[0]!;
+    expect(a.tags).toEqual(['TITP', 'visa']);
+  });
+
   it('keeps UUIDs (lower-cased, with or without urn:uuid:) and maps other ids to stable UUIDs', () => {
     const upper = uuidFor(5).toUpperCase();
     const [a, b, c, d] = parseImport(

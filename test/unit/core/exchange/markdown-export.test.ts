@@ -143,6 +143,17 @@ describe('renderMarkdown', () => {
     expect(byColor.map((g) => g.title)).toEqual(['Key finding', 'Gap or failure', 'Statistic', 'Needs review']);
   });
 
+  it('groups "TITP", "titp" and full-width "ＴＩＴＰ" under one tag, headed by the first spelling', () => {
+    const upper = viewIn('protection', 1, 11, { tags: ['TITP'] });
+    const lower = viewIn('protection', 2, 12, { tags: ['titp', 'visa'] });
+    const wide = viewIn('protection', 3, 13, { tags: ['ＴＩＴＰ'] });
+    const byTag = readBack(PARSERS[0].parse(renderMarkdown(input([wide, lower, upper], { groupBy: 'tag' }))).blocks).groups;
+    expect(byTag.map((g) => [g.title, g.items.length])).toEqual([
+      ['TITP', 3],
+      ['visa', 1],
+    ]);
+  });
+
   it('exports only what the filter shows and says which filter was used', () => {
     const markdown = renderMarkdown(
       input(all, { filter: { colors: ['gap', 'key'], tags: ['legal'], sections: ['protection'], text: 'SHELTER' } }),

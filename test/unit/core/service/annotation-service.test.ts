@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contract, type AnnotationView } from '../../../../preload/contract';
 import { createDispatcher, FieldmarkError } from '../../../../preload/rpc';
-import { normalizeTags } from '../../../../main/core/service/annotation-service';
+import { uniqueTags } from '../../../../common/tag-identity';
 import { buildReportModel } from '../../../../main/core/report/report-model';
 import { createServiceFromParts, type Service } from '../../../../main/core/service/service';
 import { MemoryStore } from '../../../support/memory-store';
@@ -317,10 +317,24 @@ describe('listAnnotations and listTags', () => {
       { tag: 'children', count: 1 },
     ]);
   });
+
+  it('treats "TITP", "titp" and full-width "ＴＩＴＰ" as one tag when creating and listing', async () => {
+    const make = (phrase: string, tags: string[]) => call<AnnotationView>('createAnnotation', { ...range(phrase), color: 'key', tags });
+    const one = await make('PROSECUTION', ['TITP', 'titp', 'ＴＩＴＰ']);
+    expect(one.tags).toEqual(['TITP']);
+    await make('PROTECTION', ['titp']);
+    await make('PREVENTION', ['ＴＩＴＰ', 'visa']);
+    expect(await call('listTags')).toEqual([
+      { tag: 'TITP', count: 3 },
+      { tag: 'visa', count: 1 },
+    ]);
+    const edited = await call<AnnotationView>('updateAnnotation', { id: one.id, tags: ['ＴＩＴＰ', 'Titp', 'visa'] });
+    expect(edited.tags).toEqual(['ＴＩＴＰ', 'visa']);
+  });
 });
 
-describe('normalizeTags', () => {
+describe('uniqueTags', () => {
   it('compares tags in Unicode normal form', () => {
-    expect(normalizeTags(['Caf\u00e9', 'cafe\u0301', 'CAFÉ'])).toEqual(['Caf\u00e9']);
+    expect(uniqueTags(['Caf\u00e9', 'cafe\u0301', 'CAFÉ'])).toEqual(['Caf\u00e9']);
   });
 });

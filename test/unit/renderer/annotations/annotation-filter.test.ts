@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMPTY_FILTER,
-  colorCounts,
-  filterAnnotations,
-  isFilterActive,
-  isLive,
-  isOrphan,
-  searchTerms,
-  sectionCounts,
-  sortAnnotations,
-  splitMatches,
-  tagCounts,
-  toContractFilter,
-} from '../../../../renderer/annotations/annotation-filter';
+import type { AnnotationView } from '../../../../preload/contract';
+import { filterTerms } from '../../../../common/annotation-filter';
+import { EMPTY_FILTER, isFilterActive, isLive, isOrphan, splitMatches, toContractFilter, type PanelFilter, type SortOrder } from '../../../../renderer/annotations/annotation-filter';
 import { view } from './fixtures';
+import { panelOf } from './panel-of';
+
+// The panel's answers, through the store, index and tallies the app uses (the rule itself is common/annotation-filter.ts).
+const filterAnnotations = (list: readonly AnnotationView[], filter: PanelFilter) => [...panelOf(list, filter).shown];
+const colorCounts = (list: readonly AnnotationView[], filter: PanelFilter) => panelOf(list, filter).colors;
+const tagCounts = (list: readonly AnnotationView[], filter: PanelFilter) => panelOf(list, filter).tags;
+const sectionCounts = (list: readonly AnnotationView[], filter: PanelFilter) => panelOf(list, filter).sections;
+const sortAnnotations = (list: readonly AnnotationView[], order: SortOrder) => [...panelOf(list, EMPTY_FILTER, order).shown];
 
 const a = view({ color: 'key', tags: ['Labor', 'TITP'], exact: 'technical intern training program', note: 'Check the 2020 figures', section: 'protection' });
 const b = view({ color: 'gap', tags: ['labor'], exact: 'did not identify any victims', note: '', section: 'prosecution' });
@@ -33,7 +30,7 @@ describe('free-text filter', () => {
   });
 
   it('splits the text into lower-cased terms on white space', () => {
-    expect(searchTerms('  Not\tIDENTIFY  labor ')).toEqual(['not', 'identify', 'labor']);
+    expect(filterTerms('  Not\tIDENTIFY  labor ')).toEqual(['not', 'identify', 'labor']);
   });
 
   it('never lets a term match across the quote and the note', () => {
@@ -75,6 +72,27 @@ describe('colour, tag and section filters', () => {
       { tag: 'Legal', count: 2 },
       { tag: 'legal/visa', count: 1 },
       { tag: 'legalese', count: 1 },
+    ]);
+  });
+
+  it('treats "TITP", "titp" and full-width "ＴＩＴＰ" as one tag in the panel filter and its counts', () => {
+    const upper = view({ tags: ['TITP'] });
+    const lower = view({ tags: ['titp'] });
+    const wide = view({ tags: ['ＴＩＴＰ/visa'] });
+    const other = view({ tags: ['visa'] });
+    const list = [upper, lower, wide, other];
+    for (const chosen of ['TITP', 'titp', 'ＴＩＴＰ']) {
+      expect(filterAnnotations(list, { ...EMPTY_FILTER, tags: [chosen] })).toEqual([upper, lower, wide]);
+    }
+    expect(tagCounts(list, EMPTY_FILTER)).toEqual([
+      { tag: 'TITP', count: 3 },
+      { tag: 'ＴＩＴＰ/visa', count: 1 },
+      { tag: 'visa', count: 1 },
+    ]);
+    expect(tagCounts(list, { ...EMPTY_FILTER, tags: ['ｔｉｔｐ'], text: 'x' })).toEqual([
+      { tag: 'TITP', count: 3 },
+      { tag: 'ＴＩＴＰ/visa', count: 1 },
+      { tag: 'visa', count: 1 },
     ]);
   });
 

@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationView, ColorId, SectionId } from '../../../../preload/contract';
-import { EMPTY_FILTER, colorCounts, filterAnnotations, sectionCounts, sortAnnotations, tagCounts, type PanelFilter } from '../../../../renderer/annotations/annotation-filter';
+import { foldSearchText } from '../../../../common/annotation-filter';
+import { tagKeys } from '../../../../common/tag-identity';
+import { EMPTY_FILTER, type PanelFilter, type SortOrder } from '../../../../renderer/annotations/annotation-filter';
 import { AnnotationStore } from '../../../../renderer/annotations/annotation-store';
-import { tagKeys } from '../../../../renderer/annotations/annotation-tallies';
-import { FilterIndex, foldSearchText } from '../../../../renderer/annotations/filter-index';
+import { FilterIndex } from '../../../../renderer/annotations/filter-index';
 import { panelView } from '../../../../renderer/annotations/panel-view';
+import { byDocumentOrder, byNewest } from '../../../../renderer/annotations/sorted-list';
 import { prng } from '../../../support/store-fixtures';
 import { view } from './fixtures';
+import {
+  referenceColorCounts as colorCounts,
+  referenceSectionCounts as sectionCounts,
+  referenceShown as filterAnnotations,
+  referenceTagCounts as tagCounts,
+} from './panel-of';
+
+const sortAnnotations = (list: readonly AnnotationView[], order: SortOrder) => [...list].sort(order === 'newest' ? byNewest : byDocumentOrder);
 
 const COLORS: ColorId[] = ['key', 'gap', 'progress', 'statistic', 'question'];
 const SECTIONS: SectionId[] = ['protection', 'prosecution', 'prevention', 'profile'] as SectionId[];
-const TAGS = ['Labor', 'labor', 'labor/TITP', 'TITP', 'children', 'legal/visa', 'legal'];
+const TAGS = ['Labor', 'labor', 'labor/TITP', 'TITP', 'ＴＩＴＰ', 'children', 'legal/visa', 'legal'];
 const WORDS = ['intern', 'visa', 'shelter', 'police', 'Labor', 'children', 'quota', 'raid'];
 
 function randomViews(seed: number, count: number): AnnotationView[] {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addTags, normalizeTag, removeTag, suggestTags, tagProblem } from '../../../../renderer/annotations/tags';
+import { cleanTag } from '../../../../common/tag-identity';
+import { addTags, removeTag, suggestTags, tagProblem } from '../../../../renderer/annotations/tags';
 
 describe('tag normalisation and limits', () => {
   it('trims and collapses white space', () => {
-    expect(normalizeTag('  forced   labor \t')).toBe('forced labor');
+    expect(cleanTag('  forced   labor \t')).toBe('forced labor');
   });
 
   it('accepts up to 64 characters and explains anything longer', () => {
@@ -24,6 +25,13 @@ describe('adding tags', () => {
 
   it('skips a tag already present in another case and says so', () => {
     expect(addTags(['Labor'], 'labor')).toEqual({ tags: ['Labor'], added: [], problem: 'This annotation already has the tag "labor".' });
+  });
+
+  it('treats "TITP", "titp" and full-width "ＴＩＴＰ" as one tag when adding, removing and suggesting', () => {
+    expect(addTags(['TITP'], 'titp, ＴＩＴＰ').tags).toEqual(['TITP']);
+    expect(removeTag(['ＴＩＴＰ', 'visa'], 'titp')).toEqual(['visa']);
+    expect(suggestTags([{ tag: 'TITP', count: 1 }], 'ｔｉ', [])).toEqual(['TITP']);
+    expect(suggestTags([{ tag: 'TITP', count: 1 }], 't', ['ＴＩＴＰ'])).toEqual([]);
   });
 
   it('skips duplicates within the same input', () => {

@@ -37,6 +37,8 @@ export async function readFuseTable(executable: string, wanted: Readonly<Record<
 
 export function formatFuseTable(rows: readonly FuseRow[]): string {
   const width = Math.max(...rows.map((r) => r.fuse.length));
-  const lines = rows.map((r) => `    ${r.fuse.padEnd(width)}  wanted ${r.wanted === null ? 'default' : r.wanted ? 'on' : 'off'}`.padEnd(width + 20) + `read ${r.read}${r.ok ? '' : '   <- differs'}`);
-  return lines.join('\n');
+  const wanted = (r: FuseRow) => (r.wanted === null ? "Electron's default" : r.wanted ? 'on' : 'off');
+  const header = `    ${'fuse'.padEnd(width)}  ${'wanted'.padEnd(18)}  read`;
+  const lines = rows.map((r) => `    ${r.fuse.padEnd(width)}  ${wanted(r).padEnd(18)}  ${r.read}${r.ok ? '' : '   <- differs'}`);
+  return [header, ...lines].join('\n');
 }

@@ -73,4 +73,6 @@ async function main(): Promise<number> {
   return checks.failed.length === 0 ? 0 : 1;
 }
 
-process.exitCode = await main();
+// An explicit exit: electron-builder's temp-file cleanup (async-exit-hook) calls
+// process.exit(0) on 'beforeExit', which would drop a failing process.exitCode.
+process.exit(await main());

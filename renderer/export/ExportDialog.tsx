@@ -3,146 +3,56 @@
  * (download or clipboard), Web Annotations, backup and restore, and importing a
  * colleague's file with a review step. In the desktop app the File menu picks
  * files natively and hands their text here (window.fieldmark.onMenu).
+ *
+ * This component holds what the jobs share: the dialog, its stage (options,
+ * import review, restore question) and the one request running at a time.
+ * Each job is its own piece: MarkdownSection, ShareSection (Web Annotations and
+ * Import…), ImportPreview, BackupSection, RestoreConfirm and exchange-outcome
+ * (the notices, with Undo import).
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { ImportPreview as Preview, MarkdownOptions } from '../../preload/contract';
-import type { MenuEvent } from '../../preload/bridge';
+import type { ImportPreview as Preview } from '../../preload/contract';
+import { onMenuEvent } from '../api/menu-events';
 import { useApp } from '../app-state/app-context';
-import { isFilterActive, toContractFilter } from '../annotations/annotation-filter';
 import { useAnnotations } from '../annotations/annotations-context';
-import { copyText, downloadFile } from './download';
-import { checkImportFile } from './import-review';
+import { BackupSection } from './BackupSection';
+import { readChosenFile } from './chosen-file';
+import { importedMessage, restoredMessage, undoImportAction } from './exchange-outcome';
 import { ImportPreview } from './ImportPreview';
+import { MarkdownSection } from './MarkdownSection';
+import { RestoreConfirm } from './RestoreConfirm';
+import { ShareSection } from './ShareSection';
+import { useDialogTask } from './use-dialog-task';
+import { useMarkdownOptions } from './use-markdown-options';
+import { useModal } from './use-modal';
 import './export.css';
-
-type GroupBy = NonNullable<MarkdownOptions['groupBy']>;
 
 type Stage =
   | { kind: 'options' }
   | { kind: 'preview'; fileName: string; preview: Preview }
   | { kind: 'confirm-restore'; fileName: string; content: string };
 
-const GROUPS: ReadonlyArray<{ value: GroupBy; label: string }> = [
-  { value: 'section', label: 'Section' },
-  { value: 'tag', label: 'Tag' },
-  { value: 'color', label: 'Colour' },
-];
-
-export const RESTORE_QUESTION = 'Replace all annotations with this backup?';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : String(error);
-}
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export function ExportDialog() {
   const { client, status, notify } = useApp();
   const { filter, reload, flushNotes } = useAnnotations();
   const [open, setOpen] = useState(false);
   const [stage, setStage] = useState<Stage>({ kind: 'options' });
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [groupBy, setGroupBy] = useState<GroupBy>('section');
-  const [includeNotes, setIncludeNotes] = useState(true);
-  const [includeTags, setIncludeTags] = useState(true);
-  const [includeColors, setIncludeColors] = useState(true);
-  const [includeDates, setIncludeDates] = useState(false);
-  const [scope, setScope] = useState<'all' | 'filter'>('all');
+  const { busy, error, setError, run, clear } = useDialogTask();
+  const markdown = useMarkdownOptions(filter);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const confirmRef = useRef<HTMLDialogElement>(null);
-  const importInput = useRef<HTMLInputElement>(null);
-  const restoreInput = useRef<HTMLInputElement>(null);
   const titleId = useId();
-  const confirmTitleId = useId();
-  const confirmTextId = useId();
-  const filterActive = isFilterActive(filter);
   const readOnly = status.readOnly;
+  const restoring = stage.kind === 'confirm-restore' ? stage : null;
 
   const reset = useCallback(() => {
     setStage({ kind: 'options' });
-    setError(null);
-    setBusy(null);
-  }, []);
+    clear();
+  }, [clear]);
 
-  // The native modal dialog gives focus trapping, Esc and the inert background.
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
-  useEffect(() => {
-    const confirm = confirmRef.current;
-    if (!confirm) return;
-    const wanted = open && stage.kind === 'confirm-restore';
-    if (wanted && !confirm.open) confirm.showModal();
-    if (!wanted && confirm.open) confirm.close();
-  }, [open, stage]);
-
-  useEffect(() => {
-    if (!filterActive) setScope('all');
-  }, [filterActive]);
-
-  /** Runs one request with the dialog marked busy; errors are shown in the dialog and change nothing. */
-  const run = useCallback(async (label: string, task: () => Promise<void>) => {
-    setBusy(label);
-    setError(null);
-    try {
-      await task();
-    } catch (err) {
-      setError(`${label} did not work. ${messageOf(err)}`);
-    } finally {
-      setBusy(null);
-    }
-  }, []);
-
-  const markdownOptions = (): MarkdownOptions => ({
-    groupBy,
-    includeNotes,
-    includeTags,
-    includeColors,
-    includeDates,
-    ...(scope === 'filter' && filterActive ? { filter: toContractFilter(filter) } : {}),
-  });
-
-  const exportMarkdown = async () => {
-    // A note still being typed belongs in the export.
-    await flushNotes();
-    return client.exportMarkdown(markdownOptions());
-  };
-
-  const downloadMarkdown = () =>
-    run('Exporting Markdown', async () => {
-      const file = await exportMarkdown();
-      downloadFile(file.filename, file.content);
-      notify(`Markdown exported as ${file.filename}.`);
-    });
-
-  const copyMarkdown = () =>
-    run('Copying Markdown', async () => {
-      const file = await exportMarkdown();
-      const copied = await copyText(file.content, dialogRef.current ?? document.body);
-      if (!copied) throw new Error('This window may not use the clipboard. Use “Download Markdown” instead.');
-      notify('Markdown copied to the clipboard.');
-    });
-
-  const downloadAnnotations = () =>
-    run('Exporting Web Annotations', async () => {
-      await flushNotes();
-      const file = await client.exportAnnotations();
-      downloadFile(file.filename, file.content);
-      notify(`Web Annotations exported as ${file.filename}.`);
-    });
-
-  const backUp = () =>
-    run('Backing up', async () => {
-      await flushNotes();
-      const file = await client.exportBackup();
-      downloadFile(file.filename, file.content);
-      notify(`Backup saved as ${file.filename}.`);
-    });
+  // The confirmation is shown after the dialog, so it opens on top of it.
+  useModal(dialogRef, open);
+  useModal(confirmRef, open && restoring !== null);
 
   const previewContent = useCallback(
     (fileName: string, content: string) =>
@@ -153,33 +63,18 @@ export function ExportDialog() {
     [client, run],
   );
 
-  const readChosenFile = async (input: HTMLInputElement | null): Promise<{ name: string; content: string } | null> => {
-    const file = input?.files?.[0];
-    if (input) input.value = '';
-    if (!file) return null;
-    const problem = checkImportFile(file);
-    if (problem) {
-      setError(problem);
-      return null;
-    }
-    try {
-      return { name: file.name, content: await file.text() };
-    } catch (err) {
-      setError(`“${file.name}” could not be read. ${messageOf(err)} Nothing was changed.`);
-      return null;
-    }
+  const onImportChosen = async (input: HTMLInputElement) => {
+    setError(null);
+    const chosen = await readChosenFile(input);
+    if (chosen.ok) await previewContent(chosen.name, chosen.content);
+    else if (chosen.problem) setError(chosen.problem);
   };
 
-  const onImportChosen = async () => {
+  const onRestoreChosen = async (input: HTMLInputElement) => {
     setError(null);
-    const chosen = await readChosenFile(importInput.current);
-    if (chosen) await previewContent(chosen.name, chosen.content);
-  };
-
-  const onRestoreChosen = async () => {
-    setError(null);
-    const chosen = await readChosenFile(restoreInput.current);
-    if (chosen) setStage({ kind: 'confirm-restore', fileName: chosen.name, content: chosen.content });
+    const chosen = await readChosenFile(input);
+    if (chosen.ok) setStage({ kind: 'confirm-restore', fileName: chosen.name, content: chosen.content });
+    else if (chosen.problem) setError(chosen.problem);
   };
 
   const commit = (preview: Preview, reject: string[]) =>
@@ -188,21 +83,7 @@ export function ExportDialog() {
       await reload();
       setOpen(false);
       reset();
-      const rejected = result.rejected > 0 ? ` ${plural(result.rejected, 'item was', 'items were')} left out.` : '';
-      notify(`Imported ${plural(result.applied, 'annotation', 'annotations')}.${rejected}`, {
-        action: {
-          label: 'Undo import',
-          run: async () => {
-            try {
-              const undone = await client.undoImport({ id: result.id });
-              await reload();
-              notify(`Import undone: ${plural(undone.reverted, 'annotation is', 'annotations are')} back as they were.`);
-            } catch (err) {
-              notify(`The import could not be undone. ${messageOf(err)}`, { kind: 'error' });
-            }
-          },
-        },
-      });
+      notify(importedMessage(result), { action: undoImportAction(result.id, { client, reload, notify }) });
     });
 
   const restore = (fileName: string, content: string) =>
@@ -212,30 +93,27 @@ export function ExportDialog() {
       await reload();
       setOpen(false);
       reset();
-      notify(
-        `Restored ${plural(result.annotations, 'annotation', 'annotations')} from ${fileName}. Your previous annotations were backed up first as ${result.backup}.`,
-        { sticky: true },
-      );
+      notify(restoredMessage(result, fileName), { sticky: true });
     });
 
   // Desktop: File → Import…/Restore… pick the file natively and send its text here.
-  useEffect(() => {
-    const bridge = window.fieldmark as { onMenu?: (cb: (event: MenuEvent) => void) => () => void } | undefined;
-    if (typeof bridge?.onMenu !== 'function') return;
-    return bridge.onMenu((event) => {
-      if (event.action === 'import-file') {
-        setOpen(true);
-        setStage({ kind: 'options' });
-        void previewContent(event.fileName, event.content);
-      } else if (event.action === 'restore-file') {
-        setOpen(true);
-        setError(null);
-        setStage({ kind: 'confirm-restore', fileName: event.fileName, content: event.content });
-      } else if (event.action === 'exported') {
-        notify(`Saved ${event.fileName} in ${event.path}.`);
-      }
-    });
-  }, [notify, previewContent]);
+  useEffect(
+    () =>
+      onMenuEvent((event) => {
+        if (event.action === 'import-file') {
+          setOpen(true);
+          setStage({ kind: 'options' });
+          void previewContent(event.fileName, event.content);
+        } else if (event.action === 'restore-file') {
+          setOpen(true);
+          setError(null);
+          setStage({ kind: 'confirm-restore', fileName: event.fileName, content: event.content });
+        } else if (event.action === 'exported') {
+          notify(`Saved ${event.fileName} in ${event.path}.`);
+        }
+      }) ?? undefined,
+    [notify, previewContent, setError],
+  );
 
   const disabled = busy !== null;
 
@@ -261,7 +139,7 @@ export function ExportDialog() {
             <span aria-hidden="true">×</span>
           </button>
         </div>
-        {error && stage.kind !== 'confirm-restore' && (
+        {error && !restoring && (
           <p className="export-error" role="alert">
             {error}
           </p>
@@ -270,142 +148,22 @@ export function ExportDialog() {
           {busy ? `${busy}…` : ''}
         </p>
         {stage.kind === 'preview' ? (
-          <ImportPreview
-            fileName={stage.fileName}
-            preview={stage.preview}
-            busy={disabled}
-            onCommit={(reject) => void commit(stage.preview, reject)}
-            onCancel={reset}
-          />
+          <ImportPreview fileName={stage.fileName} preview={stage.preview} busy={disabled} onCommit={(reject) => void commit(stage.preview, reject)} onCancel={reset} />
         ) : (
           <div className="export-body">
-            <section className="export-section" aria-labelledby={`${titleId}-md`}>
-              <h3 id={`${titleId}-md`} className="export-section-title">
-                Markdown
-              </h3>
-              <fieldset className="export-fieldset">
-                <legend>Group by</legend>
-                {GROUPS.map((g) => (
-                  <label key={g.value} className="export-choice">
-                    <input type="radio" name="export-group" value={g.value} checked={groupBy === g.value} onChange={() => setGroupBy(g.value)} /> {g.label}
-                  </label>
-                ))}
-              </fieldset>
-              <fieldset className="export-fieldset">
-                <legend>Include</legend>
-                <label className="export-choice">
-                  <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} /> Notes
-                </label>
-                <label className="export-choice">
-                  <input type="checkbox" checked={includeTags} onChange={(e) => setIncludeTags(e.target.checked)} /> Tags
-                </label>
-                <label className="export-choice">
-                  <input type="checkbox" checked={includeColors} onChange={(e) => setIncludeColors(e.target.checked)} /> Colour labels
-                </label>
-                <label className="export-choice">
-                  <input type="checkbox" checked={includeDates} onChange={(e) => setIncludeDates(e.target.checked)} /> Dates
-                </label>
-              </fieldset>
-              <fieldset className="export-fieldset">
-                <legend>Annotations</legend>
-                <label className="export-choice">
-                  <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Everything
-                </label>
-                <label className="export-choice">
-                  <input type="radio" name="export-scope" checked={scope === 'filter'} disabled={!filterActive} onChange={() => setScope('filter')} /> What the
-                  Annotations panel shows
-                  {!filterActive && <span className="export-hint"> (no filter is set)</span>}
-                </label>
-              </fieldset>
-              <div className="export-actions">
-                <button type="button" className="export-button primary" disabled={disabled} onClick={() => void downloadMarkdown()}>
-                  Download Markdown
-                </button>
-                <button type="button" className="export-button" disabled={disabled} onClick={() => void copyMarkdown()}>
-                  Copy Markdown
-                </button>
-              </div>
-            </section>
-
-            <section className="export-section" aria-labelledby={`${titleId}-share`}>
-              <h3 id={`${titleId}-share`} className="export-section-title">
-                Share with a colleague
-              </h3>
-              <p className="export-hint">
-                Web Annotations (W3C JSON-LD) keep quotes, notes, tags and colours. Importing shows a review first and can be undone.
-              </p>
-              <div className="export-actions">
-                <button type="button" className="export-button" disabled={disabled} onClick={() => void downloadAnnotations()}>
-                  Download Web Annotations
-                </button>
-                <button type="button" className="export-button" disabled={disabled || readOnly} onClick={() => importInput.current?.click()}>
-                  Import…
-                </button>
-                <input
-                  ref={importInput}
-                  type="file"
-                  accept=".json,.jsonld,application/json,application/ld+json"
-                  hidden
-                  tabIndex={-1}
-                  onChange={() => void onImportChosen()}
-                />
-              </div>
-            </section>
-
-            <section className="export-section" aria-labelledby={`${titleId}-backup`}>
-              <h3 id={`${titleId}-backup`} className="export-section-title">
-                Backup
-              </h3>
-              <p className="export-hint">One file with all your annotations (deleted ones included), colour labels and settings.</p>
-              <div className="export-actions">
-                <button type="button" className="export-button" disabled={disabled} onClick={() => void backUp()}>
-                  Back up
-                </button>
-                <button type="button" className="export-button" disabled={disabled || readOnly} onClick={() => restoreInput.current?.click()}>
-                  Restore…
-                </button>
-                <input ref={restoreInput} type="file" accept=".json,application/json" hidden tabIndex={-1} onChange={() => void onRestoreChosen()} />
-              </div>
-              {readOnly && <p className="export-hint">Your data folder is read-only, so importing and restoring are off.</p>}
-            </section>
+            <MarkdownSection headingId={`${titleId}-md`} choices={markdown} disabled={disabled} run={run} clipboardHost={() => dialogRef.current ?? document.body} />
+            <ShareSection headingId={`${titleId}-share`} disabled={disabled} readOnly={readOnly} run={run} onImportChosen={(input) => void onImportChosen(input)} />
+            <BackupSection headingId={`${titleId}-backup`} disabled={disabled} readOnly={readOnly} run={run} onRestoreChosen={(input) => void onRestoreChosen(input)} />
           </div>
         )}
-        <dialog
-          ref={confirmRef}
-          className="export-confirm"
-          role="alertdialog"
-          aria-labelledby={confirmTitleId}
-          aria-describedby={confirmTextId}
-          onCancel={(event) => {
-            event.preventDefault();
-            event.stopPropagation();
-            reset();
-          }}
-        >
-          <h3 id={confirmTitleId}>{RESTORE_QUESTION}</h3>
-          <p id={confirmTextId}>
-            A backup of your current annotations is taken first.
-            {stage.kind === 'confirm-restore' && <> The file to restore is “{stage.fileName}”.</>}
-          </p>
-          {error && stage.kind === 'confirm-restore' && (
-            <p className="export-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="export-actions">
-            <button
-              type="button"
-              className="export-button danger"
-              disabled={disabled}
-              onClick={() => stage.kind === 'confirm-restore' && void restore(stage.fileName, stage.content)}
-            >
-              Replace all annotations
-            </button>
-            <button type="button" className="export-button" disabled={disabled} onClick={reset}>
-              Cancel
-            </button>
-          </div>
-        </dialog>
+        <RestoreConfirm
+          dialogRef={confirmRef}
+          fileName={restoring?.fileName ?? null}
+          error={error}
+          disabled={disabled}
+          onConfirm={() => restoring && void restore(restoring.fileName, restoring.content)}
+          onCancel={reset}
+        />
       </dialog>
     </>
   );

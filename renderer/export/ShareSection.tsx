@@ -1,0 +1,37 @@
+/**
+ * The dialog's sharing job: Download Web Annotations (W3C JSON-LD) for a
+ * colleague, and Import… a colleague's file, which goes to the review step
+ * first.
+ */
+import { useApp } from '../app-state/app-context';
+import { FileButton } from './FileButton';
+import { useExportDownload } from './use-export-download';
+
+interface ShareSectionProps {
+  headingId: string;
+  disabled: boolean;
+  readOnly: boolean;
+  run(label: string, task: () => Promise<void>): Promise<void>;
+  onImportChosen(input: HTMLInputElement): void;
+}
+
+export function ShareSection({ headingId, disabled, readOnly, run, onImportChosen }: ShareSectionProps) {
+  const { client } = useApp();
+  const download = useExportDownload(run);
+  const downloadAnnotations = () => download('Exporting Web Annotations', () => client.exportAnnotations(), (name) => `Web Annotations exported as ${name}.`);
+
+  return (
+    <section className="export-section" aria-labelledby={headingId}>
+      <h3 id={headingId} className="export-section-title">
+        Share with a colleague
+      </h3>
+      <p className="export-hint">Web Annotations (W3C JSON-LD) keep quotes, notes, tags and colours. Importing shows a review first and can be undone.</p>
+      <div className="export-actions">
+        <button type="button" className="export-button" disabled={disabled} onClick={() => void downloadAnnotations()}>
+          Download Web Annotations
+        </button>
+        <FileButton label="Import…" accept=".json,.jsonld,application/json,application/ld+json" disabled={disabled || readOnly} onChosen={onImportChosen} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * What the notice says once an import or a restore is done, and the notice's
+ * "Undo import" action, which puts back every annotation the import changed.
+ */
+import type { FieldmarkClient } from '../api/client';
+import type { NoticeAction, NotifyOptions } from '../app-state/app-context';
+import { reasonOf } from './use-dialog-task';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function importedMessage(result: { applied: number; rejected: number }): string {
+  const rejected = result.rejected > 0 ? ` ${plural(result.rejected, 'item was', 'items were')} left out.` : '';
+  return `Imported ${plural(result.applied, 'annotation', 'annotations')}.${rejected}`;
+}
+
+export function restoredMessage(result: { annotations: number; backup: string }, fileName: string): string {
+  return `Restored ${plural(result.annotations, 'annotation', 'annotations')} from ${fileName}. Your previous annotations were backed up first as ${result.backup}.`;
+}
+
+interface UndoImportDeps {
+  client: FieldmarkClient;
+  reload(): Promise<void>;
+  notify(message: string, options?: NotifyOptions): number;
+}
+
+/** The "Undo import" action of the notice that reports import `id`. */
+export function undoImportAction(id: string, { client, reload, notify }: UndoImportDeps): NoticeAction {
+  return {
+    label: 'Undo import',
+    run: async () => {
+      try {
+        const undone = await client.undoImport({ id });
+        await reload();
+        notify(`Import undone: ${plural(undone.reverted, 'annotation is', 'annotations are')} back as they were.`);
+      } catch (err) {
+        notify(`The import could not be undone. ${reasonOf(err)}`, { kind: 'error' });
+      }
+    },
+  };
+}

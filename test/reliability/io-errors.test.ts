@@ -7,7 +7,8 @@
  * (only synced data kept) every acknowledged change is still there.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FILE } from '../../main/core/store/journal-adapter';
+import { SNAPSHOT_FILE } from '../../main/core/store/journal-adapter';
+import { decodeSnapshot, encodeSnapshot } from '../../main/core/store/snapshot-codec';
 import { openStore, type OpenedStore } from '../../main/core/store/store';
 import type { StoreDoc } from '../../main/core/store/store-schema';
 import { FieldmarkError } from '../../preload/rpc';

@@ -11,7 +11,7 @@
  * tested in test/unit/support/power-loss-check.test.ts), never from the disk.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot, encodeSnapshot } from '../../main/core/store/journal-adapter';
+import { decodeSnapshot, encodeSnapshot } from '../../main/core/store/snapshot-codec';
 import { openStore } from '../../main/core/store/store';
 import type { StoredAnnotation } from '../../main/core/store/store-schema';
 import { MemoryFs, type CrashMode } from '../support/memory-fs';

@@ -11,7 +11,8 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeSnapshot, SNAPSHOT_FILE } from '../../main/core/store/journal-adapter';
+import { SNAPSHOT_FILE } from '../../main/core/store/journal-adapter';
+import { decodeSnapshot } from '../../main/core/store/snapshot-codec';
 import { openStore } from '../../main/core/store/store';
 import { checkAfterKill, EMPTY_LOG } from './crash-check';
 import { parseEvent, type CrashEvent } from './crash-log';

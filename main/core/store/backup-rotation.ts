@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { writeFileDurably } from './durable-write';
 import { errnoCode, type FsLayer } from './fs-layer';
-import { decodeSnapshot, SnapshotProblem, type DecodedSnapshot } from './journal-adapter';
+import { decodeSnapshot, SnapshotProblem, type DecodedSnapshot } from './snapshot-codec';
 import { NewerVersionError, type Migration } from './store-migrations';
 
 export const BACKUP_DIR = 'backups';

@@ -14,26 +14,18 @@
  * length or checksum and is dropped on load. Lines are idempotent puts, so
  * replaying a journal over a snapshot that already contains it changes nothing.
  *
- * Snapshot seal: the snapshot starts with `{"integrity":"crc32:<8 hex>",` followed
- * by the rest of `JSON.stringify(doc)`; the checksum covers exactly that
- * stringified document. The seal is a content fingerprint (it lets the launch
- * backup copy the bytes instead of serializing again), never a reason to skip
- * validation: every file goes through migrations and the full `StoreDoc` schema
- * on load (store-validate.ts: a check compiled from the zod schema, with zod
- * itself for anything that check cannot prove). The `integrity` key is removed
- * before validation, so the file stays a plain, valid store document.
+ * The snapshot's own format (its seal, decoding and validation) is the snapshot
+ * codec's (snapshot-codec.ts); this adapter decides where and when it is written.
  */
-import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { Adapter } from 'lowdb';
 import { z } from 'zod';
-import { describeZodError } from '../../../preload/rpc';
+import { crc32Hex } from './crc32-hex';
 import { writeFileDurably } from './durable-write';
 import { errnoCode, type FsHandle, type FsLayer } from './fs-layer';
-import { MIGRATIONS, migrateDoc, UnknownFormatError, type Migration } from './store-migrations';
+import { decodeSnapshot, encodeSnapshot, SnapshotProblem, type DecodedSnapshot } from './snapshot-codec';
+import { MIGRATIONS, type Migration } from './store-migrations';
 import { applyOps, STORE_VERSION, StoreOp, type StoreDoc } from './store-schema';
-import { parseStoreDoc } from './store-validate';
 
 export const SNAPSHOT_FILE = 'fieldmark.json';
 export const JOURNAL_FILE = 'fieldmark.journal';
@@ -41,125 +33,17 @@ export const JOURNAL_FILE = 'fieldmark.journal';
 /** Compact once the journal is larger than this, or than 1/8 of the snapshot if that is larger. */
 export const DEFAULT_COMPACT_AFTER_BYTES = 1024 * 1024;
 
-const SEAL_HEAD = '{"integrity":"crc32:';
-const SEAL_LENGTH = SEAL_HEAD.length + 8 + 2; // head, 8 hex digits, `",`
-const SEAL_HEAD_BYTES = Buffer.from(SEAL_HEAD, 'latin1');
-const OPEN_BRACE_CRC = crc32('{');
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const NEWLINE = 0x0a;
 const LINE_HEAD = /^J1 (\d{1,12}) ([0-9a-f]{8}) /;
 
 const OpBatch = z.array(StoreOp);
-
-function hex8(value: number): string {
-  return value.toString(16).padStart(8, '0');
-}
-
-// ---------------------------------------------------------------- snapshot codec
-
-export interface EncodedSnapshot {
-  bytes: Buffer;
-  /** CRC-32 (8 hex) of the stringified document: a cheap content fingerprint. */
-  crc: string;
-}
-
-/** Serializes a (valid) document as a sealed snapshot. */
-export function encodeSnapshot(doc: StoreDoc): EncodedSnapshot {
-  const body = Buffer.from(JSON.stringify(doc), 'utf8');
-  const crc = hex8(crc32(body));
-  return { bytes: Buffer.concat([Buffer.from(`${SEAL_HEAD}${crc}",`, 'latin1'), body.subarray(1)]), crc };
-}
-
-export type SnapshotProblemKind = 'empty' | 'zeros' | 'not-utf8' | 'cut-off' | 'not-json' | 'invalid' | 'unreadable';
-
-/** The snapshot cannot be used; `reason` completes "Your annotations file could not be read (…)". */
-export class SnapshotProblem extends Error {
-  constructor(
-    readonly kind: SnapshotProblemKind,
-    readonly reason: string,
-  ) {
-    super(`The annotations file could not be read (${reason}).`);
-    this.name = 'SnapshotProblem';
-  }
-}
-
-export interface DecodedSnapshot {
-  doc: StoreDoc;
-  /** The seal matched: the bytes are exactly what Fieldmark wrote (the document was still validated). */
-  sealed: boolean;
-  /** Content fingerprint from the seal; null for an unsealed file. */
-  crc: string | null;
-  /** The on-disk version when a migration ran, else null. */
-  migratedFrom: number | null;
-}
-
-function sealOf(bytes: Buffer): string | null {
-  if (bytes.length <= SEAL_LENGTH || !bytes.subarray(0, SEAL_HEAD_BYTES.length).equals(SEAL_HEAD_BYTES)) return null;
-  const claimed = bytes.toString('latin1', SEAL_HEAD_BYTES.length, SEAL_HEAD_BYTES.length + 8);
-  if (bytes.toString('latin1', SEAL_HEAD_BYTES.length + 8, SEAL_LENGTH) !== '",') return null;
-  const actual = hex8(crc32(bytes.subarray(SEAL_LENGTH), OPEN_BRACE_CRC));
-  return claimed === actual ? actual : null;
-}
-
-/** Whether JSON.parse failed because the text stopped before the document ended (V8's messages). */
-function endedEarly(message: string, length: number): boolean {
-  if (/end of JSON input|Unterminated string/i.test(message)) return true;
-  const at = /at position (\d+)/.exec(message);
-  return at !== null && Number(at[1]) >= length;
-}
-
-function isAllZero(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return false;
-  return true;
-}
-
-/**
- * Decodes snapshot (or backup) bytes into a valid document, or throws a
- * SnapshotProblem saying in plain words what is wrong (or NewerVersionError).
- * A UTF-8 byte-order mark in front of otherwise valid JSON is accepted and
- * dropped: editors such as Notepad add one when a user saves the file by hand.
- * A lone surrogate written as a JSON escape (`\ud800`) is valid JSON and is kept;
- * bytes that are not valid UTF-8 (including CESU-8 surrogates) make the file unusable.
- */
-export function decodeSnapshot(
-  input: Buffer,
-  options: { migrations?: readonly Migration[] } = {},
-): DecodedSnapshot {
-  let bytes = input;
-  if (bytes.length === 0) throw new SnapshotProblem('empty', 'it is empty');
-  if (bytes[0] === 0 && isAllZero(bytes)) throw new SnapshotProblem('zeros', 'it contains only zero bytes');
-  if (bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
-  if (!isUtf8(bytes)) throw new SnapshotProblem('not-utf8', 'it is not UTF-8 text');
-  const crc = sealOf(bytes);
-  let raw: unknown;
-  const text = bytes.toString('utf8');
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    if (endedEarly(error instanceof Error ? error.message : '', text.length)) throw new SnapshotProblem('cut-off', 'it ends abruptly, as if cut off');
-    throw new SnapshotProblem('not-json', 'it is not valid JSON');
-  }
-  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) delete (raw as Record<string, unknown>).integrity;
-  let migrated;
-  try {
-    migrated = migrateDoc(raw, options.migrations ?? MIGRATIONS);
-  } catch (error) {
-    if (error instanceof UnknownFormatError) throw new SnapshotProblem('invalid', error.reason);
-    throw error;
-  }
-  const parsed = parseStoreDoc(migrated.doc);
-  if (!parsed.success) {
-    throw new SnapshotProblem('invalid', `it does not match the expected format: ${describeZodError(parsed.error)}`);
-  }
-  return { doc: parsed.data, sealed: crc !== null, crc, migratedFrom: migrated.steps > 0 ? migrated.from : null };
-}
 
 // ---------------------------------------------------------------- journal codec
 
 /** One journal line for one batch of (already validated) ops. */
 export function encodeJournalLine(ops: readonly StoreOp[]): Buffer {
   const json = Buffer.from(JSON.stringify({ v: STORE_VERSION, ops }), 'utf8');
-  return Buffer.concat([Buffer.from(`J1 ${json.length} ${hex8(crc32(json))} `, 'latin1'), json, Buffer.from([NEWLINE])]);
+  return Buffer.concat([Buffer.from(`J1 ${json.length} ${crc32Hex(json)} `, 'latin1'), json, Buffer.from([NEWLINE])]);
 }
 
 export interface JournalScan {
@@ -176,7 +60,7 @@ function decodeLine(line: Buffer): { v: number; ops: unknown } | null {
   const head = LINE_HEAD.exec(line.toString('latin1', 0, Math.min(line.length, 28)));
   if (!head) return null;
   const json = line.subarray(head[0].length);
-  if (json.length !== Number(head[1]) || hex8(crc32(json)) !== head[2]) return null;
+  if (json.length !== Number(head[1]) || crc32Hex(json) !== head[2]) return null;
   try {
     const value = JSON.parse(json.toString('utf8')) as { v?: unknown; ops?: unknown };
     if (typeof value !== 'object' || value === null || typeof value.v !== 'number' || !Number.isInteger(value.v)) return null;

@@ -22,16 +22,8 @@ import { z } from 'zod';
 import { describeZodError, FieldmarkError } from '../../../preload/rpc';
 import { removeStaleTempFiles, writeFileDurably } from './durable-write';
 import { errnoCode, nodeFs, type FsLayer } from './fs-layer';
-import {
-  encodeSnapshot,
-  JOURNAL_FILE,
-  JournalAdapter,
-  JournalUnreadable,
-  replayJournal,
-  SNAPSHOT_FILE,
-  SnapshotProblem,
-  type JournalScan,
-} from './journal-adapter';
+import { JOURNAL_FILE, JournalAdapter, JournalUnreadable, replayJournal, SNAPSHOT_FILE, type JournalScan } from './journal-adapter';
+import { encodeSnapshot, SnapshotProblem } from './snapshot-codec';
 import {
   BACKUP_DIR,
   BackupNotVerified,

@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { JOURNAL_FILE, SNAPSHOT_FILE, decodeSnapshot, replayJournal, scanJournal } from '../../../main/core/store/journal-adapter';
+import { JOURNAL_FILE, SNAPSHOT_FILE, replayJournal, scanJournal } from '../../../main/core/store/journal-adapter';
+import { decodeSnapshot } from '../../../main/core/store/snapshot-codec';
 import { emptyDoc, type StoreDoc } from '../../../main/core/store/store-schema';
 
 async function readOptional(file: string): Promise<Buffer | null> {

@@ -8,7 +8,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SNAPSHOT_FILE, encodeSnapshot } from '../../../main/core/store/journal-adapter';
+import { SNAPSHOT_FILE } from '../../../main/core/store/journal-adapter';
+import { encodeSnapshot } from '../../../main/core/store/snapshot-codec';
 import { quoteSelectorFor } from '../../../main/core/anchoring/quote-selector';
 import { loadReport, type ReportModel } from '../../../main/core/report/report-model';
 import { StoreDoc, emptyDoc, type StoredAnnotation } from '../../../main/core/store/store-schema';

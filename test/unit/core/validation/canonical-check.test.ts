@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compileCanonicalCheck, UnsupportedSchema } from '../../../../main/core/validation/canonical-check';
-import { decodeSnapshot, encodeSnapshot } from '../../../../main/core/store/journal-adapter';
+import { decodeSnapshot, encodeSnapshot } from '../../../../main/core/store/snapshot-codec';
 import { StoreDoc, type ImportRecord } from '../../../../main/core/store/store-schema';
 import { parseStoreDoc } from '../../../../main/core/store/store-validate';
 import { CORRUPT_VARIANTS } from '../../../support/corrupt-variants';

@@ -4,6 +4,7 @@
  * old one may still be on screen in a deferred render).
  */
 import type { AnnotationView } from '../../preload/contract';
+import { firstIndexWhere } from '../../common/offset-lookup';
 
 export type Compare = (a: AnnotationView, b: AnnotationView) => number;
 
@@ -28,14 +29,7 @@ export const byDeletedFirst: Compare = (a, b) => compareText(b.deletedAt ?? '', 
 
 /** The first index whose element does not sort before `item`. */
 export function lowerBound(list: readonly AnnotationView[], item: AnnotationView, compare: Compare): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compare(list[mid]!, item) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexWhere(list.length, (i) => compare(list[i]!, item) >= 0);
 }
 
 export function insertSorted(list: readonly AnnotationView[], item: AnnotationView, compare: Compare): AnnotationView[] {

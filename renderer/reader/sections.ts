@@ -1,6 +1,6 @@
 /** The table of contents: the introduction and every section heading, with where each starts. */
 import type { Block, Report } from '../../preload/contract';
-import { indexAtOffset } from '../text/text-surface';
+import { indexAtOffset } from '../../common/offset-lookup';
 
 export interface TocEntry {
   /** Block id of the heading (or of the first introduction paragraph). */

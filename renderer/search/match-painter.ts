@@ -8,6 +8,7 @@
  */
 import Mark from 'mark.js';
 import type { TextMatch } from './matcher';
+import { firstIndexWhere } from '../../common/offset-lookup';
 
 /** The part of the reading surface the painter needs (renderer/reader/text-surface.ts). */
 export interface PaintSurface {
@@ -228,24 +229,10 @@ export class MatchPainter {
 
 /** Number of entries in a sorted array that are ≤ value. */
 function upperBound(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexWhere(sorted.length, (i) => sorted[i]! > value);
 }
 
 /** Index of the first match whose end is after `offset`. */
 function firstEndingAfter(matches: readonly TextMatch[], offset: number): number {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (matches[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexWhere(matches.length, (i) => matches[i]!.end > offset);
 }

@@ -4,6 +4,7 @@
  * with a map back to the original UTF-16 offsets, so each keystroke is a plain
  * scan of that copy and every range it returns is in report coordinates.
  */
+import { firstIndexWhere } from '../../common/offset-lookup';
 
 export interface TextMatch {
   /** UTF-16 offset of the first matched character in the original text. */
@@ -41,17 +42,7 @@ export interface FoldEdits {
 
 /** Index of the last edit starting at or before folded offset `k`, or -1. */
 function editAt(edits: FoldEdits, k: number): number {
-  let lo = 0;
-  let hi = edits.fold.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (edits.fold[mid]! <= k) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return firstIndexWhere(edits.fold.length, (i) => edits.fold[i]! > k) - 1;
 }
 
 /** Original offset of the source character folded unit `k` came from. */
@@ -305,12 +296,5 @@ export function matcherFor(text: string): TextMatcher {
 
 /** Index of the first match whose start is ≥ `offset` (matches.length if none). */
 export function firstMatchAtOrAfter(matches: readonly TextMatch[], offset: number): number {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (matches[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexWhere(matches.length, (i) => matches[i]!.start >= offset);
 }

@@ -5,7 +5,7 @@
  */
 import type { Block } from '../../preload/contract';
 import type { TextMatch } from './matcher';
-import { indexAtOffset } from '../text/text-surface';
+import { indexAtOffset } from '../../common/offset-lookup';
 
 export interface Snippet {
   /** Text before the match, white space collapsed, with a leading "…" when cut. */

@@ -10,6 +10,7 @@
  * reconciliation. Whoever changes the DOM inside (mark.js) calls `notifyChanged()`.
  */
 import type { Block, Report } from '../../preload/contract';
+import { firstIndexWhere, indexAtOffset } from '../../common/offset-lookup';
 
 export type Affinity = 'forward' | 'backward';
 
@@ -36,21 +37,6 @@ const TOP_MARGIN = 24;
 const SETTLE_FRAMES = 6;
 const SETTLE_QUIET_MS = 400;
 const SETTLE_MAX_MS = 2000;
-
-/** Finds the last index whose start is ≤ offset (blocks are sorted by start), or -1. */
-export function indexAtOffset(blocks: readonly Pick<Block, 'start'>[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 /** The element a block is rendered as, and its class. */
 function tagFor(block: Block): { tag: string; className: string } {
@@ -463,18 +449,12 @@ export class TextSurface {
 
   /** Index of the first block whose bottom (or top) edge is below `y`; clamps to the last block. */
   private firstIndexBelow(y: number, edge: 'bottom' | 'top' = 'bottom'): number {
-    let lo = 0;
-    let hi = this.elements.length - 1;
-    let found = edge === 'top' ? this.elements.length : this.elements.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const rect = this.elements[mid]!.getBoundingClientRect();
-      if ((edge === 'bottom' ? rect.bottom : rect.top) > y) {
-        found = mid;
-        hi = mid - 1;
-      } else lo = mid + 1;
-    }
-    return found;
+    const count = this.elements.length;
+    const first = firstIndexWhere(count, (i) => {
+      const rect = this.elements[i]!.getBoundingClientRect();
+      return (edge === 'bottom' ? rect.bottom : rect.top) > y;
+    });
+    return edge === 'top' ? first : Math.min(first, count - 1);
   }
 
   private firstBlockFrom(node: Node): HTMLElement | null {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Block, BlockKind, Report, SectionId } from '../../../preload/contract';
+import { indexAtOffset } from '../../../common/offset-lookup';
 
 export const REPORT_FILE = 'report/tip-2021-japan.txt';
 
@@ -160,21 +161,6 @@ export function toReport(model: ReportModel): Report {
   return { title, country, year, tier, sha256, text, blocks };
 }
 
-/** Index of the last block whose start is ≤ offset (binary search), or -1. */
-export function blockIndexAt(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
 /** A block's label for citations: "Protection ¶2", "Prioritized Recommendations ¶3", "Title". */
 export function blockLabel(block: Block): string {
   if (block.kind === 'title') return 'Title';
@@ -189,8 +175,8 @@ export function locateRange(
   start: number,
   end: number,
 ): { section: SectionId | null; sectionTitle: string | null; paragraph: number | null; citation: string } {
-  const first = blocks[Math.max(0, blockIndexAt(blocks, start))];
-  const last = blocks[Math.max(0, blockIndexAt(blocks, Math.max(start, end - 1)))];
+  const first = blocks[Math.max(0, indexAtOffset(blocks, start))];
+  const last = blocks[Math.max(0, indexAtOffset(blocks, Math.max(start, end - 1)))];
   if (!first || !last) return { section: null, sectionTitle: null, paragraph: null, citation: '' };
   let citation = blockLabel(first);
   if (last !== first) {

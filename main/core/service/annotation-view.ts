@@ -6,6 +6,7 @@
  * not re-anchor or re-cite them on every call.
  */
 import type { AnnotationView, TextQuoteSelector } from '../../../preload/contract';
+import { firstIndexWhere } from '../../../common/offset-lookup';
 import { quoteSelectorFor } from '../anchoring/quote-selector';
 import { reanchor, reanchorAll, type AnchorResult, type AnchorTarget } from '../anchoring/re-anchor';
 import { locateRange, type ReportModel } from '../report/report-model';
@@ -121,14 +122,7 @@ export interface ViewCache {
 
 /** Index of the first view that sorts after `view` (binary search). */
 function insertionPoint(sorted: readonly AnnotationView[], view: AnnotationView): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareViews(sorted[mid]!, view) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexWhere(sorted.length, (i) => compareViews(sorted[i]!, view) > 0);
 }
 
 /** Above this many changed records a full sort is cheaper than inserting one by one. */

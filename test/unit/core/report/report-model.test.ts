@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { indexAtOffset as blockIndexAt } from '../../../../common/offset-lookup';
 import {
-  blockIndexAt,
   blockLabel,
   buildReportModel,
   loadReport,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../../../main/core/report/report-model';
 import { entryIndexAt, tocEntries } from '../../../../renderer/reader/sections';
-import { indexAtOffset } from '../../../../renderer/text/text-surface';
+import { indexAtOffset } from '../../../../common/offset-lookup';
 
 const text = readFileSync(path.resolve(import.meta.dirname, '../../../../assets/report/tip-2021-japan.txt'), 'utf8');
 const report = buildReportModel(text);

@@ -4,8 +4,7 @@
  * every write, and the write gate), and a clock the test moves.
  */
 import { FieldmarkError } from '../../preload/rpc';
-import { createServiceContext } from '../../main/core/service/service';
-import type { ServiceContext } from '../../main/core/service/service-context';
+import { createServiceContext, type ServiceContext } from '../../main/core/service/service-context';
 import { emptyDoc, type StoredAnnotation } from '../../main/core/store/store-schema';
 import { report } from './exchange-fixtures';
 import { MemoryStore } from './memory-store';

@@ -1,11 +1,13 @@
 /**
  * What the service's method groups share: the report, the store, the resolved
- * annotation views and a clock. service.ts builds it once per launch.
+ * annotation views, a clock and the write gate, and how it is built (once per
+ * launch by service.ts; tests of single method groups build theirs here too).
  */
 import type { AnnotationView } from '../../../preload/contract';
 import type { ReportModel } from '../report/report-model';
 import type { Store } from '../store/store-schema';
-import type { WriteGate } from './write-gate';
+import { createViewCache, type ViewCache } from './annotation-view';
+import { createWriteGate, type WriteGate } from './write-gate';
 
 export interface ServiceContext {
   readonly report: ReportModel;
@@ -15,4 +17,33 @@ export interface ServiceContext {
   now(): Date;
   /** Orders single-record edits (shared) against imports and restores (exclusive). */
   readonly gate: WriteGate;
+}
+
+/**
+ * The context the method groups share, over a store wrapped so that every durable
+ * write updates the view cache (tests of single method groups build theirs here too).
+ */
+export function createServiceContext(report: ReportModel, store: Store, now: () => Date = () => new Date()): { cache: ViewCache; ctx: ServiceContext } {
+  const cache = createViewCache(report, () => store.doc.annotations);
+  const tracked: Store = {
+    get doc() {
+      return store.doc;
+    },
+    get status() {
+      return store.status;
+    },
+    async apply(ops) {
+      try {
+        await store.apply(ops);
+      } catch (error) {
+        // The store leaves its document unchanged on failure; reconcile fully anyway, to be sure.
+        cache.invalidate();
+        throw error;
+      }
+      cache.applied(ops);
+    },
+    backupNow: (reason) => store.backupNow(reason),
+    close: () => store.close(),
+  };
+  return { cache, ctx: { report, store: tracked, views: () => cache.views(), now, gate: createWriteGate() } };
 }

@@ -7,13 +7,11 @@ import path from 'node:path';
 import type { Contract } from '../../../preload/contract';
 import { FieldmarkError, type Implementation } from '../../../preload/rpc';
 import { createAnnotationMethods } from './annotation-service';
-import { createViewCache, type ViewCache } from './annotation-view';
 import { createExchangeMethods } from './exchange-service';
 import { errnoCode, type FsLayer } from '../store/fs-layer';
 import { loadReport, REPORT_FILE, toReport, type ReportModel } from '../report/report-model';
-import type { ServiceContext } from './service-context';
+import { createServiceContext } from './service-context';
 import { createSettingsMethods } from './settings-service';
-import { createWriteGate } from './write-gate';
 import { openStore } from '../store/store';
 import type { Store, StoreStatusInfo } from '../store/store-schema';
 
@@ -70,33 +68,4 @@ export function createServiceFromParts(report: ReportModel, store: Store, now: (
     status: () => store.status,
     close: () => store.close(),
   };
-}
-
-/**
- * The context the method groups share, over a store wrapped so that every durable
- * write updates the view cache (tests of single method groups build theirs here too).
- */
-export function createServiceContext(report: ReportModel, store: Store, now: () => Date = () => new Date()): { cache: ViewCache; ctx: ServiceContext } {
-  const cache = createViewCache(report, () => store.doc.annotations);
-  const tracked: Store = {
-    get doc() {
-      return store.doc;
-    },
-    get status() {
-      return store.status;
-    },
-    async apply(ops) {
-      try {
-        await store.apply(ops);
-      } catch (error) {
-        // The store leaves its document unchanged on failure; reconcile fully anyway, to be sure.
-        cache.invalidate();
-        throw error;
-      }
-      cache.applied(ops);
-    },
-    backupNow: (reason) => store.backupNow(reason),
-    close: () => store.close(),
-  };
-  return { cache, ctx: { report, store: tracked, views: () => cache.views(), now, gate: createWriteGate() } };
 }

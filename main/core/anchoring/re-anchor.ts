@@ -1,4 +1,10 @@
 /**
+ * anchoring/ (main/core, above report/): where a quote sits in a text —
+ * deriving quote selectors (quote-selector.ts), finding quotes exactly or
+ * approximately (match-quote.ts, piece-index.ts) and re-anchoring stored
+ * selectors against the current text (this file). Pure: no files, no store.
+ */
+/**
  * Re-anchoring: resolves stored selectors against the current report text, in
  * the order the design fixes — the old position if it still holds the quote;
  * else an exact search for the quote, disambiguated by its context and nearness;

@@ -1,4 +1,9 @@
 /**
+ * hosting/ (top group of main/core): what both hosts (main/electron and
+ * main/web) need to serve the app — the built renderer's files (this file), the
+ * Content-Security-Policy, and where the assets and the data folder are.
+ */
+/**
  * Serving the built renderer safely, shared by the app:// protocol and the
  * browser host. A request path is checked on its raw (still percent-encoded)
  * form and again after decoding, so `..`, `%2e%2e`, backslashes, encoded

@@ -1,4 +1,10 @@
 /**
+ * service/ (main/core, above exchange/): the contract's methods — annotations
+ * and their resolved views, settings, import, export, backup and restore — over
+ * one shared context (service-context.ts) and write gate. This file wires them
+ * into the one implementation both hosts dispatch to.
+ */
+/**
  * The service: the report, the store and the method groups wired into one
  * implementation of the contract. Both hosts (Electron and the loopback browser
  * host), the tests and the benchmarks run exactly this.

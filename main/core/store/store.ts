@@ -1,4 +1,11 @@
 /**
+ * store/ (main/core, above anchoring/): the one persistent store — its schema
+ * and migrations, the checked document (store-validate.ts), the snapshot codec
+ * and journal adapter, durable writes through one file-system layer, backups
+ * (backup-file.ts for the format, backup-rotation.ts for keeping them) and the
+ * folder lock. This file opens the store and applies changes to it.
+ */
+/**
  * Fieldmark's persistent store: one lowdb document in the data folder, kept as
  * a sealed JSON snapshot plus an append-only journal (see journal-adapter.ts).
  *

@@ -1,4 +1,10 @@
 /**
+ * validation/ (lowest group of main/core): deciding whether untrusted values are
+ * what the schemas say — a zod schema compiled into a fast proof of validity
+ * (this file) and guarded JSON parsing of files from outside (safe-json.ts).
+ * It imports nothing else from main/core; every group above may use it.
+ */
+/**
  * Compiles a zod schema into a fast predicate that answers one question: is this
  * value already exactly what `schema.parse(value)` would return? That is, zod
  * accepts it, no transform would change it (a `.trim()` finds nothing to trim),

@@ -5,6 +5,7 @@
  */
 import type { Block } from '../../preload/contract';
 import type { TextMatch } from './matcher';
+import { sectionLabel } from '../../common/citation';
 import { indexAtOffset } from '../../common/offset-lookup';
 
 export interface Snippet {
@@ -42,8 +43,7 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ');
 export function sectionTitleAt(blocks: readonly Block[], offset: number): string {
   const block = blocks[Math.max(0, indexAtOffset(blocks, offset))];
   if (!block) return 'Report';
-  if (block.sectionTitle) return block.sectionTitle;
-  return block.kind === 'tier' ? 'Tier ranking' : 'Title';
+  return sectionLabel(block);
 }
 
 /**

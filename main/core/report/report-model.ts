@@ -1,4 +1,9 @@
 /**
+ * report/ (main/core, above validation/): the report as data — its verbatim
+ * text, hash, blocks and sections, the coordinate system of every annotation.
+ * It reads the bundled text and imports nothing from the groups above.
+ */
+/**
  * The report model: the verbatim text of the 2021 TIP Report: Japan parsed into
  * blocks whose UTF-16 offsets are the coordinate system of every annotation.
  * The text is never altered; blocks only point into it.
@@ -7,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Block, BlockKind, Report, SectionId } from '../../../preload/contract';
+import { rangeCitation } from '../../../common/citation';
 import { indexAtOffset } from '../../../common/offset-lookup';
 
 export const REPORT_FILE = 'report/tip-2021-japan.txt';
@@ -161,14 +167,6 @@ export function toReport(model: ReportModel): Report {
   return { title, country, year, tier, sha256, text, blocks };
 }
 
-/** A block's label for citations: "Protection ¶2", "Prioritized Recommendations ¶3", "Title". */
-export function blockLabel(block: Block): string {
-  if (block.kind === 'title') return 'Title';
-  if (block.kind === 'tier') return 'Tier ranking';
-  if (block.paragraph === null) return block.sectionTitle ?? '';
-  return `${block.sectionTitle} ¶${block.paragraph}`;
-}
-
 /** Where a range sits: its first block's section and paragraph, and a citation spanning to its last block. */
 export function locateRange(
   blocks: readonly Block[],
@@ -178,12 +176,5 @@ export function locateRange(
   const first = blocks[Math.max(0, indexAtOffset(blocks, start))];
   const last = blocks[Math.max(0, indexAtOffset(blocks, Math.max(start, end - 1)))];
   if (!first || !last) return { section: null, sectionTitle: null, paragraph: null, citation: '' };
-  let citation = blockLabel(first);
-  if (last !== first) {
-    citation +=
-      last.section === first.section && last.paragraph !== null
-        ? `–¶${last.paragraph}`
-        : ` – ${blockLabel(last)}`;
-  }
-  return { section: first.section, sectionTitle: first.sectionTitle, paragraph: first.paragraph, citation };
+  return { section: first.section, sectionTitle: first.sectionTitle, paragraph: first.paragraph, citation: rangeCitation(first, last) };
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { blockLabel } from '../../../../common/citation';
 import { indexAtOffset as blockIndexAt } from '../../../../common/offset-lookup';
 import {
-  blockLabel,
   buildReportModel,
   loadReport,
   locateRange,

@@ -15,7 +15,7 @@
  * the rule is also offered facet by facet (`filterFacets`).
  */
 import { COLOR_IDS, SectionId, type AnnotationFilter, type AnnotationView, type Legend } from '../preload/contract';
-import { tagKey, tagKeys } from './tag-identity';
+import { tagKey, tagKeys, uniqueTags } from './tag-identity';
 
 /** The fields of an annotation the filter looks at. */
 export type FilterableAnnotation = Pick<AnnotationView, 'color' | 'tags' | 'section' | 'exact' | 'note' | 'deletedAt'>;
@@ -97,7 +97,8 @@ export function describeFilterParts(
   if (filter.colors?.length) {
     parts.push({ facet: 'colours', values: COLOR_IDS.filter((c) => filter.colors!.includes(c)).map((c) => legend[c]) });
   }
-  if (filter.tags?.length) parts.push({ facet: 'tags', values: [...new Set(filter.tags)].sort() });
+  // One entry per tag by the tag rule, so "TITP" and "titp" in one filter are described once.
+  if (filter.tags?.length) parts.push({ facet: 'tags', values: uniqueTags(filter.tags).sort() });
   if (filter.sections?.length) {
     parts.push({ facet: 'sections', values: SectionId.options.filter((s) => filter.sections!.includes(s)).map(sectionTitle) });
   }

@@ -90,4 +90,8 @@ describe('annotation filter', () => {
     ]);
     expect(describeFilterParts({}, DEFAULT_LEGEND, String)).toBeNull();
   });
+
+  it('describes "TITP", "titp" and "ＴＩＴＰ" in one filter as one tag, as first written', () => {
+    expect(describeFilterParts({ tags: ['TITP', 'titp', 'ＴＩＴＰ'] }, DEFAULT_LEGEND, String)).toEqual([{ facet: 'tags', values: ['TITP'] }]);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The card's tag editor: the tags as removable chips and an input with
  * autocomplete (the WAI-ARIA combobox pattern with a listbox of suggestions).
- * Enter or a comma adds; tags are unique ignoring case and at most 64
+ * Enter or a comma adds; tags are unique by the tag rule (common/tag-identity.ts) and at most 64
  * characters. Typed text is kept when a tag cannot be added, with the reason.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';

@@ -21,10 +21,10 @@ export interface RangeSource {
 }
 
 /** The User Timing measure each paint records (read it with performance.getEntriesByName). */
-export const PAINT_MEASURE = 'fieldmark:paint-highlights';
+const PAINT_MEASURE = 'fieldmark:paint-highlights';
 
 /** Whether this browser can paint custom highlights. */
-export function supportsHighlights(): boolean {
+function supportsHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 

@@ -24,7 +24,7 @@ export interface NoteSaverOptions {
   timers?: Timers;
 }
 
-export const NOTE_SAVE_DELAY = 400;
+const NOTE_SAVE_DELAY = 400;
 
 const realTimers: Timers = {
   set: (fn, ms) => setTimeout(fn, ms),

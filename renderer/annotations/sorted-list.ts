@@ -28,7 +28,7 @@ export const byNewest: Compare = (a, b) => compareText(b.createdAt, a.createdAt)
 export const byDeletedFirst: Compare = (a, b) => compareText(b.deletedAt ?? '', a.deletedAt ?? '') || compareText(a.id, b.id);
 
 /** The first index whose element does not sort before `item`. */
-export function lowerBound(list: readonly AnnotationView[], item: AnnotationView, compare: Compare): number {
+function lowerBound(list: readonly AnnotationView[], item: AnnotationView, compare: Compare): number {
   return firstIndexWhere(list.length, (i) => compare(list[i]!, item) >= 0);
 }
 

@@ -31,7 +31,7 @@ export interface UndoState {
 
 export const EMPTY_UNDO: UndoState = { past: [], future: [] };
 
-export const UNDO_LIMIT = 200;
+const UNDO_LIMIT = 200;
 
 /** Adds a new change: it becomes the next undo, and the redo history is dropped. */
 export function record(state: UndoState, entry: UndoEntry, limit = UNDO_LIMIT): UndoState {

@@ -29,7 +29,7 @@ export interface Hint {
 }
 
 /** Whether key presses on this target belong to a text field or another control that edits text. */
-export function isEditableTarget(target: EventTarget | null): boolean {
+function isEditableTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
@@ -43,7 +43,7 @@ function containsPoint(range: Range, x: number, y: number): boolean {
 }
 
 /** The innermost annotation drawn under a viewport point, or null (a click beside a line end is not a hit). */
-export function annotationAtPoint(surface: TextSurface, live: readonly AnnotationView[], x: number, y: number): AnnotationView | null {
+function annotationAtPoint(surface: TextSurface, live: readonly AnnotationView[], x: number, y: number): AnnotationView | null {
   const offset = surface.offsetAtPoint(x, y);
   if (offset === null) return null;
   const candidates = spansAt(live, offset).sort(byInnermost);
@@ -55,7 +55,7 @@ export function annotationAtPoint(surface: TextSurface, live: readonly Annotatio
 }
 
 /** The caret's text offset when the selection is collapsed inside the surface, else null. */
-export function caretOffset(surface: TextSurface): number | null {
+function caretOffset(surface: TextSurface): number | null {
   const sel = document.getSelection();
   if (!sel || sel.rangeCount === 0 || !sel.isCollapsed || !sel.focusNode) return null;
   if (!surface.container.contains(sel.focusNode)) return null;

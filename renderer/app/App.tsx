@@ -18,7 +18,7 @@ import { useApp } from '../app-state/app-context';
 import { Notices } from './Notices';
 import { useMediaQuery } from './use-media-query';
 
-export const NARROW_QUERY = '(max-width: 999px)';
+const NARROW_QUERY = '(max-width: 999px)';
 
 export function App() {
   const { report, surface } = useApp();

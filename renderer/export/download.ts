@@ -5,7 +5,7 @@
  */
 
 /** The media type of an export, from its file name. */
-export function mediaTypeFor(filename: string): string {
+function mediaTypeFor(filename: string): string {
   if (filename.endsWith('.md')) return 'text/markdown;charset=utf-8';
   if (filename.endsWith('.jsonld')) return 'application/ld+json;charset=utf-8';
   if (filename.endsWith('.json')) return 'application/json;charset=utf-8';

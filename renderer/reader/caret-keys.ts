@@ -78,7 +78,7 @@ export function focusRect(sel: Selection | null = document.getSelection()): DOMR
 }
 
 /** Scrolls the reading area just enough to show the caret. */
-export function revealCaret(scroller: HTMLElement): void {
+function revealCaret(scroller: HTMLElement): void {
   const rect = focusRect();
   if (!rect) return;
   const box = scroller.getBoundingClientRect();

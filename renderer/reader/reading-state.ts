@@ -22,7 +22,7 @@ export function setReadingState(patch: Partial<ReadingState>): void {
   for (const listener of [...listeners]) listener();
 }
 
-export function getReadingState(): ReadingState {
+function getReadingState(): ReadingState {
   return state;
 }
 

@@ -10,7 +10,7 @@ import type { TextMatch } from './matcher';
 import { groupResults } from './results-model';
 
 /** Rows rendered per page, and added by each "Show more" press. */
-export const RESULTS_PAGE = 200;
+const RESULTS_PAGE = 200;
 
 interface FindResultsProps {
   id: string;

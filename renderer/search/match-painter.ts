@@ -21,8 +21,8 @@ export interface PaintSurface {
   notifyChanged(): void;
 }
 
-export const MATCH_CLASS = 'fm-find-match';
-export const CURRENT_CLASS = 'fm-find-current';
+const MATCH_CLASS = 'fm-find-match';
+const CURRENT_CLASS = 'fm-find-current';
 /** Blocks painted beyond each edge of the viewport, so a short scroll shows marks at once. */
 const WINDOW_MARGIN_BLOCKS = 6;
 

@@ -59,7 +59,7 @@ function failToStart(message: string): void {
  * Asks the page to save a pending note, gives it `graceMs` to start, then waits
  * (at most `timeoutMs`) for every IPC call in flight to finish.
  */
-export async function flushPage(
+async function flushPage(
   window: BrowserWindow | null,
   ipc: Pick<IpcRegistration, 'idle'>,
   graceMs: number,

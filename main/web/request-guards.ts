@@ -8,7 +8,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ErrorCodeT } from '../../preload/rpc';
 
-export const TOKEN_HEADER = 'x-fieldmark-token';
+const TOKEN_HEADER = 'x-fieldmark-token';
 
 export interface Refusal {
   status: number;
@@ -24,7 +24,7 @@ export function createToken(): string {
 }
 
 /** The Host values this host answers to. */
-export function allowedHosts(port: number): string[] {
+function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 

@@ -22,7 +22,7 @@ export interface Anchor {
 }
 
 /** "Annotation 3 (abc)": how refusals name an incoming annotation. */
-export function whereOf(a: IncomingAnnotation): string {
+function whereOf(a: IncomingAnnotation): string {
   return `Annotation ${a.index}${a.originalId ? ` (${a.originalId})` : ''}`;
 }
 

@@ -5,7 +5,7 @@
  * no plugins, no frames, no forms, no <base>. React sets styles through the
  * CSSOM, which style-src does not restrict, so no 'unsafe-inline' is needed.
  */
-export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
+const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'none'"],
   ['script-src', "'self'"],
   ['style-src', "'self'"],

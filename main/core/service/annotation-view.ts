@@ -31,7 +31,7 @@ export function anchorTargetOf(record: StoredAnnotation): AnchorTarget {
 }
 
 /** Resolves one stored annotation against the report. */
-export function anchorRecord(report: ReportModel, record: StoredAnnotation): AnchorResult {
+function anchorRecord(report: ReportModel, record: StoredAnnotation): AnchorResult {
   return reanchor(report.text, anchorTargetOf(record), { sha256: report.sha256 });
 }
 

@@ -10,7 +10,7 @@ import { parseUntrustedJson } from '../validation/safe-json';
 import { STORE_VERSION, StoreDoc } from './store-schema';
 
 export const BACKUP_FORMAT = 'fieldmark-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_VERSION = 1;
 
 export const BackupFile = z.object({
   format: z.literal(BACKUP_FORMAT),

@@ -38,7 +38,7 @@ function stampToDate(stamp: string): Date {
 }
 
 /** Lower-case letters, digits and dashes, at most 32 characters ("launch", "before-restore"). */
-export function cleanReason(reason: string): string {
+function cleanReason(reason: string): string {
   const cleaned = reason
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -49,7 +49,7 @@ export function cleanReason(reason: string): string {
 }
 
 /** Parses a backup file name; null for any other file. */
-export function parseBackupName(name: string): BackupInfo | null {
+function parseBackupName(name: string): BackupInfo | null {
   const match = BACKUP_NAME.exec(name);
   if (!match) return null;
   const date = stampToDate(match[1]!);
@@ -79,7 +79,7 @@ export async function listBackups(fs: FsLayer, dir: string): Promise<BackupInfo[
 }
 
 /** A fresh backup name that sorts after every existing one. */
-export function nextBackupName(existing: readonly BackupInfo[], date: Date, reason: string, crc: string): string {
+function nextBackupName(existing: readonly BackupInfo[], date: Date, reason: string, crc: string): string {
   const stamp = fileStamp(date);
   const clean = cleanReason(reason);
   const newest = existing[0];
@@ -132,7 +132,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<string> 
 }
 
 /** Deletes the oldest backups beyond `keep` (other files in the folder are never touched). */
-export async function rotateBackups(fs: FsLayer, dir: string, keep: number): Promise<string[]> {
+async function rotateBackups(fs: FsLayer, dir: string, keep: number): Promise<string[]> {
   const removed: string[] = [];
   for (const old of (await listBackups(fs, dir)).slice(Math.max(1, keep))) {
     try {

@@ -31,7 +31,7 @@ export const SNAPSHOT_FILE = 'fieldmark.json';
 export const JOURNAL_FILE = 'fieldmark.journal';
 
 /** Compact once the journal is larger than this, or than 1/8 of the snapshot if that is larger. */
-export const DEFAULT_COMPACT_AFTER_BYTES = 1024 * 1024;
+const DEFAULT_COMPACT_AFTER_BYTES = 1024 * 1024;
 
 const NEWLINE = 0x0a;
 const LINE_HEAD = /^J1 (\d{1,12}) ([0-9a-f]{8}) /;

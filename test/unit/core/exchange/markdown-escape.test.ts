@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeMarkdown, markdownCode, markdownVisibleText } from '../../../../main/core/exchange/markdown-escape';
+import { escapeMarkdown, markdownCode } from '../../../../main/core/exchange/markdown-escape';
+import { markdownVisibleText } from '../../../support/markdown-visible-text';
 import { PARSERS, hasHtml, syntaxTypes, type SimpleBlock } from '../../../support/markdown-ast';
 import { NASTY_STRINGS, hostileMarkdownText } from '../../../support/nasty-strings';
 import { recordCounts } from '../../../support/reliability-counts';

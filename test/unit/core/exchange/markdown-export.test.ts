@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_LEGEND, MarkdownOptions, type AnnotationView } from '../../../../preload/contract';
 import { renderMarkdown, type RenderMarkdownInput } from '../../../../main/core/exchange/markdown-export';
-import { markdownVisibleText } from '../../../../main/core/exchange/markdown-escape';
+import { markdownVisibleText } from '../../../support/markdown-visible-text';
 import { PARSERS, hasHtml, syntaxTypes, type SimpleBlock } from '../../../support/markdown-ast';
 import { isoAt, report, storedAt, viewOf, viewWithText } from '../../../support/exchange-fixtures';
 import { NASTY_STRINGS, hostileMarkdownText } from '../../../support/nasty-strings';

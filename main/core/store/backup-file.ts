@@ -1,8 +1,10 @@
 /**
- * The whole-store backup file: settings (with the colour legend), every
- * annotation including tombstones, and the import history, under a format
- * marker and version. Restoring validates the whole file before anything is
- * touched; a file that fails any check is refused with a message naming it.
+ * The backup file a user saves and restores (exportBackup, restoreBackup): the
+ * whole store — settings (with the colour legend), every annotation including
+ * tombstones, and the import history — under a format marker and version.
+ * Restoring validates the whole file before anything is touched; a file that
+ * fails any check is refused with a message naming it. The automatic backups in
+ * the data folder are another thing: sealed snapshot copies (backup-rotation.ts).
  */
 import { z } from 'zod';
 import { FieldmarkError, describeZodError } from '../../../preload/rpc';

@@ -1,5 +1,6 @@
 /**
- * Rotating backups in `<dataDir>/backups/`: sealed snapshot copies named
+ * The automatic backups, kept in rotation in `<dataDir>/backups/` (the file a
+ * user saves with "Back up" is backup-file.ts): sealed snapshot copies named
  * `fieldmark-<UTC stamp>-<reason>-<crc>.json`, so that names sort by age and the
  * content fingerprint tells whether the store changed since the last one. Each
  * backup is read back and fully validated after it is written.

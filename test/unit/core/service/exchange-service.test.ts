@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type ImportPreview } from '../../../../preload/contract';
 import { FieldmarkError, createDispatcher, type Implementation } from '../../../../preload/rpc';
-import { createExchangeMethods, datedFileName, MAX_PREVIEWS, PREVIEW_TTL_MS } from '../../../../main/core/service/exchange-service';
+import { createExchangeMethods, datedFileName } from '../../../../main/core/service/exchange-service';
+import { MAX_PREVIEWS, PREVIEW_TTL_MS } from '../../../../main/core/service/import-previews';
 import { BACKUP_FORMAT } from '../../../../main/core/store/backup-file';
 import type { StoredAnnotation } from '../../../../main/core/store/store-schema';
 import { toW3CAnnotation } from '../../../../main/core/exchange/w3c-export';

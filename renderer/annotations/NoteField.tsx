@@ -1,0 +1,48 @@
+/**
+ * A card's note: the text area (saved as you type) and its save state, with a
+ * Retry when the service refused the last save. It reads the note session
+ * itself, so typing re-renders the field and not the whole card.
+ */
+import { useId, useSyncExternalStore, type RefObject } from 'react';
+import type { NoteSession } from './note-session';
+
+interface NoteFieldProps {
+  session: NoteSession;
+  readOnly: boolean;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+  onCommit(): void;
+}
+
+export function NoteField({ session, readOnly, inputRef, onCommit }: NoteFieldProps) {
+  const noteId = useId();
+  const snapshot = useSyncExternalStore(session.subscribe, session.status);
+  return (
+    <div className="fm-field">
+      <label htmlFor={noteId} className="fm-field-label">
+        Note
+      </label>
+      <textarea
+        id={noteId}
+        ref={inputRef}
+        className="fm-note-input"
+        rows={4}
+        value={snapshot.value}
+        readOnly={readOnly}
+        onChange={(event) => session.saver.change(event.target.value)}
+        onBlur={onCommit}
+      />
+      <p className="fm-save-state" data-state={snapshot.status} role="status">
+        {snapshot.status === 'saved' && 'Saved'}
+        {(snapshot.status === 'editing' || snapshot.status === 'saving') && 'Saving…'}
+        {snapshot.status === 'failed' && (
+          <>
+            {`Not saved — ${snapshot.error ?? 'the note could not be saved.'} `}
+            <button type="button" className="fm-link-button" onClick={() => void session.saver.flush()}>
+              Retry
+            </button>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}

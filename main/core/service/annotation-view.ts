@@ -10,6 +10,7 @@ import { firstIndexWhere } from '../../../common/offset-lookup';
 import { quoteSelectorFor } from '../anchoring/quote-selector';
 import { reanchor, reanchorAll, type AnchorResult, type AnchorTarget } from '../anchoring/re-anchor';
 import { locateRange, type ReportModel } from '../report/report-model';
+import { sameTarget } from '../store/record-equality';
 import type { StoreOp, StoredAnnotation } from '../store/store-schema';
 
 /** The `source` IRI of a text: its SHA-256 as a URN. */
@@ -83,19 +84,6 @@ export function annotationView(report: ReportModel, record: StoredAnnotation, an
 /** Document order: by position, then creation time, then id (so the order is total). */
 export function compareViews(a: AnnotationView, b: AnnotationView): number {
   return a.start - b.start || a.end - b.end || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function sameTarget(a: StoredAnnotation['target'], b: StoredAnnotation['target']): boolean {
-  const [pa, qa] = a.selector;
-  const [pb, qb] = b.selector;
-  return (
-    a.sha256 === b.sha256 &&
-    pa.start === pb.start &&
-    pa.end === pb.end &&
-    qa.exact === qb.exact &&
-    qa.prefix === qb.prefix &&
-    qa.suffix === qb.suffix
-  );
 }
 
 interface Entry {

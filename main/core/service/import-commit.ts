@@ -6,34 +6,8 @@
  */
 import { FieldmarkError } from '../../../preload/rpc';
 import type { PlannedItem } from '../exchange/import-merge';
+import { sameRecord } from '../store/record-equality';
 import type { ImportRecord, StoreOp, StoredAnnotation } from '../store/store-schema';
-
-/**
- * Same content, field by field (records come from JSON, so key order can differ).
- * Tags compare by spelling: a re-spelled tag is an edit to the record.
- */
-function sameRecord(a: StoredAnnotation | null, b: StoredAnnotation | null): boolean {
-  if (a === null || b === null) return a === b;
-  const [pa, qa] = a.target.selector;
-  const [pb, qb] = b.target.selector;
-  return (
-    a.id === b.id &&
-    a.createdAt === b.createdAt &&
-    a.updatedAt === b.updatedAt &&
-    a.deletedAt === b.deletedAt &&
-    a.color === b.color &&
-    a.note === b.note &&
-    a.tags.length === b.tags.length &&
-    a.tags.every((t, i) => t === b.tags[i]) &&
-    a.target.source === b.target.source &&
-    a.target.sha256 === b.target.sha256 &&
-    pa.start === pb.start &&
-    pa.end === pb.end &&
-    qa.exact === qb.exact &&
-    qa.prefix === qb.prefix &&
-    qa.suffix === qb.suffix
-  );
-}
 
 /** The ops of committing `chosen` (items that write something): the records, then the import's own record for undo. */
 export function commitOps(

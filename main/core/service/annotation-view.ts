@@ -116,6 +116,95 @@ function insertionPoint(sorted: readonly AnnotationView[], view: AnnotationView)
 /** Above this many changed records a full sort is cheaper than inserting one by one. */
 const INCREMENTAL_LIMIT = 64;
 
+/** The cache's state: one entry per record, and the views in document order. */
+interface CacheState {
+  readonly report: ReportModel;
+  readonly entries: Map<string, Entry>;
+  sorted: AnnotationView[];
+}
+
+interface Change {
+  previous: Entry | undefined;
+  record: StoredAnnotation;
+}
+
+function sortAll(state: CacheState): void {
+  state.sorted = [...state.entries.values()].map((e) => e.view).sort(compareViews);
+}
+
+/** Re-anchors every record in one batch. */
+function rebuildAll(state: CacheState, list: readonly StoredAnnotation[]): void {
+  const { report } = state;
+  const anchors = reanchorAll(report.text, list.map(anchorTargetOf), { sha256: report.sha256 });
+  state.entries.clear();
+  list.forEach((record, i) => {
+    state.entries.set(record.id, { record, anchor: anchors[i]!, view: annotationView(report, record, anchors[i]!) });
+  });
+  sortAll(state);
+}
+
+/** Records whose object changed since they were cached (the store replaces a record on every write), and ids gone. */
+function changesSince(state: CacheState, list: readonly StoredAnnotation[]): { changed: Change[]; removed: string[] } {
+  const seen = new Set<string>();
+  const changed: Change[] = [];
+  for (const record of list) {
+    seen.add(record.id);
+    const entry = state.entries.get(record.id);
+    if (entry?.record !== record) changed.push({ previous: entry, record });
+  }
+  return { changed, removed: [...state.entries.keys()].filter((id) => !seen.has(id)) };
+}
+
+/** Many changes at once: keeps anchors of records whose target did not change, resolves the rest together, sorts once. */
+function rebuildChanged(state: CacheState, changed: readonly Change[], removed: readonly string[]): void {
+  const { report } = state;
+  const fresh = changed.filter(({ previous, record }) => !previous || !sameTarget(previous.record.target, record.target));
+  const anchors = reanchorAll(report.text, fresh.map(({ record }) => anchorTargetOf(record)), { sha256: report.sha256 });
+  const resolved = new Map(fresh.map(({ record }, i) => [record.id, anchors[i]!]));
+  for (const id of removed) state.entries.delete(id);
+  for (const { previous, record } of changed) {
+    const anchor = resolved.get(record.id) ?? previous!.anchor;
+    state.entries.set(record.id, { record, anchor, view: annotationView(report, record, anchor) });
+  }
+  sortAll(state);
+}
+
+function dropView(sorted: AnnotationView[], view: AnnotationView): void {
+  const at = insertionPoint(sorted, view) - 1;
+  if (sorted[at] === view) sorted.splice(at, 1);
+  else sorted.splice(sorted.indexOf(view), 1);
+}
+
+/** Replaces (or adds) one record's view, re-anchoring only if its target changed. */
+function putRecord(state: CacheState, previous: Entry | undefined, record: StoredAnnotation): void {
+  if (previous) dropView(state.sorted, previous.view);
+  const anchor = previous && sameTarget(previous.record.target, record.target) ? previous.anchor : anchorRecord(state.report, record);
+  const view = annotationView(state.report, record, anchor);
+  state.entries.set(record.id, { record, anchor, view });
+  state.sorted.splice(insertionPoint(state.sorted, view), 0, view);
+}
+
+function removeRecord(state: CacheState, id: string): void {
+  const entry = state.entries.get(id);
+  if (!entry) return;
+  dropView(state.sorted, entry.view);
+  state.entries.delete(id);
+}
+
+/** Brings the cache up to date with `list`: a full rebuild the first time, else only what changed. */
+function reconcile(state: CacheState, list: readonly StoredAnnotation[]): void {
+  if (state.entries.size === 0) return rebuildAll(state, list);
+  const { changed, removed } = changesSince(state, list);
+  if (changed.length + removed.length > INCREMENTAL_LIMIT) return rebuildChanged(state, changed, removed);
+  for (const id of removed) removeRecord(state, id);
+  for (const { previous, record } of changed) putRecord(state, previous, record);
+}
+
+/** How many records a batch touches (Infinity for a whole-document replace). */
+function recordsTouched(ops: readonly StoreOp[]): number {
+  return ops.reduce((n, op) => n + (op.op === 'putAnnotation' ? 1 : op.op === 'removeAnnotations' ? op.ids.length : op.op === 'replace' ? Infinity : 0), 0);
+}
+
 /**
  * Builds the cache over `records()` (the store's live array). The first read
  * re-anchors every record in one batch; later reads rebuild only records whose
@@ -123,98 +212,33 @@ const INCREMENTAL_LIMIT = 64;
  * only those whose target changed.
  */
 export function createViewCache(report: ReportModel, records: () => readonly StoredAnnotation[]): ViewCache {
-  const entries = new Map<string, Entry>();
-  let sorted: AnnotationView[] = [];
+  const state: CacheState = { report, entries: new Map(), sorted: [] };
   let dirty = true;
-
-  const rebuildAll = (list: readonly StoredAnnotation[]) => {
-    const anchors = reanchorAll(report.text, list.map(anchorTargetOf), { sha256: report.sha256 });
-    entries.clear();
-    list.forEach((record, i) => {
-      entries.set(record.id, { record, anchor: anchors[i]!, view: annotationView(report, record, anchors[i]!) });
-    });
-    sorted = [...entries.values()].map((e) => e.view).sort(compareViews);
-  };
-
-  const reconcile = () => {
+  const fresh = () => {
+    if (!dirty) return;
     dirty = false;
-    const list = records();
-    if (entries.size === 0) {
-      rebuildAll(list);
-      return;
-    }
-    const seen = new Set<string>();
-    const changed: Array<{ previous: Entry | undefined; record: StoredAnnotation }> = [];
-    for (const record of list) {
-      seen.add(record.id);
-      const entry = entries.get(record.id);
-      if (entry?.record !== record) changed.push({ previous: entry, record });
-    }
-    const removed = [...entries.keys()].filter((id) => !seen.has(id));
-    if (changed.length === 0 && removed.length === 0) return;
-    if (changed.length + removed.length > INCREMENTAL_LIMIT) {
-      // Keep anchors of records whose target did not change; resolve the rest together.
-      const fresh = changed.filter(({ previous, record }) => !previous || !sameTarget(previous.record.target, record.target));
-      const anchors = reanchorAll(report.text, fresh.map(({ record }) => anchorTargetOf(record)), { sha256: report.sha256 });
-      const resolved = new Map(fresh.map(({ record }, i) => [record.id, anchors[i]!]));
-      for (const id of removed) entries.delete(id);
-      for (const { previous, record } of changed) {
-        const anchor = resolved.get(record.id) ?? previous!.anchor;
-        entries.set(record.id, { record, anchor, view: annotationView(report, record, anchor) });
-      }
-      sorted = [...entries.values()].map((e) => e.view).sort(compareViews);
-      return;
-    }
-    for (const id of removed) {
-      drop(entries.get(id)!.view);
-      entries.delete(id);
-    }
-    for (const { previous, record } of changed) put(previous, record);
+    reconcile(state, records());
   };
-
-  const drop = (view: AnnotationView) => {
-    const at = insertionPoint(sorted, view) - 1;
-    if (sorted[at] === view) sorted.splice(at, 1);
-    else sorted.splice(sorted.indexOf(view), 1);
-  };
-
-  /** Replaces (or adds) one record's view, re-anchoring only if its target changed. */
-  const put = (previous: Entry | undefined, record: StoredAnnotation) => {
-    if (previous) drop(previous.view);
-    const anchor = previous && sameTarget(previous.record.target, record.target) ? previous.anchor : anchorRecord(report, record);
-    const view = annotationView(report, record, anchor);
-    entries.set(record.id, { record, anchor, view });
-    sorted.splice(insertionPoint(sorted, view), 0, view);
-  };
-
   return {
     views() {
-      if (dirty) reconcile();
-      return sorted.slice();
+      fresh();
+      return state.sorted.slice();
     },
     get(id) {
-      if (dirty) reconcile();
-      return entries.get(id)?.view;
+      fresh();
+      return state.entries.get(id)?.view;
     },
     invalidate() {
       dirty = true;
     },
     applied(ops) {
-      const touched = ops.reduce((n, op) => n + (op.op === 'putAnnotation' ? 1 : op.op === 'removeAnnotations' ? op.ids.length : op.op === 'replace' ? Infinity : 0), 0);
-      if (dirty || touched > INCREMENTAL_LIMIT) {
+      if (dirty || recordsTouched(ops) > INCREMENTAL_LIMIT) {
         dirty = true;
         return;
       }
       for (const op of ops) {
-        if (op.op === 'putAnnotation') put(entries.get(op.value.id), op.value);
-        else if (op.op === 'removeAnnotations') {
-          for (const id of op.ids) {
-            const entry = entries.get(id);
-            if (!entry) continue;
-            drop(entry.view);
-            entries.delete(id);
-          }
-        }
+        if (op.op === 'putAnnotation') putRecord(state, state.entries.get(op.value.id), op.value);
+        else if (op.op === 'removeAnnotations') for (const id of op.ids) removeRecord(state, id);
       }
     },
   };

@@ -5,9 +5,9 @@
  * match grouped by section. The state lives in useFind; the bar is FindBar.
  */
 import { createPortal } from 'react-dom';
+import { isMac } from '../api/platform';
 import { FindBar } from './FindBar';
 import { useFind } from './use-find';
-import { isMac } from './use-find-shortcuts';
 import './find.css';
 
 export function Find() {

@@ -3,8 +3,7 @@
  * Cmd/Ctrl+G) step through the matches while it is open.
  */
 import { useEffect } from 'react';
-
-export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+import { isMac } from '../api/platform';
 
 export function useFindShortcuts(open: boolean, openBar: () => void, step: (delta: 1 | -1) => void): void {
   useEffect(() => {

@@ -109,3 +109,12 @@ export function readQdpx(bytes: Uint8Array, options: QdpxReadOptions): ReadProje
 function parseRefiXmlProject(xml: string): XmlElement {
   return parseRefiXml(xml, 'Project', PROJECT_NS, 'project file');
 }
+
+/**
+ * The refusal for a project none of whose sources is this report, by hash or by
+ * re-anchoring (the service decides the second; this is the one message).
+ */
+export function unrelatedProjectError(project: Pick<ReadProject, 'name' | 'sources'>): Error {
+  const names = project.sources.map((s) => `"${s.name}"`).join(', ') || 'none';
+  return refuseImport(`The project "${project.name}" codes other texts (${names}), not the 2021 TIP Report: Japan, so none of its codings can be placed.`);
+}

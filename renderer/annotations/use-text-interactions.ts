@@ -76,12 +76,9 @@ function caretRect(): DOMRect | null {
   return rect.width === 0 && rect.height === 0 ? null : rect;
 }
 
-/** Wires clicks, hovering and keys; returns the highlight hint to show (pointer or caret). */
-export function useTextInteractions(surface: TextSurface | null, actions: TextActions): Hint | null {
+/** A click on a highlight opens its card (elsewhere clears the selection); hovering one gives its hint. */
+function usePointerHint(surface: TextSurface | null, { live, openCard, select }: TextActions): Hint | null {
   const [pointerHint, setPointerHint] = useState<Hint | null>(null);
-  const [caretHint, setCaretHint] = useState<Hint | null>(null);
-  const { live, text, create, openCard, select, undo, redo } = actions;
-
   useEffect(() => {
     if (!surface) return;
     const container = surface.container;
@@ -120,8 +117,12 @@ export function useTextInteractions(surface: TextSurface | null, actions: TextAc
       container.removeEventListener('mouseleave', onLeave);
     };
   }, [surface, live, openCard, select]);
+  return pointerHint;
+}
 
-  // The caret inside a highlight shows its label, for keyboard users.
+/** The caret inside a highlight shows its label, for keyboard users. */
+function useCaretHint(surface: TextSurface | null, live: readonly AnnotationView[]): Hint | null {
+  const [caretHint, setCaretHint] = useState<Hint | null>(null);
   useEffect(() => {
     if (!surface) return;
     let frame = 0;
@@ -145,53 +146,64 @@ export function useTextInteractions(surface: TextSurface | null, actions: TextAc
       document.removeEventListener('selectionchange', update);
     };
   }, [surface, live]);
+  return caretHint;
+}
+
+/** Creates a highlight of the selection in `color` (the key is the user's only when there is one). */
+function highlightSelection(event: KeyboardEvent, surface: TextSurface, actions: TextActions, color: ColorId): void {
+  const range = textSelection(surface, actions.text);
+  if (!range) return;
+  event.preventDefault();
+  void actions.create(range.start, range.end, color);
+}
+
+/** Opens the card of the highlight holding the caret (Enter in the text). */
+function openAtCaret(event: KeyboardEvent, surface: TextSurface, actions: TextActions): void {
+  const target = event.target;
+  if (target instanceof Node && target !== document.body && !surface.container.contains(target)) return;
+  const offset = caretOffset(surface);
+  if (offset === null) return;
+  const hit = innermostAt(actions.live, offset);
+  if (!hit) return;
+  event.preventDefault();
+  actions.openCard(hit.id, true);
+}
+
+/** Undo, redo, the highlight keys and Enter, for a key pressed anywhere outside a text field. */
+function onAnnotationKey(event: KeyboardEvent, surface: TextSurface, actions: TextActions): void {
+  if (event.defaultPrevented || event.isComposing || isEditableTarget(event.target)) return;
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (mod && !event.altKey && key === 'z') {
+    event.preventDefault();
+    void (event.shiftKey ? actions.redo() : actions.undo());
+    return;
+  }
+  if (event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey && key === 'y') {
+    event.preventDefault();
+    void actions.redo();
+    return;
+  }
+  if (mod && event.shiftKey && !event.altKey && key === 'h') return highlightSelection(event, surface, actions, DEFAULT_COLOR);
+  if (mod || event.altKey) return;
+  const color = colorForShortcut(event.key);
+  if (color) return highlightSelection(event, surface, actions, color);
+  if (event.key === 'Enter' && !event.shiftKey) openAtCaret(event, surface, actions);
+}
+
+/** Wires clicks, hovering and keys; returns the highlight hint to show (pointer or caret). */
+export function useTextInteractions(surface: TextSurface | null, actions: TextActions): Hint | null {
+  const pointerHint = usePointerHint(surface, actions);
+  const caretHint = useCaretHint(surface, actions.live);
+  const { live, text, create, openCard, select, undo, redo } = actions;
 
   useEffect(() => {
     if (!surface) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || isEditableTarget(event.target)) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      if (mod && !event.altKey && key === 'z') {
-        event.preventDefault();
-        void (event.shiftKey ? redo() : undo());
-        return;
-      }
-      if (event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey && key === 'y') {
-        event.preventDefault();
-        void redo();
-        return;
-      }
-      if (mod && event.shiftKey && !event.altKey && key === 'h') {
-        const range = textSelection(surface, text);
-        if (!range) return;
-        event.preventDefault();
-        void create(range.start, range.end, DEFAULT_COLOR);
-        return;
-      }
-      if (mod || event.altKey) return;
-      const color = colorForShortcut(event.key);
-      if (color) {
-        const range = textSelection(surface, text);
-        if (!range) return;
-        event.preventDefault();
-        void create(range.start, range.end, color);
-        return;
-      }
-      if (event.key === 'Enter' && !event.shiftKey) {
-        const target = event.target;
-        if (target instanceof Node && target !== document.body && !surface.container.contains(target)) return;
-        const offset = caretOffset(surface);
-        if (offset === null) return;
-        const hit = innermostAt(live, offset);
-        if (!hit) return;
-        event.preventDefault();
-        openCard(hit.id, true);
-      }
-    };
+    const current: TextActions = { live, text, create, openCard, select, undo, redo };
+    const onKey = (event: KeyboardEvent) => onAnnotationKey(event, surface, current);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [surface, live, text, create, openCard, undo, redo]);
+  }, [surface, live, text, create, openCard, select, undo, redo]);
 
   return pointerHint ?? caretHint;
 }

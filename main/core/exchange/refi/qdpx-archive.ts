@@ -1,9 +1,9 @@
 /**
- * The files of a .qdpx archive: its project file and its sources. The spec names
- * the project file `project.qde` at the root (§8.1); some tools name it after the
- * project, so a single `.qde` at the root is read too. Internal sources live
- * under `sources/` (spec §8.1); `Sources/` is found as well, since tools differ
- * in case.
+ * The files of a .qdpx archive: its project file and its sources. The spec
+ * ("QDPX file format") names the project file `project.qde` at the root;
+ * ATLAS.ti names it after the project, so a single `.qde` at the root is read
+ * too. Internal sources live under `sources/` ("Source paths"); `Sources/` is
+ * found as well, since tools differ in case.
  */
 import { refuseImport } from './refi-import-error';
 import { listZip, readZipEntry, UnzipBudget, type ZipEntry } from './safe-zip';
@@ -39,11 +39,15 @@ export function openQdpx(bytes: Uint8Array): QdpxArchive {
   const projectEntry = findProjectEntry(entries);
   const projectXml = decode(readZipEntry(bytes, projectEntry, budget), 'The project file');
   const sources = new Map(entries.filter((e) => /^sources\/[^/]+$/iu.test(e.name)).map((e) => [e.name.slice('sources/'.length), e]));
+  const texts = new Map<string, string>();
   return {
     projectXml,
     sourceText(internalPath) {
-      const entry = sources.get(internalPath.replace(/^internal:\/\//u, ''));
-      return entry ? decode(readZipEntry(bytes, entry, budget), `The source file "${entry.name}"`) : null;
+      const file = internalPath.replace(/^internal:\/\//u, '');
+      const entry = sources.get(file);
+      if (!entry) return null;
+      if (!texts.has(file)) texts.set(file, decode(readZipEntry(bytes, entry, budget), `The source file "${entry.name}"`));
+      return texts.get(file)!;
     },
   };
 }

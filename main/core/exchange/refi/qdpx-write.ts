@@ -1,12 +1,14 @@
 /**
- * The .qdpx project (REFI-QDA Project Exchange, Project.xsd; spec §8.1: a zip
- * holding one `project.qde` and the sources under `sources/`). The report is
- * one `TextSource` whose text is the file `sources/<guid>.txt`, referred to as
+ * The .qdpx project (REFI-QDA Project Exchange, Project.xsd; the spec's "QDPX
+ * file format" and "Source paths": a zip holding one `project.qde` and the
+ * internal sources under `sources/`). The report is one `TextSource` whose text
+ * is the file `sources/<guid>.txt`, referred to as
  * `plainTextPath="internal://<guid>.txt"`. Each annotation is a
  * `PlainTextSelection` with one `Coding`/`CodeRef` per code; its note is a
- * `Note` (a TextSource-shaped memo, spec §3.9) under `<Notes>`, attached with
- * `<NoteRef>`. Elements follow ProjectType's sequence: Users, CodeBook,
- * Variables, Cases, Sources, Notes, Links, Sets, Graphs, Description, NoteRef.
+ * `Note` under `<Notes>` (a memo shaped as a TextSource: NotesType holds
+ * TextSourceType elements), attached with `<NoteRef>`. Elements follow
+ * ProjectType's sequence: Users, CodeBook, Variables, Cases, Sources, Notes,
+ * Links, Sets, Graphs, Description, NoteRef.
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';

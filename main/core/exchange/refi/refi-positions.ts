@@ -1,13 +1,13 @@
 /**
- * Text positions. REFI-QDA 1.5 places a PlainTextSelection by `startPosition`
- * and `endPosition` counted in characters of the source's plain text from 0
- * (Project.xsd, PlainTextSelectionType; spec §10, selections in text sources):
- * Fieldmark reads "character" as a Unicode code point, the unit the plain-text
- * file stores independently of its encoding, and takes the end as exclusive,
- * as the tools that slice strings by these numbers (QualCoder, Taguette) do.
- * Fieldmark itself counts UTF-16 code units (String.prototype.slice), so an
- * astral character (emoji, CJK Extension B) is one position there and two here.
- * The report has none, so on it both counts agree.
+ * Text positions. REFI-QDA 1.5 places a PlainTextSelection by the integers
+ * `startPosition` and `endPosition` (Project.xsd, PlainTextSelectionType; the
+ * spec's "Text selections" section) into the plain text of its TextSource.
+ * Fieldmark counts them as Unicode code points from 0, the end exclusive: a code
+ * point is what a character of the UTF-8 plain-text file is, whatever the
+ * program reading it, and QualCoder, which writes these numbers from Python
+ * string indices, counts the same way. Fieldmark itself counts UTF-16 code units
+ * (String.prototype.slice), so an astral character (emoji, CJK Extension B) is
+ * two positions there and one here. The report has none, so on it both agree.
  */
 
 /** True when `i` falls between the two halves of a surrogate pair. */

@@ -92,10 +92,10 @@ export class UnzipBudget {
   add(entry: ZipEntry, producedInEntry: number, chunk: number): void {
     this.total += chunk;
     if (this.total > MAX_UNZIPPED_BYTES) throw refuseImport('The archive unpacks to more than 50 MB, so it is refused as a possible zip bomb.');
-    if (producedInEntry > entry.size) throw refuseImport(`The archive entry "${entry.name}" unpacks to more than its declared size.`);
     if (producedInEntry > MAX_RATIO * Math.max(entry.compressedSize, 1)) {
       throw refuseImport(`The archive entry "${entry.name}" expands more than ${MAX_RATIO} times, so it is refused as a possible zip bomb.`);
     }
+    if (producedInEntry > entry.size) throw refuseImport(`The archive entry "${entry.name}" unpacks to more than its declared size.`);
   }
 }
 

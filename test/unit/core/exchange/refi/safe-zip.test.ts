@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { listZip, MAX_UNZIPPED_BYTES, readZipEntry, UnzipBudget } from '../../../../../main/core/exchange/refi/safe-zip';
+import { listZip, MAX_UNZIPPED_BYTES, readZipEntry, UnzipBudget, type ZipEntry } from '../../../../../main/core/exchange/refi/safe-zip';
 import { readQdpx } from '../../../../../main/core/exchange/refi/qdpx-read';
 import { zipOf } from './refi-fixtures';
 
@@ -20,6 +20,15 @@ function patchCentral(zip: Uint8Array, field: number, value: number, bytes: 2 | 
   throw new Error('no central directory');
 }
 
+/** A budget that remembers how far each entry had got at every chunk. */
+class CountingBudget extends UnzipBudget {
+  readonly produced: number[] = [];
+  override add(entry: ZipEntry, producedInEntry: number, chunk: number): void {
+    this.produced.push(producedInEntry);
+    super.add(entry, producedInEntry, chunk);
+  }
+}
+
 function readAll(zip: Uint8Array): number {
   const budget = new UnzipBudget();
   return listZip(zip).reduce((n, e) => n + readZipEntry(zip, e, budget).byteLength, 0);
@@ -30,8 +39,8 @@ function looseText(size: number): Uint8Array {
   const out = new Uint8Array(size);
   let seed = 7;
   for (let i = 0; i < size; i++) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    out[i] = 97 + (seed % 8);
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    out[i] = 97 + ((seed >>> 16) % 8);
   }
   return out;
 }
@@ -69,11 +78,20 @@ describe('safe zip reading', () => {
     expect(() => readAll(lying)).toThrow(/more than its declared size/);
   });
 
-  it('stops at the ratio limit when both declared sizes lie', () => {
+  it('stops at the ratio limit when the declared size hides a bomb', () => {
     const honest = zipOf({ 'project.qde': new Uint8Array(3_000_000) });
     const compressed = listZip(patchCentral(honest, 24, 1000))[0]!.compressedSize;
     const lying = patchCentral(honest, 24, 100 * compressed);
-    expect(() => readAll(lying)).toThrow(/expands more than 100 times|more than its declared size/);
+    expect(listZip(lying)[0]!.size).toBe(100 * compressed);
+    expect(() => readAll(lying)).toThrow(/expands more than 100 times/);
+  });
+
+  it('stops inflating at the first chunk over a limit rather than unpacking everything', () => {
+    const lying = patchCentral(zipOf({ 'project.qde': looseText(3_000_000) }), 24, 1000);
+    const entry = listZip(lying)[0]!;
+    const counting = new CountingBudget();
+    expect(() => readZipEntry(lying, entry, counting)).toThrow(/more than its declared size/);
+    expect(counting.produced.at(-1)!).toBeLessThan(3_000_000);
   });
 
   it('counts the bytes actually produced against the 50 MB total', () => {

@@ -2,17 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  TextMatcher,
-  findInFolded,
-  firstMatchAtOrAfter,
-  foldQuery,
-  foldText,
-  isCharStart,
-  matcherFor,
-  unitEnd,
-  unitStart,
-} from '../../../../renderer/search/matcher';
+import { TextMatcher, findInFolded, firstMatchAtOrAfter, matcherFor } from '../../../../renderer/search/matcher';
+import { foldQuery, foldText, isCharStart, unitEnd, unitStart } from '../../../../renderer/search/text-fold';
 
 const REPORT = readFileSync(path.resolve(import.meta.dirname, '../../../../assets/report/tip-2021-japan.txt'), 'utf8');
 const report = new TextMatcher(REPORT);

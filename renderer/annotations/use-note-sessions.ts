@@ -3,7 +3,7 @@
  * note has been opened, committing a note records its edit as one undo step,
  * and leaving the page (or quitting the desktop app) saves what is being typed.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { AnnotationView } from '../../preload/contract';
 import type { FieldmarkClient } from '../api/client';
 import { onMenuEvent } from '../api/menu-events';
@@ -26,6 +26,27 @@ interface NoteSessionsDeps extends Pick<AppValue, 'notify' | 'dismiss'> {
   client: FieldmarkClient;
   store: AnnotationStore;
   history: UndoHistory;
+}
+
+/** Quitting or leaving the page: save what is being typed (keepalive fetches survive unload). */
+function useSaveOnLeave(sessions: RefObject<Map<string, SessionRecord>>, flushNotes: () => Promise<boolean>): void {
+  useEffect(() => {
+    const hasRefused = () => [...sessions.current.values()].some((s) => s.saver.status === 'failed');
+    const onPageHide = () => void flushNotes();
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      void flushNotes();
+      // A note the service refused is only in this page: let the browser ask before it is thrown away.
+      if (hasRefused()) event.preventDefault();
+    };
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    const unsubscribe = onMenuEvent((event) => event.action === 'flush' && void flushNotes());
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      unsubscribe?.();
+    };
+  }, [sessions, flushNotes]);
 }
 
 export function useNoteSessions({ client, store, history, notify, dismiss }: NoteSessionsDeps): NoteSessions {
@@ -78,24 +99,7 @@ export function useNoteSessions({ client, store, history, notify, dismiss }: Not
     if (!session.saver.dirty) session.base = view.note;
   }, []);
 
-  // Quitting or leaving the page: save what is being typed (keepalive fetches survive unload).
-  useEffect(() => {
-    const hasRefused = () => [...sessions.current.values()].some((s) => s.saver.status === 'failed');
-    const onPageHide = () => void flushNotes();
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      void flushNotes();
-      // A note the service refused is only in this page: let the browser ask before it is thrown away.
-      if (hasRefused()) event.preventDefault();
-    };
-    window.addEventListener('pagehide', onPageHide);
-    window.addEventListener('beforeunload', onBeforeUnload);
-    const unsubscribe = onMenuEvent((event) => event.action === 'flush' && void flushNotes());
-    return () => {
-      window.removeEventListener('pagehide', onPageHide);
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      unsubscribe?.();
-    };
-  }, [flushNotes]);
+  useSaveOnLeave(sessions, flushNotes);
 
   return { noteSession, commitNote, flushNotes, adoptNote };
 }

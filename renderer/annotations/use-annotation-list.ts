@@ -9,6 +9,7 @@ import type { AnnotationView, TagCount } from '../../preload/contract';
 import type { FieldmarkClient } from '../api/client';
 import type { AnnotationStore } from './annotation-store';
 import { changeFailure } from './change-failure';
+import { warmInIdle } from './index-warmup';
 import type { UndoHistory } from './undo-history';
 
 export interface AnnotationList {
@@ -48,6 +49,7 @@ export function useAnnotationList({ client, store, initial, history, adoptNote }
   }, [client]);
 
   const initialList = useRef(initial);
+  const stopWarming = useRef<(() => void) | null>(null);
   const reload = useCallback(async () => {
     try {
       const pending = initialList.current;
@@ -58,6 +60,9 @@ export function useAnnotationList({ client, store, initial, history, adoptNote }
       await nextTask();
       // The page can be used while the first list is on its way: keep what was made meanwhile.
       store.replaceAll(list, { keepNewerHeld: first });
+      // The filter index is folded in idle time, not in this task (the panel shows the list without it).
+      stopWarming.current?.();
+      stopWarming.current = warmInIdle(store.getSnapshot().index);
       setLoadError(null);
       setLoaded(true);
       // A later reload follows an import, its undo or a restore: the undo history describes
@@ -74,6 +79,7 @@ export function useAnnotationList({ client, store, initial, history, adoptNote }
   useEffect(() => {
     void reload();
   }, [reload]);
+  useEffect(() => () => stopWarming.current?.(), []);
 
   return { loaded, loadError, knownTags, refreshTags, reload };
 }

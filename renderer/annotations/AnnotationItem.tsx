@@ -17,6 +17,8 @@ export interface AnnotationItemProps {
   /** Position in the filtered list (0-based) and its length, for aria-posinset / aria-setsize. */
   index: number;
   setSize: number;
+  /** Whether this card is the list's one tab stop (the others are reached with the arrow keys). */
+  tabbable: boolean;
   /** Where the virtual list places the card, in pixels from the list's top. */
   top: number;
   itemRef: Ref<HTMLLIElement>;
@@ -26,13 +28,14 @@ export interface AnnotationItemProps {
   onEdit(id: string): void;
 }
 
-export const AnnotationItem = memo(function AnnotationItem({ view, label, terms, index, setSize, top, itemRef, selection, onGo, onEdit }: AnnotationItemProps) {
+export const AnnotationItem = memo(function AnnotationItem({ view, label, terms, index, setSize, tabbable, top, itemRef, selection, onGo, onEdit }: AnnotationItemProps) {
   const quoteId = useId();
   const selected = useSelector(
     selection,
     useCallback((id: string | null) => id === view.id, [view.id]),
   );
   const note = view.note.trim();
+  const tabIndex = tabbable ? 0 : -1;
   return (
     <li
       ref={itemRef}
@@ -49,10 +52,17 @@ export const AnnotationItem = memo(function AnnotationItem({ view, label, terms,
       }}
     >
       <div className="fm-item-head">
-        <button type="button" className="fm-item-go" aria-describedby={quoteId} onClick={() => onGo(view.id)}>
+        <button type="button" className="fm-item-go" tabIndex={tabIndex} aria-describedby={quoteId} onClick={() => onGo(view.id)}>
           {view.citation}
         </button>
-        <button type="button" className="fm-icon-button" aria-label={`Edit note and tags, ${view.citation}`} title="Edit note and tags" onClick={() => onEdit(view.id)}>
+        <button
+          type="button"
+          className="fm-icon-button"
+          tabIndex={tabIndex}
+          aria-label={`Edit note and tags, ${view.citation}`}
+          title="Edit note and tags"
+          onClick={() => onEdit(view.id)}
+        >
           <span aria-hidden="true">✎</span>
         </button>
       </div>

@@ -7,11 +7,13 @@
  * it was never rendered.
  * https://tanstack.com/virtual/latest/docs/api/virtualizer
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { AnnotationView, ColorId } from '../../preload/contract';
 import { useAnnotations, useSelectedId } from './annotations-context';
 import { AnnotationItem } from './AnnotationItem';
+import { moveTarget, tabStop, withKept } from './card-keys';
+import { useScrollMargin } from './use-scroll-margin';
 
 /** A card's height before it is measured (most are 100–160 px). */
 const ESTIMATED_CARD = 130;
@@ -30,37 +32,17 @@ export interface AnnotationListProps {
 
 const estimateSize = () => ESTIMATED_CARD;
 
-/** The card to move to for a key, or null when the key is not a move. */
-function target(key: string, from: number, count: number): number | null {
-  switch (key) {
-    case 'ArrowDown':
-      return Math.min(count - 1, from + 1);
-    case 'ArrowUp':
-      return Math.max(0, from - 1);
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
-    default:
-      return null;
-  }
-}
-
-/** Keeps the list's offset inside the scrolling panel (the filters above it change height). */
-function useScrollMargin(list: HTMLElement | null, scroller: HTMLElement | null): number {
-  const [margin, setMargin] = useState(0);
-  useLayoutEffect(() => {
-    if (!list || !scroller) return;
-    const measure = () => {
-      const next = Math.round(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
-      setMargin((current) => (current === next ? current : next));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    for (let el = list.previousElementSibling; el; el = el.previousElementSibling) observer.observe(el);
-    return () => observer.disconnect();
-  }, [list, scroller]);
-  return margin;
+/** The id of the card holding focus (null when focus is outside the list). */
+function useFocusedCard(): { focusedId: string | null; onFocus(e: FocusEvent): void; onBlur(e: FocusEvent<HTMLElement>): void } {
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const onFocus = useCallback((event: FocusEvent) => {
+    const id = event.target instanceof Element ? (event.target.closest<HTMLElement>('li[data-annotation-id]')?.dataset.annotationId ?? null) : null;
+    setFocusedId(id);
+  }, []);
+  const onBlur = useCallback((event: FocusEvent<HTMLElement>) => {
+    if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setFocusedId(null);
+  }, []);
+  return { focusedId, onFocus, onBlur };
 }
 
 export function AnnotationList({ shown, terms, stale, colorName }: AnnotationListProps) {
@@ -72,6 +54,11 @@ export function AnnotationList({ shown, terms, stale, colorName }: AnnotationLis
   // The virtualiser recomputes every item's offset when getItemKey changes: only for a new list, not per render.
   const getItemKey = useCallback((i: number) => shown[i]?.id ?? i, [shown]);
   const getScrollElement = useCallback(() => scroller, [scroller]);
+  const indexById = useMemo(() => new Map(shown.map((view, i) => [view.id, i])), [shown]);
+  const { focusedId, onFocus, onBlur } = useFocusedCard();
+  const stop = tabStop(indexById, focusedId, selectedId, shown.length);
+  // The tab-stop card stays rendered out of view: unmounting a focused card would drop focus to the page.
+  const rangeExtractor = useCallback((range: Range) => withKept(defaultRangeExtractor(range), stop, range.count), [stop]);
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement,
@@ -80,16 +67,17 @@ export function AnnotationList({ shown, terms, stale, colorName }: AnnotationLis
     overscan: OVERSCAN,
     gap: GAP,
     scrollMargin,
+    rangeExtractor,
   });
 
-  const indexById = useMemo(() => new Map(shown.map((view, i) => [view.id, i])), [shown]);
 
   // The card selected from the text (or by undo) is brought into view, as a rendered card once was.
   useEffect(() => {
     const index = selectedId ? indexById.get(selectedId) : undefined;
     if (index !== undefined) virtualizer.scrollToIndex(index, { align: 'auto' });
-    // Only a new selection scrolls (not a new filter), so indexById and virtualizer are read, not watched.
-  }, [selectedId]);
+    // Only a new selection, or the list's first mount (its scroller is known a render later, as after
+    // "No annotations match"), scrolls; a new filter does not, so indexById and virtualizer are read, not watched.
+  }, [selectedId, scroller]);
 
   const focusIndex = useCallback(
     (index: number) => {
@@ -109,7 +97,7 @@ export function AnnotationList({ shown, terms, stale, colorName }: AnnotationLis
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const item = event.target instanceof Element ? event.target.closest<HTMLElement>('li[data-index]') : null;
     if (!item) return;
-    const next = target(event.key, Number(item.dataset.index), shown.length);
+    const next = moveTarget(event.key, Number(item.dataset.index), shown.length);
     if (next === null) return;
     event.preventDefault();
     focusIndex(next);
@@ -132,6 +120,8 @@ export function AnnotationList({ shown, terms, stale, colorName }: AnnotationLis
       aria-busy={stale}
       style={{ height: virtualizer.getTotalSize() }}
       onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onBlur={onBlur}
     >
       {virtualizer.getVirtualItems().map((item) => {
         const view = shown[item.index]!;
@@ -143,6 +133,7 @@ export function AnnotationList({ shown, terms, stale, colorName }: AnnotationLis
             terms={terms}
             index={item.index}
             setSize={shown.length}
+            tabbable={item.index === stop}
             top={item.start - scrollMargin}
             itemRef={virtualizer.measureElement}
             selection={selection}

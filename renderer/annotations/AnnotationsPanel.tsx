@@ -45,6 +45,10 @@ export function AnnotationsPanel() {
       <div className="fm-panel-toolbar">
         <h2 className="panel-heading fm-panel-heading">Annotations</h2>
         <p className="fm-panel-total">{!a.loaded ? '' : total === 1 ? '1 highlight' : `${total} highlights`}</p>
+        {/* In the toolbar's row, so showing it never moves the list (the list itself is marked aria-busy). */}
+        <span className="fm-panel-updating" aria-hidden="true" hidden={!view.stale}>
+          Updating…
+        </span>
         <button type="button" className="fm-icon-button" aria-label="Undo" aria-keyshortcuts="Control+Z Meta+Z" title="Undo (Ctrl+Z)" onClick={() => void a.undo()}>
           <span aria-hidden="true">↶</span>
         </button>
@@ -82,11 +86,6 @@ export function AnnotationsPanel() {
       <p className="fm-panel-summary" aria-live="polite">
         {active && total > 0 ? `Showing ${shown.length} of ${total}` : ''}
       </p>
-      {view.stale && (
-        <p className="fm-panel-updating" aria-hidden="true">
-          Updating…
-        </p>
-      )}
 
       {!a.loaded && (
         <p className="fm-panel-loading" role="status">

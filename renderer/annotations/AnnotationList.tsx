@@ -8,12 +8,14 @@
  * https://tanstack.com/virtual/latest/docs/api/virtualizer
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { AnnotationView, ColorId } from '../../preload/contract';
-import { useAnnotations, useSelectedId } from './annotations-context';
+import type { AnnotationsValue } from './annotations-context';
 import { AnnotationItem } from './AnnotationItem';
 import { moveTarget, tabStop, withKept } from './card-keys';
+import { useFocusedCard } from './use-focused-card';
 import { useScrollMargin } from './use-scroll-margin';
+import { useSelector } from './value-store';
 
 /** A card's height before it is measured (most are 100–160 px). */
 const ESTIMATED_CARD = 130;
@@ -28,26 +30,20 @@ export interface AnnotationListProps {
   /** The list is for an older filter than the one typed (marked aria-busy while it catches up). */
   stale: boolean;
   colorName(id: ColorId): string;
+  /**
+   * Passed in rather than read from the annotations context, so the list (memoised)
+   * does not re-render when something else in the context changes, such as an open card.
+   */
+  goTo: AnnotationsValue['goTo'];
+  openCard: AnnotationsValue['openCard'];
+  selection: AnnotationsValue['selection'];
 }
 
 const estimateSize = () => ESTIMATED_CARD;
+const identity = <T,>(value: T): T => value;
 
-/** The id of the card holding focus (null when focus is outside the list). */
-function useFocusedCard(): { focusedId: string | null; onFocus(e: FocusEvent): void; onBlur(e: FocusEvent<HTMLElement>): void } {
-  const [focusedId, setFocusedId] = useState<string | null>(null);
-  const onFocus = useCallback((event: FocusEvent) => {
-    const id = event.target instanceof Element ? (event.target.closest<HTMLElement>('li[data-annotation-id]')?.dataset.annotationId ?? null) : null;
-    setFocusedId(id);
-  }, []);
-  const onBlur = useCallback((event: FocusEvent<HTMLElement>) => {
-    if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setFocusedId(null);
-  }, []);
-  return { focusedId, onFocus, onBlur };
-}
-
-export function AnnotationList({ shown, terms, stale, colorName }: AnnotationListProps) {
-  const { goTo, openCard, selection } = useAnnotations();
-  const selectedId = useSelectedId();
+export const AnnotationList = memo(function AnnotationList({ shown, terms, stale, colorName, goTo, openCard, selection }: AnnotationListProps) {
+  const selectedId = useSelector(selection, identity);
   const [list, setList] = useState<HTMLOListElement | null>(null);
   const scroller = useMemo(() => list?.closest<HTMLElement>('.panel') ?? null, [list]);
   const scrollMargin = useScrollMargin(list, scroller);
@@ -144,4 +140,4 @@ export function AnnotationList({ shown, terms, stale, colorName }: AnnotationLis
       })}
     </ol>
   );
-}
+});

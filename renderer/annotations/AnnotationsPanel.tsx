@@ -120,7 +120,9 @@ export function AnnotationsPanel() {
           </button>
         </div>
       )}
-      {shown.length > 0 && <AnnotationList shown={shown} terms={view.terms} stale={view.stale} colorName={a.colorName} />}
+      {shown.length > 0 && (
+        <AnnotationList shown={shown} terms={view.terms} stale={view.stale} colorName={a.colorName} goTo={a.goTo} openCard={a.openCard} selection={a.selection} />
+      )}
 
       <PanelExtras
         orphans={orphans}

@@ -3,6 +3,7 @@
  * Clear filters. The text field is bound to the filter as typed; the counts are
  * those of the (possibly deferred) panel view.
  */
+import { memo } from 'react';
 import type { ColorId, SectionId } from '../../preload/contract';
 import { sameTag, tagKey } from '../../common/tag-identity';
 import { EMPTY_FILTER, isFilterActive, type PanelFilter, type SortOrder } from './annotation-filter';
@@ -27,7 +28,8 @@ function toggleTag(f: PanelFilter, tag: string): PanelFilter {
   return { ...f, tags: has ? f.tags.filter((t) => !sameTag(t, tag)) : [...f.tags, tag] };
 }
 
-export function PanelFilters({ filter, setFilter, sort, setSort, sections, allSections, tags }: PanelFiltersProps) {
+/** Memoised: its inputs change with the filter and the counts, not when a card opens or a note is typed. */
+export const PanelFilters = memo(function PanelFilters({ filter, setFilter, sort, setSort, sections, allSections, tags }: PanelFiltersProps) {
   return (
     <section className="fm-filters" aria-label="Filters">
       <input
@@ -87,4 +89,4 @@ export function PanelFilters({ filter, setFilter, sort, setSort, sections, allSe
       )}
     </section>
   );
-}
+});

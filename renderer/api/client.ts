@@ -7,6 +7,7 @@
 import { contract, type Contract } from '../../preload/contract';
 import { createClient, type Client } from '../../preload/rpc';
 import { createHttpTransport } from './http-transport';
+import { readAfterWrite } from './read-after-write';
 import { takeToken } from './token';
 
 export type FieldmarkClient = Client<Contract>;
@@ -32,7 +33,8 @@ export function installClient(): FieldmarkClient {
     storage,
     replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),
   });
-  const client = createClient(contract, createHttpTransport({ token }));
+  // A read waits for the writes sent before it, as the view shows some changes before their answer.
+  const client = createClient(contract, readAfterWrite(createHttpTransport({ token })));
   Object.defineProperty(window, 'fieldmark', { value: client, writable: false, configurable: false, enumerable: true });
   return client;
 }

@@ -5,12 +5,15 @@
  * ordered lists, re-folds one filter-index entry and adjusts the tallies by
  * one, so nothing walks all 10,000 annotations per edit; subscribers whose
  * selected value did not change do not re-render.
+ *
+ * A change can be shown before the service acknowledges it (`propose`), as an
+ * overlay on the acknowledged version that `settle` removes (pending-changes.ts).
  */
 import type { AnnotationView } from '../../preload/contract';
-import { isLive, isOrphan } from './annotation-filter';
-import { Tallies } from './annotation-tallies';
-import { FilterIndex } from './filter-index';
-import { insertSorted, removeSorted, byDocumentOrder, byNewest, byDeletedFirst } from './sorted-list';
+import type { Tallies } from './annotation-tallies';
+import type { FilterIndex } from './filter-index';
+import { OrderedViews } from './ordered-views';
+import { PendingChanges, type PendingPatch, type PendingToken } from './pending-changes';
 
 export interface AnnotationSnapshot {
   /** Bumped on every change. */
@@ -27,21 +30,13 @@ export interface AnnotationSnapshot {
   readonly tallies: Tallies;
 }
 
-type Kind = 'live' | 'orphan' | 'deleted';
-
-function kindOf(view: AnnotationView): Kind {
-  if (isLive(view)) return 'live';
-  return isOrphan(view) ? 'orphan' : 'deleted';
-}
-
 export class AnnotationStore {
+  /** What the view shows: the acknowledged version with any pending change on top. */
   private readonly byId = new Map<string, AnnotationView>();
-  private readonly index = new FilterIndex();
-  private readonly tallies = new Tallies();
-  private live: AnnotationView[] = [];
-  private newest: AnnotationView[] = [];
-  private orphans: AnnotationView[] = [];
-  private deleted: AnnotationView[] = [];
+  /** The versions the service acknowledged. */
+  private readonly confirmed = new Map<string, AnnotationView>();
+  private readonly pending = new PendingChanges();
+  private readonly lists = new OrderedViews();
   private version = 0;
   private snapshot: AnnotationSnapshot = this.makeSnapshot();
   private readonly listeners = new Set<() => void>();
@@ -64,71 +59,70 @@ export class AnnotationStore {
    * the list holds in an older version.
    */
   replaceAll(list: readonly AnnotationView[], options: { keepNewerHeld?: boolean } = {}): void {
-    const held = options.keepNewerHeld ? [...this.byId.values()] : [];
+    const held = options.keepNewerHeld ? [...this.confirmed.values()] : [];
+    this.confirmed.clear();
     this.byId.clear();
-    this.index.clear();
-    this.tallies.clear();
-    for (const view of list) this.byId.set(view.id, view);
+    for (const view of list) this.confirmed.set(view.id, view);
     for (const view of held) {
-      const listed = this.byId.get(view.id);
-      if (!listed || listed.updatedAt < view.updatedAt) this.byId.set(view.id, view);
+      const listed = this.confirmed.get(view.id);
+      if (!listed || listed.updatedAt < view.updatedAt) this.confirmed.set(view.id, view);
     }
-    const values = [...this.byId.values()];
-    this.live = values.filter(isLive).sort(byDocumentOrder);
-    this.newest = this.live.slice().sort(byNewest);
-    this.orphans = values.filter(isOrphan).sort(byDocumentOrder);
-    this.deleted = values.filter((v) => v.deletedAt !== null).sort(byDeletedFirst);
-    for (const view of this.live) {
-      this.index.put(view);
-      this.tallies.add(view);
-    }
+    for (const view of this.confirmed.values()) this.byId.set(view.id, this.pending.apply(view));
+    this.lists.rebuild([...this.byId.values()]);
     this.publish();
   }
 
   /** Applies one acknowledged version of an annotation; an older version than the one held is ignored. */
   upsert(view: AnnotationView): void {
-    const before = this.byId.get(view.id);
-    if (before && before.updatedAt > view.updatedAt) return;
-    if (before) this.take(before);
-    this.byId.set(view.id, view);
-    this.put(view);
+    if (!this.confirm(view)) return;
+    this.show(view.id);
+  }
+
+  /**
+   * Shows a change to `id` at once, before the service has answered; null when
+   * there is no such annotation. Every proposal must be settled.
+   */
+  propose(id: string, patch: PendingPatch): PendingToken | null {
+    if (!this.confirmed.has(id)) return null;
+    const token = this.pending.add(id, patch);
+    this.show(id);
+    return token;
+  }
+
+  /**
+   * Ends a proposal: with the service's answer, that version is kept; without
+   * one (refused, failed), the change disappears and the acknowledged version shows.
+   */
+  settle(token: PendingToken, answer?: AnnotationView): void {
+    const dropped = this.pending.remove(token);
+    const confirmed = answer ? this.confirm(answer) : false;
+    if (dropped || confirmed) this.show(token.id);
+  }
+
+  /** Keeps `view` as the acknowledged version unless a newer one is held. */
+  private confirm(view: AnnotationView): boolean {
+    const held = this.confirmed.get(view.id);
+    if (held && held.updatedAt > view.updatedAt) return false;
+    this.confirmed.set(view.id, view);
+    return true;
+  }
+
+  /** Puts what `id` should look like now in the lists, if it differs from what they hold. */
+  private show(id: string): void {
+    const confirmed = this.confirmed.get(id);
+    if (!confirmed) return;
+    const next = this.pending.apply(confirmed);
+    const before = this.byId.get(id);
+    if (before === next) return;
+    if (before) this.lists.take(before);
+    this.byId.set(id, next);
+    this.lists.put(next);
     this.publish();
   }
 
-  private take(view: AnnotationView): void {
-    switch (kindOf(view)) {
-      case 'live':
-        this.live = removeSorted(this.live, view, byDocumentOrder);
-        this.newest = removeSorted(this.newest, view, byNewest);
-        this.index.delete(view.id);
-        this.tallies.remove(view);
-        break;
-      case 'orphan':
-        this.orphans = removeSorted(this.orphans, view, byDocumentOrder);
-        break;
-      case 'deleted':
-        this.deleted = removeSorted(this.deleted, view, byDeletedFirst);
-    }
-  }
-
-  private put(view: AnnotationView): void {
-    switch (kindOf(view)) {
-      case 'live':
-        this.live = insertSorted(this.live, view, byDocumentOrder);
-        this.newest = insertSorted(this.newest, view, byNewest);
-        this.index.put(view);
-        this.tallies.add(view);
-        break;
-      case 'orphan':
-        this.orphans = insertSorted(this.orphans, view, byDocumentOrder);
-        break;
-      case 'deleted':
-        this.deleted = insertSorted(this.deleted, view, byDeletedFirst);
-    }
-  }
-
   private makeSnapshot(): AnnotationSnapshot {
-    const { version, byId, live, newest, orphans, deleted, index, tallies } = this;
+    const { version, byId } = this;
+    const { live, newest, orphans, deleted, index, tallies } = this.lists;
     return { version, byId, live, newest, orphans, deleted, index, tallies };
   }
 

@@ -19,6 +19,19 @@ export interface StepHandlers {
 export class UndoHistory {
   private state: UndoState = EMPTY_UNDO;
   private queue: Promise<void> = Promise.resolve();
+  /** Changes shown but not yet answered; a step waits for them, so it undoes what the user sees last. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  /**
+   * Makes undo and redo wait for `change` (a change already on screen whose
+   * answer, and so whose undo entry, has not arrived). Returns `change`.
+   */
+  track<T>(change: Promise<T>): Promise<T> {
+    this.inFlight.add(change);
+    const done = () => this.inFlight.delete(change);
+    change.then(done, done);
+    return change;
+  }
 
   /** Adds a change the user made: it becomes the next undo, and the redo history is dropped. */
   record(entry: UndoEntry): void {
@@ -33,6 +46,7 @@ export class UndoHistory {
   /** Runs one undo or redo after the steps already queued. */
   step(direction: Direction, handlers: StepHandlers): Promise<void> {
     const run = async () => {
+      if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
       const previous = this.state;
       const taken = direction === 'undo' ? takeUndo(previous) : takeRedo(previous);
       if (!taken) {

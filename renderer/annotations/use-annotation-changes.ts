@@ -1,14 +1,18 @@
 /**
  * The changes a user makes to annotations (create, edit colour or tags, delete,
- * restore), each sent to the service and shown only once it is acknowledged.
- * An acknowledged change is recorded for undo; a refused one raises an alert
- * with Retry and leaves the view as it was.
+ * restore), each sent to the service. A colour, a deletion and a restore show at
+ * once (a proposal in the store, see pending-changes.ts) and the rest once the
+ * service acknowledged them. An acknowledged change is recorded for undo; a
+ * refused one is taken off the screen again and raises an alert with Retry.
+ * Undo waits for the changes still in flight (UndoHistory.track), so it always
+ * undoes the change the user sees last.
  */
 import { useMemo } from 'react';
 import type { AnnotationView, ColorId } from '../../preload/contract';
 import type { FieldmarkClient } from '../api/client';
 import type { AppValue } from '../app-state/app-context';
 import type { AnnotationStore } from './annotation-store';
+import type { PendingToken } from './pending-changes';
 import { changeFailure } from './change-failure';
 import type { UndoHistory } from './undo-history';
 import { updateEntry, type Editable } from './undo-stack';
@@ -58,46 +62,58 @@ async function create(deps: ChangeDeps, start: number, end: number, color: Color
 async function update(deps: ChangeDeps, id: string, patch: EditPatch): Promise<ChangeResult> {
   const before = deps.store.get(id);
   if (!before) return { ok: false, error: 'This annotation no longer exists.' };
+  const shown = patch.color !== undefined ? deps.store.propose(id, { color: patch.color }) : null;
   try {
     const view = await deps.client.updateAnnotation({ id, ...patch });
-    deps.store.upsert(view);
+    settleOrUpsert(deps, shown, view);
     const entry = updateEntry(before, patch);
     if (entry) deps.history.record(entry);
     if (patch.tags) void deps.refreshTags();
     return { ok: true, view };
   } catch (error) {
+    if (shown) deps.store.settle(shown);
     refused(deps, `Your change to ${before.citation} was not saved.`, error, () => update(deps, id, patch));
     return { ok: false, error: changeFailure(error) };
   }
 }
 
+function settleOrUpsert(deps: Pick<ChangeDeps, 'store'>, shown: PendingToken | null, view: AnnotationView): void {
+  if (shown) deps.store.settle(shown, view);
+  else deps.store.upsert(view);
+}
+
 async function remove(deps: ChangeDeps, id: string): Promise<boolean> {
   const view = deps.store.get(id);
-  // Whatever was typed is stored before the annotation goes to the trash.
-  await deps.commitNote(id);
+  // Shown in the trash at once; the card closes (and saves its note, below) as it goes.
+  const shown = deps.store.propose(id, { deletedAt: new Date().toISOString() });
+  deps.forget(id);
   try {
-    deps.store.upsert(await deps.client.deleteAnnotation({ id }));
+    // Whatever was typed is stored before the annotation goes to the trash.
+    await deps.commitNote(id);
+    settleOrUpsert(deps, shown, await deps.client.deleteAnnotation({ id }));
     deps.history.record({ kind: 'delete', id });
-    deps.forget(id);
     deps.announce(`Deleted the highlight${view ? ` at ${view.citation}` : ''}. Press Ctrl+Z to undo, or restore it from Recently deleted.`);
     void deps.refreshTags();
     return true;
   } catch (error) {
+    if (shown) deps.store.settle(shown);
     refused(deps, 'The highlight was not deleted.', error, () => remove(deps, id));
     return false;
   }
 }
 
 async function restore(deps: ChangeDeps, id: string): Promise<boolean> {
+  const shown = deps.store.propose(id, { deletedAt: null });
   try {
     const view = await deps.client.restoreAnnotation({ id });
-    deps.store.upsert(view);
+    settleOrUpsert(deps, shown, view);
     deps.adoptNote(view);
     deps.history.record({ kind: 'restore', id });
     void deps.refreshTags();
     deps.announce(`Restored the highlight at ${view.citation}.`);
     return true;
   } catch (error) {
+    if (shown) deps.store.settle(shown);
     refused(deps, 'The highlight was not restored.', error, () => restore(deps, id));
     return false;
   }
@@ -108,10 +124,10 @@ export function useAnnotationChanges(deps: ChangeDeps): AnnotationChanges {
   return useMemo(() => {
     const bound: ChangeDeps = { client, store, history, notify, announce, refreshTags, commitNote, adoptNote, openCard, forget };
     return {
-      create: (start, end, color) => create(bound, start, end, color),
-      update: (id, patch) => update(bound, id, patch),
-      remove: (id) => remove(bound, id),
-      restore: (id) => restore(bound, id),
+      create: (start, end, color) => history.track(create(bound, start, end, color)),
+      update: (id, patch) => history.track(update(bound, id, patch)),
+      remove: (id) => history.track(remove(bound, id)),
+      restore: (id) => history.track(restore(bound, id)),
     };
   }, [client, store, history, notify, announce, refreshTags, commitNote, adoptNote, openCard, forget]);
 }

@@ -1,8 +1,9 @@
 /**
  * Undo and redo as the panel's buttons and Ctrl+Z / Ctrl+Shift+Z run them: the
  * step taken from the UndoHistory is sent to the service as the contract call
- * that reverses or repeats it, then shown, selected (or, when it sent the
- * annotation to the trash, its card closed) and announced.
+ * that reverses or repeats it, then announced. A deletion, a restore or a colour
+ * shows at once, as a proposal the service's answer settles (pending-changes.ts);
+ * a refusal takes it off the screen again and puts the step back.
  */
 import { useCallback, useMemo } from 'react';
 import type { AnnotationView } from '../../preload/contract';
@@ -10,6 +11,7 @@ import type { FieldmarkClient } from '../api/client';
 import { changeFailure } from './change-failure';
 import type { ChangeDeps } from './use-annotation-changes';
 import type { Direction } from './undo-history';
+import type { PendingPatch } from './pending-changes';
 import { describeEntry, operationFor, type Operation } from './undo-stack';
 
 export interface UndoRedo {
@@ -20,6 +22,18 @@ export interface UndoRedo {
 type UndoDeps = Pick<ChangeDeps, 'client' | 'store' | 'history' | 'notify' | 'announce' | 'refreshTags' | 'adoptNote' | 'forget'> & {
   select(id: string | null): void;
 };
+
+/** What `op` changes that can be shown before the service answers. */
+function provisional(op: Operation): PendingPatch | null {
+  switch (op.method) {
+    case 'deleteAnnotation':
+      return { deletedAt: new Date().toISOString() };
+    case 'restoreAnnotation':
+      return { deletedAt: null };
+    case 'updateAnnotation':
+      return op.input.color !== undefined ? { color: op.input.color } : null;
+  }
+}
 
 function send(client: FieldmarkClient, op: Operation): Promise<AnnotationView> {
   switch (op.method) {
@@ -34,15 +48,33 @@ function send(client: FieldmarkClient, op: Operation): Promise<AnnotationView> {
 
 export function useUndoRedo(deps: UndoDeps): UndoRedo {
   const { client, store, history, notify, announce, refreshTags, adoptNote, forget, select } = deps;
+  // Selects what the step brought back, or closes the card of what it sent to the trash.
+  const show = useCallback(
+    (view: AnnotationView | null) => {
+      if (view?.deletedAt === null) select(view.id);
+      else if (view) forget(view.id);
+    },
+    [forget, select],
+  );
   const step = useCallback(
     (direction: Direction): Promise<void> =>
       history.step(direction, {
         perform: async (entry) => {
-          const view = await send(client, operationFor(entry, direction));
-          store.upsert(view);
+          const op = operationFor(entry, direction);
+          const patch = provisional(op);
+          const shown = patch ? store.propose(entry.id, patch) : null;
+          if (shown) show(store.get(entry.id));
+          let view: AnnotationView;
+          try {
+            view = await send(client, op);
+          } catch (error) {
+            if (shown) store.settle(shown);
+            throw error;
+          }
+          if (shown) store.settle(shown, view);
+          else store.upsert(view);
           adoptNote(view);
-          if (view.deletedAt !== null) forget(view.id);
-          else select(view.id);
+          show(view);
           void refreshTags();
           announce(describeEntry(entry, direction));
         },
@@ -53,7 +85,7 @@ export function useUndoRedo(deps: UndoDeps): UndoRedo {
             action: { label: 'Retry', run: () => step(direction) },
           }),
       }),
-    [adoptNote, announce, client, forget, history, notify, refreshTags, select, store],
+    [adoptNote, announce, client, history, notify, refreshTags, show, store],
   );
   return useMemo(() => ({ undo: () => step('undo'), redo: () => step('redo') }), [step]);
 }

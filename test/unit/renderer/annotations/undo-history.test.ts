@@ -57,3 +57,37 @@ describe('UndoHistory', () => {
     expect(log).toEqual(['nothing to undo']);
   });
 });
+
+describe('UndoHistory.track', () => {
+  it('makes a step wait for a change in flight, so it undoes the change shown last', async () => {
+    const history = new UndoHistory();
+    const { log, handlers } = recorder();
+    history.record({ kind: 'create', id: 'a' });
+    let answer!: () => void;
+    // A delete shown at once, whose entry is recorded only when the service answers.
+    const change = history.track(
+      new Promise<void>((resolve) => {
+        answer = () => {
+          history.record({ kind: 'delete', id: 'a' });
+          resolve();
+        };
+      }),
+    );
+    const step = history.step('undo', handlers('undo'));
+    await Promise.resolve();
+    expect(log).toEqual([]);
+    answer();
+    await change;
+    await step;
+    expect(log).toEqual(['undo delete a']);
+  });
+
+  it('does not wait for a change that failed any longer than it took', async () => {
+    const history = new UndoHistory();
+    const { log, handlers } = recorder();
+    history.record({ kind: 'create', id: 'a' });
+    await history.track(Promise.reject(new Error('refused'))).catch(() => undefined);
+    await history.step('undo', handlers('undo'));
+    expect(log).toEqual(['undo create a']);
+  });
+});

@@ -6,6 +6,7 @@
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AnnotationView, Report, Settings, StoreStatus } from '../preload/contract';
+import { fullView } from '../common/lean-view';
 import { installClient } from './api/client';
 import { AnnotationsProvider } from './annotations/annotations-context';
 import { App } from './app/App';
@@ -30,10 +31,12 @@ function Boot() {
   const load = useCallback(async () => {
     setState({ phase: 'loading' });
     try {
-      const requests = Promise.all([client.getReport(), client.getSettings(), client.getStatus()]);
+      const reportRequest = client.getReport();
+      const requests = Promise.all([reportRequest, client.getSettings(), client.getStatus()]);
       // Asked for now, so the host prepares the (large) list while the report is painted; applied
       // only after the report is on screen (AnnotationsProvider). Its failure is shown there.
-      const annotations = client.listAnnotations();
+      // The lean list leaves out the targets the views imply (nearly half the bytes); they are rebuilt here.
+      const annotations = Promise.all([client.listAnnotationsLean(), reportRequest]).then(([lean, report]) => lean.map((view) => fullView(view, report.sha256)));
       annotations.catch(() => undefined);
       const [report, settings, status] = await requests;
       // Paint with the reader's own theme and size before the first frame of the article.

@@ -9,6 +9,7 @@ import type { AnnotationView, Contract, TagCount } from '../../../preload/contra
 import { FieldmarkError, type Implementation } from '../../../preload/rpc';
 import type { ViewCache } from './annotation-view';
 import { sourceFor } from './annotation-view';
+import { leanView } from '../../../common/lean-view';
 import { quoteSelectorFor, splitsSurrogatePair } from '../anchoring/quote-selector';
 import type { ServiceContext } from './service-context';
 import { StoredAnnotation } from '../store/store-schema';
@@ -16,7 +17,7 @@ import { tagKey, uniqueTags } from '../../../common/tag-identity';
 
 export type AnnotationMethods = Pick<
   Implementation<Contract>,
-  'listAnnotations' | 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'restoreAnnotation' | 'listTags'
+  'listAnnotations' | 'listAnnotationsLean' | 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'restoreAnnotation' | 'listTags'
 >;
 
 /** Checks a selection from the view against the text; throws a typed error if it cannot be an annotation. */
@@ -78,6 +79,7 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
 
   return {
     listAnnotations: () => cache.views(),
+    listAnnotationsLean: () => cache.views().map((view) => leanView(view, report.sha256)),
 
     createAnnotation: async ({ start, end, color, note, tags }) => {
       checkSelection(report.text, start, end);

@@ -128,13 +128,24 @@ export const MAX_TAG_LENGTH = 64;
 export const MAX_TAGS = 50;
 export const MAX_NOTE_LENGTH = 100_000;
 
-/** A tag: trimmed, 1–64 characters, no control characters and no commas. */
+/** The longest tag path accepted (a path's parts each hold at most MAX_TAG_LENGTH characters). */
+export const MAX_TAG_PATH_LENGTH = 1000;
+
+/**
+ * A tag: a code path such as `Labour/TITP` (issue 13). Trimmed, no control
+ * characters and no commas; at most 64 characters in each part between `/`
+ * (empty parts are dropped, so `a//b` is `a/b`).
+ */
 export const Tag = z
   .string()
   .trim()
   .min(1, 'A tag cannot be empty.')
-  .max(MAX_TAG_LENGTH, `A tag can be at most ${MAX_TAG_LENGTH} characters.`)
-  .regex(/^[^\p{Cc},]*$/u, 'A tag cannot contain commas or control characters.');
+  .max(MAX_TAG_PATH_LENGTH, `A tag path can be at most ${MAX_TAG_PATH_LENGTH} characters.`)
+  .regex(/^[^\p{Cc},]*$/u, 'A tag cannot contain commas or control characters.')
+  .refine((tag) => tag.split('/').every((part) => part.trim().replace(/\s+/gu, ' ').length <= MAX_TAG_LENGTH), {
+    message: `A tag can be at most ${MAX_TAG_LENGTH} characters (in each part of a path such as Labour/TITP).`,
+  })
+  .refine((tag) => tag.split('/').some((part) => part.trim() !== ''), { message: 'A tag cannot be only slashes.' });
 
 export const Note = z.string().max(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH} characters.`);
 
@@ -169,7 +180,10 @@ export const AnnotationView = z.object({
   id: Uuid,
   color: ColorId,
   note: z.string(),
+  /** The codes as paths (`Labour/TITP`), in the order they were applied. */
   tags: z.array(z.string()),
+  /** The same codes by id (what `AnnotationFilter.codes` and the codebook refer to). */
+  codeIds: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
@@ -220,6 +234,89 @@ export const IdInput = z.object({ id: Uuid });
 export const TagCount = z.object({ tag: z.string(), count: z.number().int() });
 export type TagCount = z.infer<typeof TagCount>;
 
+// ---------------------------------------------------------------- codes (issue 13)
+
+export const MAX_CODE_DESCRIPTION_LENGTH = 100_000;
+
+/** A code's name: one path segment, trimmed, 1–64 characters, no `/`, commas or control characters. */
+export const CodeName = z
+  .string()
+  .trim()
+  .min(1, 'A code name cannot be empty.')
+  .max(MAX_TAG_LENGTH, `A code name can be at most ${MAX_TAG_LENGTH} characters.`)
+  .regex(/^[^\p{Cc},/]*$/u, 'A code name cannot contain a slash, a comma or control characters (a slash separates a parent from its child).');
+/** A code's definition: plain text, may span lines. */
+export const CodeDescription = z.string().max(MAX_CODE_DESCRIPTION_LENGTH, `A definition can be at most ${MAX_CODE_DESCRIPTION_LENGTH} characters.`);
+/** `#RRGGBB`, as REFI-QDA exchanges colours. */
+export const CodeColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/u, 'A code colour is written #RRGGBB.');
+
+export const CodeView = z.object({
+  id: Uuid,
+  name: z.string(),
+  /** `Labour/TITP`: the names from the top down. */
+  path: z.string(),
+  parentId: Uuid.nullable(),
+  description: z.string(),
+  color: z.string().nullable(),
+  codable: z.boolean(),
+  /** Live annotations coded with this code itself. */
+  count: z.number().int(),
+  /** Live annotations coded with it or any code under it, each once. */
+  totalCount: z.number().int(),
+});
+export type CodeView = z.infer<typeof CodeView>;
+
+export const CreateCodeInput = z.object({
+  name: CodeName,
+  parentId: Uuid.nullable().optional(),
+  description: CodeDescription.optional(),
+  color: CodeColor.nullable().optional(),
+  codable: z.boolean().optional(),
+});
+export const UpdateCodeInput = z.object({
+  id: Uuid,
+  name: CodeName.optional(),
+  parentId: Uuid.nullable().optional(),
+  description: CodeDescription.optional(),
+  color: CodeColor.nullable().optional(),
+  codable: z.boolean().optional(),
+});
+export const MergeCodesInput = z.object({ from: Uuid, into: Uuid });
+export const DeleteCodeInput = z.object({ id: Uuid, withDescendants: z.boolean().optional() });
+
+/** A code record as a merge or delete found it, so that undo can put it back. */
+export const CodeRecord = z.object({
+  id: Uuid,
+  name: CodeName,
+  parentId: Uuid.nullable(),
+  description: CodeDescription,
+  color: CodeColor.nullable(),
+  codable: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CodeRecord = z.infer<typeof CodeRecord>;
+
+/**
+ * What a merge or a delete changed, enough to take it back: every code it
+ * touched as it was before, and every annotation's codes before and after.
+ * `restoreCodes` with this undoes it (uses the user changed since are kept).
+ */
+export const CodeChange = z.object({
+  codes: z.array(CodeRecord).max(100_000),
+  uses: z.array(z.object({ id: Uuid, before: z.array(Uuid).max(MAX_TAGS * 4), after: z.array(Uuid).max(MAX_TAGS * 4) })).max(1_000_000),
+});
+export type CodeChange = z.infer<typeof CodeChange>;
+
+export const CodingMatrixInput = z.object({ rows: z.literal('codes'), columns: z.enum(['sections', 'colors']) });
+export const CodingMatrix = z.object({
+  columns: z.array(z.object({ id: z.string(), label: z.string() })),
+  rows: z.array(z.object({ codeId: Uuid, path: z.string(), counts: z.array(z.number().int()), total: z.number().int() })),
+});
+export type CodingMatrix = z.infer<typeof CodingMatrix>;
+export const CoOccurrence = z.object({ a: Uuid, b: Uuid, count: z.number().int() });
+export type CoOccurrence = z.infer<typeof CoOccurrence>;
+
 // ---------------------------------------------------------------- status
 
 export const StoreStatus = z.object({
@@ -236,6 +333,8 @@ export const GroupBy = z.enum(['section', 'tag', 'color']);
 export const AnnotationFilter = z.object({
   colors: z.array(ColorId).optional(),
   tags: z.array(z.string()).optional(),
+  /** Code ids; each matches its code and every code under it. */
+  codes: z.array(z.string()).optional(),
   sections: z.array(SectionId).optional(),
   text: z.string().max(1000).optional(),
 });
@@ -329,6 +428,15 @@ export const contract = {
   deleteAnnotation: { input: IdInput, output: AnnotationView },
   restoreAnnotation: { input: IdInput, output: AnnotationView },
   listTags: { input: NoInput, output: z.array(TagCount) },
+
+  listCodes: { input: NoInput, output: z.array(CodeView) },
+  createCode: { input: CreateCodeInput, output: CodeView },
+  updateCode: { input: UpdateCodeInput, output: CodeView },
+  mergeCodes: { input: MergeCodesInput, output: CodeChange },
+  deleteCode: { input: DeleteCodeInput, output: CodeChange },
+  restoreCodes: { input: CodeChange, output: z.object({ codes: z.number().int(), annotations: z.number().int() }) },
+  codingMatrix: { input: CodingMatrixInput, output: CodingMatrix },
+  coOccurrence: { input: NoInput, output: z.array(CoOccurrence) },
 
   exportMarkdown: { input: MarkdownOptions.optional(), output: FileOutput },
   exportAnnotations: { input: NoInput, output: FileOutput },

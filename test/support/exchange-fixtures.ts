@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnnotationView, ColorId } from '../../preload/contract';
 import { buildReportModel, locateRange, type ReportModel } from '../../main/core/report/report-model';
-import type { StoredAnnotation } from '../../main/core/store/store-schema';
+import type { TaggedAnnotation } from '../../main/core/store/store-schema';
 import { NASTY_STRINGS } from './nasty-strings';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,8 +50,8 @@ export interface RecordSpec {
   deletedAt?: string | null;
 }
 
-/** A stored annotation on the bundled report at [start, end). */
-export function storedAt(spec: RecordSpec, n = 1): StoredAnnotation {
+/** An annotation on the bundled report at [start, end), with its codes as tags (storeWith makes the codes). */
+export function storedAt(spec: RecordSpec, n = 1): TaggedAnnotation {
   const model = report();
   const { text } = model;
   return {
@@ -79,7 +79,7 @@ export function storedAt(spec: RecordSpec, n = 1): StoredAnnotation {
 }
 
 /** The view of a stored annotation placed exactly where its position says. */
-export function viewOf(record: StoredAnnotation, status: AnnotationView['anchor']['status'] = 'exact'): AnnotationView {
+export function viewOf(record: TaggedAnnotation, status: AnnotationView['anchor']['status'] = 'exact'): AnnotationView {
   const [position, quote] = record.target.selector;
   const where = locateRange(report().blocks, position.start, position.end);
   return {
@@ -87,6 +87,7 @@ export function viewOf(record: StoredAnnotation, status: AnnotationView['anchor'
     color: record.color,
     note: record.note,
     tags: record.tags,
+    codeIds: [],
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     deletedAt: record.deletedAt,

@@ -5,7 +5,8 @@
  */
 import { FieldmarkError } from '../../preload/rpc';
 import { createServiceContext, type ServiceContext } from '../../main/core/service/service-context';
-import { emptyDoc, type StoredAnnotation } from '../../main/core/store/store-schema';
+import { emptyDoc, type TaggedAnnotation } from '../../main/core/store/store-schema';
+import { storedOf } from '../../main/core/service/tagged-records';
 import { report } from './exchange-fixtures';
 import { MemoryStore } from './memory-store';
 
@@ -14,10 +15,12 @@ export function diskFull(): FieldmarkError {
   return new FieldmarkError('DISK_FULL', 'Your change was not saved because the disk is full.');
 }
 
-/** A memory store holding copies of `annotations`. */
-export function storeWith(annotations: readonly StoredAnnotation[] = []): MemoryStore {
+/** A memory store holding copies of `annotations`, their tags made into codes as the service would. */
+export function storeWith(annotations: readonly TaggedAnnotation[] = []): MemoryStore {
   const doc = emptyDoc();
-  doc.annotations.push(...structuredClone(annotations));
+  const { records, created } = storedOf([], structuredClone(annotations), '2026-01-01T00:00:00.000Z');
+  doc.codes = created;
+  doc.annotations.push(...records);
   return new MemoryStore({ doc });
 }
 

@@ -7,11 +7,25 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emptyDoc, type StoreDoc, type StoreOp, type StoredAnnotation } from '../../main/core/store/store-schema';
+import { emptyDoc, type StoreDoc, type StoreOp, type StoredAnnotation, type StoredCode } from '../../main/core/store/store-schema';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const SHA = 'a'.repeat(64);
+
+/** Seven top-level codes (`tag-0` … `tag-6`) the built annotations use, as a document's codebook. */
+export const FIXTURE_CODES: StoredCode[] = Array.from({ length: 7 }, (_, n) => ({
+  id: `00000000-0000-4000-8000-00000000000${n}`,
+  name: `tag-${n}`,
+  parentId: null,
+  description: '',
+  color: null,
+  codable: true,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  deletedAt: null,
+}));
+const FIXTURE_CODE_IDS = FIXTURE_CODES.map((c) => c.id);
 
 /** A valid stored annotation; `n` varies its position and text. */
 export function makeAnnotation(n: number, overrides: Partial<StoredAnnotation> = {}): StoredAnnotation {
@@ -23,7 +37,7 @@ export function makeAnnotation(n: number, overrides: Partial<StoredAnnotation> =
     deletedAt: null,
     color: (['key', 'gap', 'progress', 'statistic', 'question'] as const)[n % 5]!,
     note: `note ${n}`,
-    tags: [`tag-${n % 7}`],
+    codeIds: [FIXTURE_CODE_IDS[n % 7]!],
     target: {
       source: `urn:sha256:${SHA}`,
       sha256: SHA,
@@ -44,6 +58,7 @@ export function put(annotation: StoredAnnotation): StoreOp {
 /** A document holding `count` annotations. */
 export function docWith(count: number): StoreDoc {
   const doc = emptyDoc();
+  doc.codes = FIXTURE_CODES.map((c) => ({ ...c }));
   for (let i = 0; i < count; i++) doc.annotations.push(makeAnnotation(i));
   return doc;
 }

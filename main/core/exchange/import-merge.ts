@@ -32,14 +32,14 @@ import type { IncomingAnnotation, ImportFormat, ParsedImport } from './import-pa
 import { anchorIncoming, originalTarget, placedTarget, type Anchor, type PlacementReport } from './import-placement';
 import { createPassageIndex, deletedInFile, knownToUs, newToUs, time, type Decision, type MergeCase, type PassageIndex } from './merge-rules';
 import { locateRange } from '../report/report-model';
-import type { StoredAnnotation } from '../store/store-schema';
+import type { TaggedAnnotation } from '../store/store-schema';
 
 export interface PlannedItem {
   item: ImportItem;
   /** What committing writes for this item; null when it changes nothing. */
-  record: StoredAnnotation | null;
+  record: TaggedAnnotation | null;
   /** Our record before the import (null if we had none), for undo and for spotting a stale preview. */
-  previous: StoredAnnotation | null;
+  previous: TaggedAnnotation | null;
 }
 
 export interface ImportPlan {
@@ -51,7 +51,7 @@ export interface ImportPlan {
 export interface MergeInput {
   report: PlacementReport;
   /** Every stored annotation, tombstones included. */
-  existing: readonly StoredAnnotation[];
+  existing: readonly TaggedAnnotation[];
   now: Date;
 }
 
@@ -62,7 +62,7 @@ function notInFuture(a: IncomingAnnotation, now: Date): IncomingAnnotation {
   return { ...a, createdAt: clamp(a.createdAt), updatedAt: clamp(a.updatedAt), deletedAt: clamp(a.deletedAt) };
 }
 
-function caseOf(a: IncomingAnnotation, anchor: Anchor | null, input: MergeInput, previous: StoredAnnotation | null): MergeCase {
+function caseOf(a: IncomingAnnotation, anchor: Anchor | null, input: MergeInput, previous: TaggedAnnotation | null): MergeCase {
   const { report } = input;
   const placed = anchor !== null && anchor.status !== 'orphan';
   return {

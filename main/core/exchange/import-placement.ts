@@ -9,7 +9,7 @@ import { FieldmarkError } from '../../../preload/rpc';
 import { quoteSelectorFor } from '../anchoring/quote-selector';
 import { reanchorAll, type AnchorTarget } from '../anchoring/re-anchor';
 import type { ReportModel } from '../report/report-model';
-import type { StoredAnnotation } from '../store/store-schema';
+import type { TaggedAnnotation } from '../store/store-schema';
 import { exportableSource } from './w3c-export';
 
 export type PlacementReport = Pick<ReportModel, 'text' | 'sha256' | 'blocks' | 'title'>;
@@ -76,7 +76,7 @@ export function anchorIncoming(incoming: readonly IncomingAnnotation[], report: 
 }
 
 /** The target of an annotation placed at [start, end) of this report: its own quote there. */
-export function placedTarget(report: PlacementReport, start: number, end: number): StoredAnnotation['target'] {
+export function placedTarget(report: PlacementReport, start: number, end: number): TaggedAnnotation['target'] {
   return {
     source: `urn:sha256:${report.sha256}`,
     sha256: report.sha256,
@@ -85,7 +85,7 @@ export function placedTarget(report: PlacementReport, start: number, end: number
 }
 
 /** An orphan keeps what the file said: its source, position and original quote. */
-export function originalTarget(a: IncomingAnnotation): StoredAnnotation['target'] {
+export function originalTarget(a: IncomingAnnotation): TaggedAnnotation['target'] {
   return {
     source: exportableSource(a.source ?? (a.sha256 ? `urn:sha256:${a.sha256}` : '')),
     sha256: a.sha256 ?? '',

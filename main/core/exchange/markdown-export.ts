@@ -13,7 +13,7 @@ import {
   type MarkdownOptions,
   type SectionId,
 } from '../../../preload/contract';
-import { annotationFilter, describeFilterParts } from '../../../common/annotation-filter';
+import { annotationFilter, describeFilterParts, type CodeParents } from '../../../common/annotation-filter';
 import { tagKey, uniqueTags } from '../../../common/tag-identity';
 import { escapeMarkdown, markdownCode } from './markdown-escape';
 
@@ -35,6 +35,8 @@ export interface RenderMarkdownInput {
   options: MarkdownOptions;
   legend: Legend;
   exportedAt: Date;
+  /** The codebook's tree and paths, for a filter by code (each code takes in the codes under it). */
+  codes?: { parentOf: CodeParents; pathOf(id: string): string | null };
 }
 
 export const NEEDS_REVIEW_TITLE = 'Needs review';
@@ -126,11 +128,12 @@ function renderAnnotation(a: AnnotationView, options: MarkdownOptions, legend: L
 }
 
 function filterLine(input: RenderMarkdownInput): string {
-  const parts = describeFilterParts(input.options.filter, input.legend, sectionTitleFinder(input.report));
+  const codes = input.codes;
+  const parts = describeFilterParts(input.options.filter, input.legend, sectionTitleFinder(input.report), (id) => codes?.pathOf(id) ?? id);
   if (!parts) return 'none (all annotations)';
   return parts
     .map(({ facet, values }) => {
-      const shown = facet === 'tags' ? values.map(markdownCode) : values.map((v) => escapeMarkdown(v, { singleLine: true }));
+      const shown = facet === 'tags' || facet === 'codes' ? values.map(markdownCode) : values.map((v) => escapeMarkdown(v, { singleLine: true }));
       return `${facet}: ${shown.join(', ')}`;
     })
     .join('; ');
@@ -139,7 +142,7 @@ function filterLine(input: RenderMarkdownInput): string {
 /** Renders the Markdown export. Pure: the same input gives the same string. */
 export function renderMarkdown(input: RenderMarkdownInput): string {
   const { report, options, legend } = input;
-  const keep = annotationFilter(options.filter);
+  const keep = annotationFilter(options.filter, input.codes?.parentOf);
   const chosen = input.annotations.filter(keep).sort(byPosition);
   const placed = chosen.filter((a) => a.anchor.status !== 'orphan');
   const orphans = chosen.filter((a) => a.anchor.status === 'orphan');

@@ -11,7 +11,7 @@ import type { ColorId, ImportKind } from '../../../preload/contract';
 import { sameTag, uniqueTags } from '../../../common/tag-identity';
 import type { IncomingAnnotation } from './import-parse';
 import type { Anchor } from './import-placement';
-import type { StoredAnnotation } from '../store/store-schema';
+import type { TaggedAnnotation } from '../store/store-schema';
 
 /** What the rules know about one incoming annotation once it has been placed. */
 export interface MergeCase {
@@ -21,9 +21,9 @@ export interface MergeCase {
   /** Placed in this report (anchor not null and not an orphan). */
   placed: boolean;
   /** What a commit would store as its target: its place here, what the file said (orphan), or null. */
-  target: StoredAnnotation['target'] | null;
+  target: TaggedAnnotation['target'] | null;
   /** Our record with its id (tombstones included), or null. */
-  previous: StoredAnnotation | null;
+  previous: TaggedAnnotation | null;
   color: ColorId;
   citation: string;
   /** The import's clock, ISO. */
@@ -33,14 +33,14 @@ export interface MergeCase {
 export interface Decision {
   kind: ImportKind;
   /** What committing writes; null when it changes nothing. */
-  record: StoredAnnotation | null;
+  record: TaggedAnnotation | null;
   reason: string | null;
 }
 
 const UNPLACEABLE =
   'It has no quote that can be placed in this report (it may be a page note, a reply, or only a position made on another text), so it is not imported.';
 
-function decide(kind: ImportKind, record: StoredAnnotation | null, reason: string | null): Decision {
+function decide(kind: ImportKind, record: TaggedAnnotation | null, reason: string | null): Decision {
   return { kind, record, reason };
 }
 
@@ -69,7 +69,7 @@ function sameTagList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** A record made from the file alone (we have nothing with its id). */
-function recordFromFile(c: MergeCase, target: StoredAnnotation['target'], dates: Pick<StoredAnnotation, 'createdAt' | 'updatedAt' | 'deletedAt'>): StoredAnnotation {
+function recordFromFile(c: MergeCase, target: TaggedAnnotation['target'], dates: Pick<TaggedAnnotation, 'createdAt' | 'updatedAt' | 'deletedAt'>): TaggedAnnotation {
   return { id: c.a.id, ...dates, color: c.color, note: c.a.note, tags: uniqueTags(c.a.tags), target };
 }
 
@@ -92,15 +92,15 @@ export function deletedInFile(c: MergeCase, deletedAt: string): Decision {
 
 /** Live annotations by passage and note, to spot the same annotation under another id. */
 export interface PassageIndex {
-  twinOf(start: number, end: number, note: string): StoredAnnotation | undefined;
-  add(record: StoredAnnotation, start: number, end: number): void;
+  twinOf(start: number, end: number, note: string): TaggedAnnotation | undefined;
+  add(record: TaggedAnnotation, start: number, end: number): void;
   isOurs(id: string): boolean;
 }
 
-export function createPassageIndex(existing: readonly StoredAnnotation[], sha256: string): PassageIndex {
+export function createPassageIndex(existing: readonly TaggedAnnotation[], sha256: string): PassageIndex {
   const key = (start: number, end: number, note: string) => `${start}:${end}:${note}`;
   const ids = new Set(existing.map((r) => r.id));
-  const byPassage = new Map<string, StoredAnnotation>();
+  const byPassage = new Map<string, TaggedAnnotation>();
   for (const r of existing) {
     if (r.deletedAt !== null || r.target.sha256 !== sha256) continue;
     const [position] = r.target.selector;
@@ -131,19 +131,19 @@ export function newToUs(c: MergeCase, passages: PassageIndex): Decision {
 }
 
 /** Whether our record already says what the file says (whatever the dates). */
-function unchanged(merged: StoredAnnotation, previous: StoredAnnotation, samePlace: boolean): boolean {
+function unchanged(merged: TaggedAnnotation, previous: TaggedAnnotation, samePlace: boolean): boolean {
   return merged.color === previous.color && merged.note === previous.note && sameTagList(merged.tags, previous.tags) && samePlace;
 }
 
 /** An id we have: the newer `updatedAt` wins; our place is kept when the incoming one cannot be placed. */
-export function knownToUs(c: MergeCase, previous: StoredAnnotation, reportSha256: string): Decision {
+export function knownToUs(c: MergeCase, previous: TaggedAnnotation, reportSha256: string): Decision {
   const { a, anchor, placed } = c;
   const keptPlace = placed ? '' : ' Its passage could not be placed in this report, so your highlight keeps its place.';
   const [ourPosition] = previous.target.selector;
   const samePlace =
     !placed || (previous.target.sha256 === reportSha256 && ourPosition.start === anchor!.start && ourPosition.end === anchor!.end);
   const newer = incomingStamp(a) > time(previous.updatedAt);
-  const merged: StoredAnnotation = {
+  const merged: TaggedAnnotation = {
     ...previous,
     color: c.color,
     note: a.note,

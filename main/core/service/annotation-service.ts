@@ -12,8 +12,11 @@ import { sourceFor } from './annotation-view';
 import { leanView } from '../../../common/lean-view';
 import { quoteSelectorFor, splitsSurrogatePair } from '../anchoring/quote-selector';
 import type { ServiceContext } from './service-context';
-import { StoredAnnotation } from '../store/store-schema';
-import { tagKey, uniqueTags } from '../../../common/tag-identity';
+import { codebookOf } from '../store/codebook';
+import { resolveCodePaths } from '../store/code-resolve';
+import { StoredAnnotation, type StoreOp, type StoredCode } from '../store/store-schema';
+import { tagKey } from '../../../common/tag-identity';
+import { createSerializer } from './serializer';
 
 export type AnnotationMethods = Pick<
   Implementation<Contract>,
@@ -34,21 +37,6 @@ export function checkSelection(text: string, start: number, end: number): void {
   if (text.slice(start, end).trim() === '') {
     throw new FieldmarkError('INVALID_INPUT', 'The selection contains only spaces or line breaks. Nothing was saved; select some text to highlight.');
   }
-}
-
-/** Runs tasks with the same key one after another (a read-modify-write must not interleave with another on the same record). */
-function createSerializer() {
-  const tails = new Map<string, Promise<unknown>>();
-  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
-    const previous = tails.get(key) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const tail = run.catch(() => undefined);
-    tails.set(key, tail);
-    void tail.then(() => {
-      if (tails.get(key) === tail) tails.delete(key);
-    });
-    return run;
-  };
 }
 
 /** Builds the annotation methods over the shared context and its view cache. */
@@ -72,10 +60,29 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
     return view;
   };
 
-  const save = async (record: StoredAnnotation): Promise<AnnotationView> => {
-    await ctx.store.apply([{ op: 'putAnnotation', value: StoredAnnotation.parse(record) }]);
+  const save = async (record: StoredAnnotation, created: readonly StoredCode[] = []): Promise<AnnotationView> => {
+    const ops: StoreOp[] = created.length > 0 ? [{ op: 'putCodes', values: [...created] }] : [];
+    ops.push({ op: 'putAnnotation', value: StoredAnnotation.parse(record) });
+    await ctx.store.apply(ops);
     return viewOf(record.id);
   };
+
+  /** Tags as code ids, with the codes to make; a grouping (non-codable) code newly applied is refused. */
+  const resolveTags = (tags: readonly string[], had: readonly string[], now: string) => {
+    const resolved = resolveCodePaths(ctx.store.doc.codes, tags, { now, newId: () => randomUUID() });
+    const book = codebookOf(ctx.store.doc.codes);
+    for (const id of resolved.codeIds) {
+      const code = book.get(id);
+      if (code && !code.codable && !had.includes(id)) {
+        throw new FieldmarkError('INVALID_INPUT', `“${book.pathOf(id)}” is a grouping code that passages cannot carry; apply one of its sub-codes instead. Nothing was saved.`);
+      }
+    }
+    return resolved;
+  };
+
+  /** Runs a write that resolves tags inside the codebook's queue (so one new tag makes one code); others run as they are. */
+  const withCodes = <T>(tags: readonly string[] | undefined, task: () => Promise<T>) =>
+    tags && tags.length > 0 ? ctx.codeWrites(task) : task();
 
   return {
     listAnnotations: () => cache.views(),
@@ -83,8 +90,9 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
 
     createAnnotation: async ({ start, end, color, note, tags }) => {
       checkSelection(report.text, start, end);
-      return ctx.gate.shared(() => {
+      return ctx.gate.shared(() => withCodes(tags, () => {
         const now = ctx.now().toISOString();
+        const { codeIds, created } = resolveTags(tags ?? [], [], now);
         return save({
           id: randomUUID(),
           createdAt: now,
@@ -92,36 +100,33 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
           deletedAt: null,
           color,
           note: note ?? '',
-          tags: uniqueTags(tags ?? []),
+          codeIds,
           target: {
             source: sourceFor(report.sha256),
             sha256: report.sha256,
             selector: [{ type: 'TextPositionSelector', start, end }, quoteSelectorFor(report.text, start, end)],
           },
-        });
-      });
+        }, created);
+      }));
     },
 
     updateAnnotation: ({ id, color, note, tags }) =>
-      serialize(id, async () => {
+      serialize(id, () => withCodes(tags, async () => {
         const record = findRecord(id);
         if (record.deletedAt !== null) {
           throw new FieldmarkError('NOT_FOUND', 'This annotation is in Recently deleted. Restore it before editing it; nothing was changed.');
         }
-        const next = {
-          ...record,
-          color: color ?? record.color,
-          note: note ?? record.note,
-          tags: tags === undefined ? record.tags : uniqueTags(tags),
-        };
+        const now = ctx.now().toISOString();
+        const resolved = tags === undefined ? { codeIds: record.codeIds, created: [] } : resolveTags(tags, record.codeIds, now);
+        const next = { ...record, color: color ?? record.color, note: note ?? record.note, codeIds: resolved.codeIds };
         const unchanged =
           next.color === record.color &&
           next.note === record.note &&
-          next.tags.length === record.tags.length &&
-          next.tags.every((t, i) => t === record.tags[i]);
+          next.codeIds.length === record.codeIds.length &&
+          next.codeIds.every((c, i) => c === record.codeIds[i]);
         if (unchanged) return viewOf(id);
-        return save({ ...next, updatedAt: ctx.now().toISOString() });
-      }),
+        return save({ ...next, updatedAt: now }, resolved.created);
+      })),
 
     deleteAnnotation: ({ id }) =>
       serialize(id, async () => {

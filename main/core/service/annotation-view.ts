@@ -11,7 +11,9 @@ import { quoteSelectorFor } from '../anchoring/quote-selector';
 import { reanchor, reanchorAll, type AnchorResult, type AnchorTarget } from '../anchoring/re-anchor';
 import { locateRange, type ReportModel } from '../report/report-model';
 import { sameTarget } from '../store/record-equality';
-import type { StoreOp, StoredAnnotation } from '../store/store-schema';
+import { codebookOf, type Codebook } from '../store/codebook';
+import type { StoreOp, StoredAnnotation, StoredCode } from '../store/store-schema';
+import { liveCodeIds, pathsOf } from './tagged-records';
 
 /** The `source` IRI of a text: its SHA-256 as a URN. */
 export function sourceFor(sha256: string): string {
@@ -41,7 +43,7 @@ function anchorRecord(report: ReportModel, record: StoredAnnotation): AnchorResu
  * place in the current text; an orphan keeps its last known position and its
  * original quote and target, so nothing it said is lost.
  */
-export function annotationView(report: ReportModel, record: StoredAnnotation, anchor: AnchorResult): AnnotationView {
+export function annotationView(report: ReportModel, record: StoredAnnotation, anchor: AnchorResult, book: Codebook): AnnotationView {
   const { text } = report;
   let target: AnnotationView['target'] = record.target;
   let quote: TextQuoteSelector = record.target.selector[1];
@@ -63,7 +65,8 @@ export function annotationView(report: ReportModel, record: StoredAnnotation, an
     id: record.id,
     color: record.color,
     note: record.note,
-    tags: [...record.tags],
+    tags: pathsOf(book, record.codeIds),
+    codeIds: liveCodeIds(book, record.codeIds),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     deletedAt: record.deletedAt,
@@ -119,6 +122,8 @@ const INCREMENTAL_LIMIT = 64;
 /** The cache's state: one entry per record, and the views in document order. */
 interface CacheState {
   readonly report: ReportModel;
+  /** The codes the views' paths were resolved with (a new array after every code write). */
+  codes: readonly StoredCode[];
   readonly entries: Map<string, Entry>;
   sorted: AnnotationView[];
 }
@@ -138,7 +143,7 @@ function rebuildAll(state: CacheState, list: readonly StoredAnnotation[]): void 
   const anchors = reanchorAll(report.text, list.map(anchorTargetOf), { sha256: report.sha256 });
   state.entries.clear();
   list.forEach((record, i) => {
-    state.entries.set(record.id, { record, anchor: anchors[i]!, view: annotationView(report, record, anchors[i]!) });
+    state.entries.set(record.id, { record, anchor: anchors[i]!, view: annotationView(report, record, anchors[i]!, codebookOf(state.codes)) });
   });
   sortAll(state);
 }
@@ -164,7 +169,7 @@ function rebuildChanged(state: CacheState, changed: readonly Change[], removed: 
   for (const id of removed) state.entries.delete(id);
   for (const { previous, record } of changed) {
     const anchor = resolved.get(record.id) ?? previous!.anchor;
-    state.entries.set(record.id, { record, anchor, view: annotationView(report, record, anchor) });
+    state.entries.set(record.id, { record, anchor, view: annotationView(report, record, anchor, codebookOf(state.codes)) });
   }
   sortAll(state);
 }
@@ -179,7 +184,7 @@ function dropView(sorted: AnnotationView[], view: AnnotationView): void {
 function putRecord(state: CacheState, previous: Entry | undefined, record: StoredAnnotation): void {
   if (previous) dropView(state.sorted, previous.view);
   const anchor = previous && sameTarget(previous.record.target, record.target) ? previous.anchor : anchorRecord(state.report, record);
-  const view = annotationView(state.report, record, anchor);
+  const view = annotationView(state.report, record, anchor, codebookOf(state.codes));
   state.entries.set(record.id, { record, anchor, view });
   state.sorted.splice(insertionPoint(state.sorted, view), 0, view);
 }
@@ -189,6 +194,14 @@ function removeRecord(state: CacheState, id: string): void {
   if (!entry) return;
   dropView(state.sorted, entry.view);
   state.entries.delete(id);
+}
+
+/** The codes changed (a rename, a move, a merge): every view's paths again, with the anchors kept and the order unchanged. */
+function refreshCodes(state: CacheState, codes: readonly StoredCode[]): void {
+  state.codes = codes;
+  const book = codebookOf(codes);
+  for (const entry of state.entries.values()) entry.view = annotationView(state.report, entry.record, entry.anchor, book);
+  state.sorted = state.sorted.map((view) => state.entries.get(view.id)!.view);
 }
 
 /** Brings the cache up to date with `list`: a full rebuild the first time, else only what changed. */
@@ -211,10 +224,19 @@ function recordsTouched(ops: readonly StoreOp[]): number {
  * object changed (the store replaces a record on every write), re-anchoring
  * only those whose target changed.
  */
-export function createViewCache(report: ReportModel, records: () => readonly StoredAnnotation[]): ViewCache {
-  const state: CacheState = { report, entries: new Map(), sorted: [] };
+export function createViewCache(
+  report: ReportModel,
+  records: () => readonly StoredAnnotation[],
+  codes: () => readonly StoredCode[] = () => [],
+): ViewCache {
+  const state: CacheState = { report, codes: codes(), entries: new Map(), sorted: [] };
   let dirty = true;
+  const syncCodes = () => {
+    const current = codes();
+    if (current !== state.codes) refreshCodes(state, current);
+  };
   const fresh = () => {
+    syncCodes();
     if (!dirty) return;
     dirty = false;
     reconcile(state, records());
@@ -236,6 +258,7 @@ export function createViewCache(report: ReportModel, records: () => readonly Sto
         dirty = true;
         return;
       }
+      syncCodes();
       for (const op of ops) {
         if (op.op === 'putAnnotation') putRecord(state, state.entries.get(op.value.id), op.value);
         else if (op.op === 'removeAnnotations') for (const id of op.ids) removeRecord(state, id);

@@ -19,7 +19,9 @@ import { parseBackup, renderBackup } from '../store/backup-file';
 import { planImport } from '../exchange/import-merge';
 import { parseImport } from '../exchange/import-parse';
 import { renderMarkdown } from '../exchange/markdown-export';
+import { codebookOf } from '../store/codebook';
 import { commitOps, undoOps } from './import-commit';
+import { taggedOf } from './tagged-records';
 import { createImportPreviews, type ImportPreviews } from './import-previews';
 import type { ServiceContext } from './service-context';
 import { renderW3C } from '../exchange/w3c-export';
@@ -40,7 +42,9 @@ function createExportMethods(ctx: ServiceContext): Pick<ExchangeMethods, 'export
   return {
     exportMarkdown(options) {
       const now = ctx.now();
+      const book = codebookOf(ctx.store.doc.codes);
       const content = renderMarkdown({
+        codes: { parentOf: (id) => book.get(id)?.parentId, pathOf: (id) => book.pathOf(id) },
         report: ctx.report,
         annotations: ctx.views(),
         options: options ?? MarkdownOptions.parse({}),
@@ -67,7 +71,9 @@ function createImportMethods(ctx: ServiceContext, previews: ImportPreviews): Omi
   return {
     previewImport({ content }): ImportPreview {
       const now = ctx.now();
-      const plan = planImport(parseImport(content), { report: ctx.report, existing: ctx.store.doc.annotations, now });
+      const book = codebookOf(ctx.store.doc.codes);
+      const existing = ctx.store.doc.annotations.map((a) => taggedOf(book, a));
+      const plan = planImport(parseImport(content), { report: ctx.report, existing, now });
       const id = previews.hold(plan, now);
       return { id, format: plan.format, counts: plan.counts, items: plan.items.map((p) => p.item) };
     },
@@ -81,7 +87,7 @@ function createImportMethods(ctx: ServiceContext, previews: ImportPreviews): Omi
       }
       const rejected = new Set(reject ?? []);
       const chosen = plan.items.filter((p) => p.record !== null && !rejected.has(p.item.id));
-      await ctx.store.apply(commitOps(id, chosen, annotationsById(), now));
+      await ctx.store.apply(commitOps(id, chosen, annotationsById(), ctx.store.doc.codes, now));
       previews.drop(id);
       return { id, applied: chosen.length, rejected: plan.items.filter((p) => rejected.has(p.item.id)).length, counts: plan.counts };
     }),

@@ -6,27 +6,46 @@
  */
 import { FieldmarkError } from '../../../preload/rpc';
 import type { PlannedItem } from '../exchange/import-merge';
-import { sameRecord } from '../store/record-equality';
-import type { ImportRecord, StoreOp, StoredAnnotation } from '../store/store-schema';
+import { codebookOf } from '../store/codebook';
+import { sameRecord, sameTaggedRecord } from '../store/record-equality';
+import type { ImportRecord, StoreOp, StoredAnnotation, StoredCode } from '../store/store-schema';
+import { storedOf, taggedOf } from './tagged-records';
 
-/** The ops of committing `chosen` (items that write something): the records, then the import's own record for undo. */
+/**
+ * The ops of committing `chosen` (items that write something): the codes their
+ * tags need, the records, then the import's own record for undo (which keeps
+ * the stored records, code ids and all).
+ */
 export function commitOps(
   id: string,
   chosen: readonly PlannedItem[],
   current: ReadonlyMap<string, StoredAnnotation>,
+  codes: readonly StoredCode[],
   now: Date,
 ): StoreOp[] {
-  const changed = chosen.filter((p) => !sameRecord(current.get(p.item.id) ?? null, p.previous)).length;
+  const book = codebookOf(codes);
+  const tagged = (annotationId: string) => {
+    const record = current.get(annotationId);
+    return record ? taggedOf(book, record) : null;
+  };
+  const changed = chosen.filter((p) => !sameTaggedRecord(tagged(p.item.id), p.previous)).length;
   if (changed > 0) {
     throw new FieldmarkError(
       'CONFLICT',
       `${changed === 1 ? 'One annotation' : `${changed} annotations`} changed since this preview was made. Preview the file again; nothing was imported.`,
     );
   }
-  const ops: StoreOp[] = chosen.map((p) => ({ op: 'putAnnotation', value: p.record! }));
+  const { records, created } = storedOf(codes, chosen.map((p) => p.record!), now.toISOString());
+  const ops: StoreOp[] = created.length > 0 ? [{ op: 'putCodes', values: created }] : [];
+  for (const value of records) ops.push({ op: 'putAnnotation', value });
   ops.push({
     op: 'putImport',
-    value: { id, committedAt: now.toISOString(), before: chosen.map((p) => ({ id: p.item.id, previous: p.previous, wrote: p.record! })), undoneAt: null },
+    value: {
+      id,
+      committedAt: now.toISOString(),
+      before: chosen.map((p, i) => ({ id: p.item.id, previous: current.get(p.item.id) ?? null, wrote: records[i]! })),
+      undoneAt: null,
+    },
   });
   return ops;
 }

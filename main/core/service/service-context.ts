@@ -7,6 +7,7 @@ import type { AnnotationView } from '../../../preload/contract';
 import type { ReportModel } from '../report/report-model';
 import type { Store } from '../store/store-schema';
 import { createViewCache, type ViewCache } from './annotation-view';
+import { createSerializer } from './serializer';
 import { createWriteGate, type WriteGate } from './write-gate';
 
 export interface ServiceContext {
@@ -17,6 +18,12 @@ export interface ServiceContext {
   now(): Date;
   /** Orders single-record edits (shared) against imports and restores (exclusive). */
   readonly gate: WriteGate;
+  /**
+   * Runs writes that may make or change codes one at a time, so two saves of
+   * the same new tag make one code. Always taken inside the gate (gate first,
+   * then this), never the other way round.
+   */
+  codeWrites<T>(task: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -24,7 +31,7 @@ export interface ServiceContext {
  * write updates the view cache (tests of single method groups build theirs here too).
  */
 export function createServiceContext(report: ReportModel, store: Store, now: () => Date = () => new Date()): { cache: ViewCache; ctx: ServiceContext } {
-  const cache = createViewCache(report, () => store.doc.annotations);
+  const cache = createViewCache(report, () => store.doc.annotations, () => store.doc.codes);
   const tracked: Store = {
     get doc() {
       return store.doc;
@@ -45,5 +52,7 @@ export function createServiceContext(report: ReportModel, store: Store, now: () 
     backupNow: (reason) => store.backupNow(reason),
     close: () => store.close(),
   };
-  return { cache, ctx: { report, store: tracked, views: () => cache.views(), now, gate: createWriteGate() } };
+  const serialize = createSerializer();
+  const codeWrites = <T>(task: () => Promise<T>) => serialize('codebook', task);
+  return { cache, ctx: { report, store: tracked, views: () => cache.views(), now, gate: createWriteGate(), codeWrites } };
 }

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Contract } from '../../../preload/contract';
 import { FieldmarkError, type Implementation } from '../../../preload/rpc';
 import { createAnnotationMethods } from './annotation-service';
+import { createCodeMethods } from './code-service';
 import { createExchangeMethods } from './exchange-service';
 import { errnoCode, type FsLayer } from '../store/fs-layer';
 import { loadReport, REPORT_FILE, toReport, type ReportModel } from '../report/report-model';
@@ -67,6 +68,7 @@ export function createServiceFromParts(report: ReportModel, store: Store, now: (
     getReport: () => plainReport,
     ...createSettingsMethods(ctx),
     ...createAnnotationMethods(ctx, cache),
+    ...createCodeMethods(ctx),
     ...createExchangeMethods(ctx),
   };
   return {

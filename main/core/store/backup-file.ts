@@ -1,7 +1,9 @@
 /**
  * The backup file a user saves and restores (exportBackup, restoreBackup): the
- * whole store — settings (with the colour legend), every annotation including
- * tombstones, and the import history — under a format marker and version.
+ * whole store — settings (with the colour legend), the codebook, every
+ * annotation including tombstones, and the import history — under a format
+ * marker and version. A backup made by an older Fieldmark holds an older store
+ * format; it goes through the store's migrations before it is checked.
  * Restoring validates the whole file before anything is touched; a file that
  * fails any check is refused with a message naming it. The automatic backups in
  * the data folder are another thing: sealed snapshot copies (backup-rotation.ts).
@@ -9,6 +11,7 @@
 import { z } from 'zod';
 import { FieldmarkError, describeZodError } from '../../../preload/rpc';
 import { parseUntrustedJson } from '../validation/safe-json';
+import { migrateDoc } from './store-migrations';
 import { STORE_VERSION, StoreDoc } from './store-schema';
 
 export const BACKUP_FORMAT = 'fieldmark-backup';
@@ -55,6 +58,13 @@ export function parseBackup(content: string): BackupFile {
   const store = (marked.store ?? null) as Record<string, unknown> | null;
   if (store && typeof store.version === 'number' && store.version > STORE_VERSION) {
     fail('This backup holds data from a newer version of Fieldmark. Update Fieldmark to restore it; your current annotations were not changed.');
+  }
+  if (store && typeof store.version === 'number' && store.version < STORE_VERSION) {
+    try {
+      marked.store = migrateDoc(store).doc;
+    } catch (error) {
+      fail(`The backup file is damaged (${error instanceof Error ? error.message : String(error)}); your current annotations were not changed.`);
+    }
   }
   const parsed = BackupFile.safeParse(root);
   if (!parsed.success) fail(`The backup file is damaged (${describeZodError(parsed.error)}); your current annotations were not changed.`);

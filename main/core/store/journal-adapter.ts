@@ -24,7 +24,7 @@ import { crc32Hex } from './crc32-hex';
 import { writeFileDurably } from './durable-write';
 import { errnoCode, type FsHandle, type FsLayer } from './fs-layer';
 import { decodeSnapshot, encodeSnapshot, SnapshotProblem, type DecodedSnapshot } from './snapshot-codec';
-import { MIGRATIONS, type Migration } from './store-migrations';
+import { MIGRATIONS, migrateOps, type Migration } from './store-migrations';
 import { applyOps, STORE_VERSION, StoreOp, type StoreDoc } from './store-schema';
 
 export const SNAPSHOT_FILE = 'fieldmark.json';
@@ -105,7 +105,7 @@ export interface ReplayResult {
 }
 
 /** Applies the journal's batches to `doc` (in place) and reports what it skipped. */
-export function replayJournal(doc: StoreDoc, scan: JournalScan): ReplayResult {
+export function replayJournal(doc: StoreDoc, scan: JournalScan, migrations: readonly Migration[] = MIGRATIONS): ReplayResult {
   let current = doc;
   let applied = 0;
   let invalid = 0;
@@ -114,7 +114,9 @@ export function replayJournal(doc: StoreDoc, scan: JournalScan): ReplayResult {
   current.annotations.forEach((a, i) => index.set(a.id, i));
   for (const batch of scan.batches) {
     if (batch.v > STORE_VERSION) return { doc: current, applied, invalid, newerVersion: batch.v };
-    const ops = batch.v === STORE_VERSION ? OpBatch.safeParse(batch.ops) : null;
+    // A line of an older format (written before an upgrade) is brought up to date against the document so far.
+    const raw = batch.v === STORE_VERSION ? batch.ops : migrateOps(current, batch.v, batch.ops, migrations);
+    const ops = raw === null ? null : OpBatch.safeParse(raw);
     if (!ops?.success) {
       invalid++;
       continue;
@@ -189,7 +191,7 @@ export class JournalAdapter implements Adapter<StoreDoc> {
     const snapshot = await this.readSnapshot();
     if (!snapshot) return null;
     const journal = await this.readJournal();
-    this.lastReplay = replayJournal(snapshot.doc, journal ?? scanJournal(Buffer.alloc(0)));
+    this.lastReplay = replayJournal(snapshot.doc, journal ?? scanJournal(Buffer.alloc(0)), this.migrations);
     return this.lastReplay.doc;
   }
 

@@ -1,10 +1,13 @@
 /**
  * Store format migrations: an ordered chain of version-to-version steps that
- * bring an older document up to STORE_VERSION before it is validated. Version 1
- * is the first and current format, so the chain is empty today; each future
- * format change adds one step here (and a test with a document of the old shape).
+ * bring an older document up to STORE_VERSION before it is validated, and the
+ * journal lines written in an older format up to the current ops before they
+ * are replayed (else an upgrade would drop the changes not yet folded into the
+ * snapshot). Each format change adds one step here, with a test on a real file
+ * of the old format (test/fixtures/store-format-*).
  */
-import { STORE_VERSION } from './store-schema';
+import { tagsToCodesDoc, tagsToCodesOps } from './migrate-tags-to-codes';
+import { STORE_VERSION, type StoreDoc } from './store-schema';
 
 export interface Migration {
   from: number;
@@ -12,9 +15,27 @@ export interface Migration {
   /** One line: what changed in the format. */
   describe: string;
   up(doc: Record<string, unknown>): Record<string, unknown>;
+  /** One journal batch of version `from` as ops of version `to`, given the (current) document it replays onto. */
+  upOps?(doc: StoreDoc, ops: unknown): unknown;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  { from: 1, to: 2, describe: 'free tags become codes; annotations hold code ids', up: tagsToCodesDoc, upOps: (doc, ops) => tagsToCodesOps(doc.codes, ops) },
+];
+
+/**
+ * A journal batch of an older version as ops of the current one, or null when
+ * no chain leads from its version (the caller counts it as invalid).
+ */
+export function migrateOps(doc: StoreDoc, from: number, ops: unknown, migrations: readonly Migration[] = MIGRATIONS, current: number = STORE_VERSION): unknown {
+  let result = ops;
+  for (let version = from; version < current; version++) {
+    const step = migrations.find((m) => m.from === version);
+    if (!step?.upOps) return null;
+    result = step.upOps(doc, result);
+  }
+  return result;
+}
 
 /** The document comes from a newer Fieldmark than this one: open it read-only, never rewrite it. */
 export class NewerVersionError extends Error {

@@ -11,7 +11,31 @@ import {
   TextQuoteSelector,
 } from '../../../preload/contract';
 
-export const STORE_VERSION = 1;
+/** 2: codes (a codebook) replace free tags; annotations hold code ids (issue 13). */
+export const STORE_VERSION = 2;
+
+/** `#RRGGBB`, the colour form REFI-QDA exchanges (its RGBType). */
+export const CODE_COLOR_PATTERN = /^#[0-9A-Fa-f]{6}$/u;
+
+/**
+ * A code of the codebook. Annotations refer to it by id, so a rename or a move
+ * is one record. `name` is one path segment (no `/`); siblings differ by the tag
+ * rule. A deleted code stays as a tombstone (`deletedAt`), like an annotation.
+ */
+export const StoredCode = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  parentId: z.string().uuid().nullable(),
+  /** The definition: plain text, may span lines. */
+  description: z.string(),
+  color: z.string().regex(CODE_COLOR_PATTERN).nullable(),
+  /** False for a grouping code that passages cannot carry. */
+  codable: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+});
+export type StoredCode = z.infer<typeof StoredCode>;
 
 export const StoredAnnotation = z.object({
   id: z.string().uuid(),
@@ -21,7 +45,8 @@ export const StoredAnnotation = z.object({
   deletedAt: z.string().nullable(),
   color: ColorId,
   note: z.string(),
-  tags: z.array(z.string()),
+  /** The codes applied to the passage, by id, in the order they were given. */
+  codeIds: z.array(z.string().uuid()),
   target: z.object({
     /** `urn:sha256:<hash>` of the text the selectors were made against. */
     source: z.string(),
@@ -30,6 +55,13 @@ export const StoredAnnotation = z.object({
   }),
 });
 export type StoredAnnotation = z.infer<typeof StoredAnnotation>;
+
+/**
+ * An annotation with its codes as paths (`Labour/TITP`), as the exchange
+ * formats and the import merge see it; the service turns it into a stored one
+ * (code ids) and back at the store's edge.
+ */
+export type TaggedAnnotation = Omit<StoredAnnotation, 'codeIds'> & { tags: string[] };
 
 /** What an import changed, kept so that the import can be undone as one step. */
 export const ImportRecord = z.object({
@@ -48,13 +80,14 @@ export type ImportRecord = z.infer<typeof ImportRecord>;
 export const StoreDoc = z.object({
   version: z.literal(STORE_VERSION),
   settings: Settings,
+  codes: z.array(StoredCode),
   annotations: z.array(StoredAnnotation),
   imports: z.array(ImportRecord),
 });
 export type StoreDoc = z.infer<typeof StoreDoc>;
 
 export function emptyDoc(): StoreDoc {
-  return { version: STORE_VERSION, settings: structuredClone(DEFAULT_SETTINGS), annotations: [], imports: [] };
+  return { version: STORE_VERSION, settings: structuredClone(DEFAULT_SETTINGS), codes: [], annotations: [], imports: [] };
 }
 
 /** One change to the store. A batch of ops is applied and made durable as one unit. */
@@ -62,11 +95,30 @@ export const StoreOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('putAnnotation'), value: StoredAnnotation }),
   z.object({ op: z.literal('putSettings'), value: Settings }),
   z.object({ op: z.literal('putImport'), value: ImportRecord }),
+  /** Adds or replaces codes (by id). */
+  z.object({ op: z.literal('putCodes'), values: z.array(StoredCode) }),
   /** Takes out annotations an import created, when that import is undone (user deletions are tombstones). */
   z.object({ op: z.literal('removeAnnotations'), ids: z.array(z.string().uuid()) }),
   z.object({ op: z.literal('replace'), value: StoreDoc }),
 ]);
 export type StoreOp = z.infer<typeof StoreOp>;
+
+/**
+ * The codes with `values` put in (by id), as a new array: code writes never
+ * change the array in place, so a codebook index can be kept per array.
+ */
+function putCodes(codes: readonly StoredCode[], values: readonly StoredCode[]): StoredCode[] {
+  const next = [...codes];
+  const at = new Map(next.map((c, i) => [c.id, i]));
+  for (const value of values) {
+    const i = at.get(value.id);
+    if (i === undefined) {
+      at.set(value.id, next.length);
+      next.push(value);
+    } else next[i] = value;
+  }
+  return next;
+}
 
 /** Applies ops to a document in place (pure apart from mutating `doc`). */
 export function applyOps(doc: StoreDoc, ops: readonly StoreOp[], index?: Map<string, number>): StoreDoc {
@@ -81,6 +133,9 @@ export function applyOps(doc: StoreDoc, ops: readonly StoreOp[], index?: Map<str
         } else current.annotations[at] = op.value;
         break;
       }
+      case 'putCodes':
+        current.codes = putCodes(current.codes, op.values);
+        break;
       case 'putSettings':
         current.settings = op.value;
         break;

@@ -288,7 +288,7 @@ class FileStore implements OpenedStore {
       if (!(error instanceof JournalUnreadable)) throw error;
       await this.keepUnreadableJournal(error);
     }
-    const replay = journal ? replayJournal(doc, journal) : null;
+    const replay = journal ? replayJournal(doc, journal, this.migrations) : null;
     if (replay) doc = replay.doc;
     this.db.data = doc;
     const recovered = replay && replay.applied > 0 ? ` Fieldmark also reapplied ${replay.applied} recent ${replay.applied === 1 ? 'change' : 'changes'} from its journal.` : '';

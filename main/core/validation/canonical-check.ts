@@ -211,6 +211,8 @@ function compile(schema: ZodLike): Test {
         ? (v) => typeof v === 'number' && Number.isFinite(v) && checks(v)
         : (v) => typeof v === 'number' && Number.isFinite(v);
     }
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
     case 'literal':
       return setTest(def.values ?? []);
     case 'enum':

@@ -10,7 +10,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ReportModel } from '../../../main/core/report/report-model';
-import { generateAnnotations } from '../fixtures/annotations';
+import { fixtureTags, generateAnnotations } from '../fixtures/annotations';
 import { startApp } from './app-host';
 
 /** Requests in flight while seeding (the service orders them; this only hides the round trips). */
@@ -34,7 +34,7 @@ export function seedInputs(report: ReportModel, count: number): CreateInput[] {
       end: position.end,
       color: a.color,
       ...(a.note ? { note: a.note } : {}),
-      ...(a.tags.length > 0 ? { tags: a.tags } : {}),
+      ...(a.codeIds.length > 0 ? { tags: fixtureTags(a) } : {}),
     };
   });
 }

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openStore, type OpenedStore } from '../../../main/core/store/store';
 import { emptyDoc, type StoreDoc, type StoredAnnotation } from '../../../main/core/store/store-schema';
+import { FIXTURE_CODES } from '../fixtures/annotations';
 
+/** A document with the seeded codebook and `annotations`. */
 export function docWith(annotations: StoredAnnotation[]): StoreDoc {
-  return { ...emptyDoc(), annotations };
+  return { ...emptyDoc(), codes: [...FIXTURE_CODES], annotations };
 }
 
 export interface SeededStore {

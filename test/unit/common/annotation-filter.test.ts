@@ -12,6 +12,7 @@ import {
 const base: FilterableAnnotation = {
   color: 'gap',
   tags: ['Legal/Visa', 'shelters'],
+  codeIds: [],
   section: 'protection',
   exact: 'Shelters for foreign victims',
   note: 'Ask the NGO about capacity',

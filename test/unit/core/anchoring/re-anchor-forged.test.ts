@@ -6,11 +6,12 @@
  * and lists must be the report's own text at the stored place (or an orphan
  * under "Needs review" that keeps its quote).
  */
+import { storedOf } from '../../../../main/core/service/tagged-records';
 import { describe, expect, it } from 'vitest';
 import { renderBackup } from '../../../../main/core/store/backup-file';
 import { createExchangeMethods } from '../../../../main/core/service/exchange-service';
 import { reanchor, reanchorAll, type AnchorResult, type AnchorTarget } from '../../../../main/core/anchoring/re-anchor';
-import { emptyDoc, type StoredAnnotation } from '../../../../main/core/store/store-schema';
+import { emptyDoc, type TaggedAnnotation } from '../../../../main/core/store/store-schema';
 import { toW3CAnnotation } from '../../../../main/core/exchange/w3c-export';
 import { isoAt, report, storedAt, viewOf } from '../../../support/exchange-fixtures';
 import { exchangeContext, storeWith } from '../../../support/exchange-store';
@@ -50,7 +51,7 @@ function lookalikeElsewhere(span: { start: number; end: number }): number {
 }
 
 /** A record on the claimed span, with this text's hash, quoting `exact` with the given context. */
-function forged(n: number, exact: string, context?: { prefix: string; suffix: string }): StoredAnnotation {
+function forged(n: number, exact: string, context?: { prefix: string; suffix: string }): TaggedAnnotation {
   const record = storedAt({ ...claimedSpan(), note: `forged ${n}` }, n);
   const quote = record.target.selector[1];
   record.target.selector[1] = { ...quote, exact, ...(context ?? {}) };
@@ -62,7 +63,7 @@ function contextAt(start: number): { prefix: string; suffix: string } {
   return { prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + LENGTH, start + LENGTH + 32) };
 }
 
-function targetOf(record: StoredAnnotation): AnchorTarget {
+function targetOf(record: TaggedAnnotation): AnchorTarget {
   const [position, quote] = record.target.selector;
   return { start: position.start, end: position.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, sha256: record.target.sha256 };
 }
@@ -100,7 +101,7 @@ describe('re-anchoring a record whose quote is not the text at its claimed posit
     lookalike: (r) => expect(r).toMatchObject({ status: 'moved', start: elsewhere, end: elsewhere + LENGTH }),
   };
 
-  for (const [name, record] of Object.entries(cases) as Array<[keyof typeof cases, StoredAnnotation]>) {
+  for (const [name, record] of Object.entries(cases) as Array<[keyof typeof cases, TaggedAnnotation]>) {
     it(`does not place the ${name} forgery as exact, alone or in a batch`, () => {
       const { text, sha256 } = report();
       const alone = reanchor(text, targetOf(record), { sha256 });
@@ -117,7 +118,7 @@ describe('re-anchoring a record whose quote is not the text at its claimed posit
  * Every listed annotation shows the report's text at its place, or is an orphan
  * (listed under "Needs review" by that status) keeping the quote it was given.
  */
-function expectHonestViews(views: ReturnType<ReturnType<typeof exchangeContext>['views']>, records: readonly StoredAnnotation[]) {
+function expectHonestViews(views: ReturnType<ReturnType<typeof exchangeContext>['views']>, records: readonly TaggedAnnotation[]) {
   const { text } = report();
   for (const record of records) {
     const view = views.find((v) => v.id === record.id)!;
@@ -156,7 +157,7 @@ describe('forged records coming in from outside', () => {
     const store = storeWith([]);
     const ctx = exchangeContext(store, { now: new Date(isoAt(1000)) });
     const doc = emptyDoc();
-    doc.annotations.push(...structuredClone(forgeries));
+    doc.annotations.push(...storedOf([], structuredClone(forgeries), isoAt(999)).records);
     await createExchangeMethods(ctx).restoreBackup({ content: renderBackup(doc, report(), new Date(isoAt(999))) });
     expect(store.doc.annotations.map((a) => a.id)).toEqual(ids);
     expectHonestViews(ctx.views(), forgeries);

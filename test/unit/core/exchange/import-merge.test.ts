@@ -5,7 +5,7 @@ import { FieldmarkError } from '../../../../preload/rpc';
 import { parseImport } from '../../../../main/core/exchange/import-parse';
 import { planImport, type ImportPlan } from '../../../../main/core/exchange/import-merge';
 import { sha256Hex } from '../../../../main/core/report/report-model';
-import type { StoredAnnotation } from '../../../../main/core/store/store-schema';
+import type { TaggedAnnotation } from '../../../../main/core/store/store-schema';
 import { toW3CAnnotation } from '../../../../main/core/exchange/w3c-export';
 import { isoAt, ownFixtures, report, storedAt, uuidFor, viewOf } from '../../../support/exchange-fixtures';
 
@@ -16,16 +16,16 @@ function paragraph(n: number) {
 }
 
 /** A record on a paragraph of the report: `length` characters from `offset`. */
-function on(n: number, spec: Partial<Parameters<typeof storedAt>[0]> = {}, id = n, offset = 0, length = 60): StoredAnnotation {
+function on(n: number, spec: Partial<Parameters<typeof storedAt>[0]> = {}, id = n, offset = 0, length = 60): TaggedAnnotation {
   const p = paragraph(n);
   return storedAt({ start: p.start + offset, end: p.start + offset + length, ...spec }, id);
 }
 
-function fileOf(records: StoredAnnotation[]): string {
+function fileOf(records: TaggedAnnotation[]): string {
   return JSON.stringify(records.map((r) => toW3CAnnotation(viewOf(r))));
 }
 
-function plan(records: StoredAnnotation[] | string, existing: StoredAnnotation[] = []): ImportPlan {
+function plan(records: TaggedAnnotation[] | string, existing: TaggedAnnotation[] = []): ImportPlan {
   const content = typeof records === 'string' ? records : fileOf(records);
   return planImport(parseImport(content), { report: report(), existing, now: NOW });
 }
@@ -34,7 +34,7 @@ function kinds(p: ImportPlan): Record<string, string> {
   return Object.fromEntries(p.items.map((i) => [i.item.id, i.item.kind]));
 }
 
-function planError(content: string, existing: StoredAnnotation[] = []): string {
+function planError(content: string, existing: TaggedAnnotation[] = []): string {
   try {
     plan(content, existing);
   } catch (error) {

@@ -223,7 +223,9 @@ describe('updateAnnotation, deleteAnnotation, restoreAnnotation', () => {
     expect(updated).toMatchObject({ color: 'gap', note: 'Line one\nLine two', tags: ['labour', 'TITP'], createdAt: created.createdAt, exact: created.exact });
     expect(updated.updatedAt > created.updatedAt).toBe(true);
     const stored = store.doc.annotations[0]!;
-    expect(stored).toMatchObject({ color: 'gap', note: 'Line one\nLine two', tags: ['labour', 'TITP'] });
+    expect(stored).toMatchObject({ color: 'gap', note: 'Line one\nLine two', codeIds: updated.codeIds });
+    // The record holds code ids; the codes carry the names.
+    expect(updated.codeIds.map((id) => store.doc.codes.find((c) => c.id === id)!.name)).toEqual(['labour', 'TITP']);
   });
 
   it('leaves absent fields alone and writes nothing when nothing changes', async () => {
@@ -241,7 +243,8 @@ describe('updateAnnotation, deleteAnnotation, restoreAnnotation', () => {
       call('updateAnnotation', { id: created.id, note: 'typed' }),
       call('updateAnnotation', { id: created.id, tags: ['a', 'b'] }),
     ]);
-    expect(store.doc.annotations[0]).toMatchObject({ color: 'statistic', note: 'typed', tags: ['a', 'b'] });
+    expect(store.doc.annotations[0]).toMatchObject({ color: 'statistic', note: 'typed' });
+    expect((await call<AnnotationView[]>('listAnnotations'))[0]!.tags).toEqual(['a', 'b']);
   });
 
   it('keeps every annotation when many are created at once', async () => {
@@ -328,8 +331,10 @@ describe('listAnnotations and listTags', () => {
       { tag: 'TITP', count: 3 },
       { tag: 'visa', count: 1 },
     ]);
+    // One code per tag: it keeps the first spelling it was made with, whatever spelling names it later.
     const edited = await call<AnnotationView>('updateAnnotation', { id: one.id, tags: ['ＴＩＴＰ', 'Titp', 'visa'] });
-    expect(edited.tags).toEqual(['ＴＩＴＰ', 'visa']);
+    expect(edited.tags).toEqual(['TITP', 'visa']);
+    expect(store.doc.codes.map((c) => c.name)).toEqual(['TITP', 'visa']);
   });
 });
 

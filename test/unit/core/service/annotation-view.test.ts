@@ -8,6 +8,8 @@ import { buildReportModel } from '../../../../main/core/report/report-model';
 import { createServiceFromParts } from '../../../../main/core/service/service';
 import { applyOps, emptyDoc, type StoreOp, type StoredAnnotation } from '../../../../main/core/store/store-schema';
 import { MemoryStore } from '../../../support/memory-store';
+import { codebookOf } from '../../../../main/core/store/codebook';
+import { resolveCodePaths } from '../../../../main/core/store/code-resolve';
 import { assemble } from '../../../support/revised-text';
 
 const TEXT = readFileSync(path.resolve(import.meta.dirname, '../../../../assets/report/tip-2021-japan.txt'), 'utf8');
@@ -24,7 +26,7 @@ function recordAt(start: number, end: number, over: Partial<StoredAnnotation> = 
     deletedAt: null,
     color: 'key',
     note: '',
-    tags: [],
+    codeIds: [],
     target: {
       source: sourceFor(sha),
       sha256: sha,
@@ -40,8 +42,10 @@ const recordFor = (phrase: string, over: Partial<StoredAnnotation> = {}) => {
 
 describe('annotationView', () => {
   it('shows an annotation made against this text as stored, with its citation', () => {
-    const record = recordFor('Increase efforts to identify male victims of sex trafficking', { tags: ['men'], note: 'n' });
-    const view = annotationView(REPORT, record, { status: 'exact', start: record.target.selector[0].start, end: record.target.selector[0].end, score: 1 });
+    const men = resolveCodePaths([], ['men'], { now: '2024-01-01T00:00:00.000Z', newId: () => '00000000-0000-4000-8000-0000000000aa' });
+    const record = recordFor('Increase efforts to identify male victims of sex trafficking', { codeIds: men.codeIds, note: 'n' });
+    const book = codebookOf(men.created);
+    const view = annotationView(REPORT, record, { status: 'exact', start: record.target.selector[0].start, end: record.target.selector[0].end, score: 1 }, book);
     expect(view).toMatchObject({
       id: record.id,
       exact: record.target.selector[1].exact,
@@ -49,6 +53,7 @@ describe('annotationView', () => {
       section: 'recommendations',
       paragraph: 5,
       tags: ['men'],
+      codeIds: men.codeIds,
       note: 'n',
       anchor: { status: 'exact', score: 1 },
     });

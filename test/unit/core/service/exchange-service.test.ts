@@ -4,9 +4,12 @@ import { FieldmarkError, createDispatcher, type Implementation } from '../../../
 import { createExchangeMethods, datedFileName } from '../../../../main/core/service/exchange-service';
 import { MAX_PREVIEWS, PREVIEW_TTL_MS } from '../../../../main/core/service/import-previews';
 import { BACKUP_FORMAT } from '../../../../main/core/store/backup-file';
-import type { StoredAnnotation } from '../../../../main/core/store/store-schema';
+import type { StoredAnnotation, TaggedAnnotation } from '../../../../main/core/store/store-schema';
 import { toW3CAnnotation } from '../../../../main/core/exchange/w3c-export';
 import { diskFull, exchangeContext, storeWith } from '../../../support/exchange-store';
+import type { MemoryStore } from '../../../support/memory-store';
+import { codebookOf } from '../../../../main/core/store/codebook';
+import { storedOf, taggedOf } from '../../../../main/core/service/tagged-records';
 import { isoAt, report, storedAt, uuidFor, viewOf } from '../../../support/exchange-fixtures';
 import { parseCommonmark } from '../../../support/markdown-ast';
 
@@ -14,12 +17,24 @@ function paragraph(n: number) {
   return report().blocks.filter((b) => b.kind === 'paragraph')[n]!;
 }
 
-function on(n: number, spec: Partial<Parameters<typeof storedAt>[0]> = {}, id = n): StoredAnnotation {
+function on(n: number, spec: Partial<Parameters<typeof storedAt>[0]> = {}, id = n): TaggedAnnotation {
   const p = paragraph(n);
   return storedAt({ start: p.start + 3, end: p.start + 70, ...spec }, id);
 }
 
-function setup(annotations: StoredAnnotation[] = []) {
+/** A stored record with its codes as paths, as the import merge sees it. */
+function tagged(store: MemoryStore, record: StoredAnnotation): TaggedAnnotation {
+  return taggedOf(codebookOf(store.doc.codes), record);
+}
+
+/** A tagged record as the store holds it, its tags resolved against the store's codes (which must exist). */
+function stored(store: MemoryStore, record: TaggedAnnotation): StoredAnnotation {
+  const { records, created } = storedOf(store.doc.codes, [record], isoAt(0));
+  expect(created).toEqual([]);
+  return records[0]!;
+}
+
+function setup(annotations: TaggedAnnotation[] = []) {
   const store = storeWith(annotations);
   const clock = { now: new Date(isoAt(1000)) };
   const methods = createExchangeMethods(exchangeContext(store, clock));
@@ -43,7 +58,7 @@ async function failure(call: () => unknown): Promise<FieldmarkError> {
   throw new Error('did not fail');
 }
 
-const fileOf = (records: StoredAnnotation[]) => JSON.stringify(records.map((r) => toW3CAnnotation(viewOf(r))));
+const fileOf = (records: TaggedAnnotation[]) => JSON.stringify(records.map((r) => toW3CAnnotation(viewOf(r))));
 
 describe('exchange service: exports', () => {
   it('names files with the local date', () => {
@@ -96,8 +111,8 @@ describe('exchange service: import', () => {
     expect(byId.has(uuidFor(4))).toBe(false);
     expect(store.doc.imports).toEqual([
       { id: preview.id, committedAt: isoAt(1000), undoneAt: null, before: [
-        { id: uuidFor(1), previous: mine[0], wrote: byId.get(uuidFor(1)) },
-        { id: uuidFor(2), previous: mine[1], wrote: byId.get(uuidFor(2)) },
+        { id: uuidFor(1), previous: stored(store, mine[0]!), wrote: byId.get(uuidFor(1)) },
+        { id: uuidFor(2), previous: stored(store, mine[1]!), wrote: byId.get(uuidFor(2)) },
         { id: uuidFor(3), previous: null, wrote: byId.get(uuidFor(3)) },
       ] },
     ]);
@@ -114,7 +129,7 @@ describe('exchange service: import', () => {
     clock.now = new Date(isoAt(1100));
     expect(await methods.undoImport({ id: preview.id })).toEqual({ reverted: 3 });
     expect(store.applied).toHaveLength(2);
-    expect(store.doc.annotations).toEqual(mine);
+    expect(store.doc.annotations.map((a) => tagged(store, a))).toEqual(mine);
     expect(store.doc.imports[0]!.undoneAt).toBe(isoAt(1100));
     expect((await failure(() => methods.undoImport({ id: preview.id }))).message).toBe('This import was already undone.');
     expect((await failure(() => methods.undoImport({ id: 'nope' }))).code).toBe('NOT_FOUND');
@@ -151,7 +166,8 @@ describe('exchange service: import', () => {
   it('refuses a commit when the annotations changed since the preview, writing nothing', async () => {
     const { store, methods } = setup([on(1, { note: 'mine', updatedAt: isoAt(1) }, 1)]);
     const preview = await methods.previewImport({ content: fileOf([on(1, { note: 'theirs', updatedAt: isoAt(10) }, 1)]) });
-    await store.apply([{ op: 'putAnnotation', value: on(1, { note: 'edited meanwhile', updatedAt: isoAt(5) }, 1) }]);
+    const { tags: _none, ...meanwhile } = on(1, { note: 'edited meanwhile', updatedAt: isoAt(5) }, 1);
+    await store.apply([{ op: 'putAnnotation', value: { ...meanwhile, codeIds: [] } }]);
     const error = await failure(() => methods.commitImport({ id: preview.id }));
     expect(error).toMatchObject({ code: 'CONFLICT', message: 'One annotation changed since this preview was made. Preview the file again; nothing was imported.' });
     expect(store.applied).toHaveLength(1);
@@ -226,7 +242,7 @@ describe('exchange service: import', () => {
     const preview = await methods.previewImport({ content });
     expect(preview.items[0]).toMatchObject({ kind: 'new', note: 'bell escape[0m nul kept\ttab\nline', tags: ['tag'] });
     await methods.commitImport({ id: preview.id });
-    expect(store.doc.annotations[0]).toMatchObject({ note: 'bell escape[0m nul kept\ttab\nline', tags: ['tag'] });
+    expect(tagged(store, store.doc.annotations[0]!)).toMatchObject({ note: 'bell escape[0m nul kept\ttab\nline', tags: ['tag'] });
   });
 
   it('round-trips export → import into an empty store without losing notes, tags, colours, dates, tombstones or orphans', async () => {
@@ -253,7 +269,7 @@ describe('exchange service: import', () => {
     const preview = await target.methods.previewImport({ content: exported.content });
     expect(preview.counts).toMatchObject({ new: 3, deleted: 1, orphan: 1, total: 5 });
     await target.methods.commitImport({ id: preview.id });
-    const restored = new Map(target.store.doc.annotations.map((a) => [a.id, a]));
+    const restored = new Map(target.store.doc.annotations.map((a) => [a.id, tagged(target.store, a)]));
     for (const original of originals) {
       const copy = restored.get(original.id)!;
       // A tombstone travels without its note and tags: a deleted note does not leave the machine.

@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib';
 import { Low } from 'lowdb';
 import { describe, expect, it } from 'vitest';
 import { encodeJournalLine, JournalAdapter, replayJournal, scanJournal } from '../../../../main/core/store/journal-adapter';
-import { emptyDoc, StoreDoc, type StoreOp } from '../../../../main/core/store/store-schema';
+import { emptyDoc, STORE_VERSION, StoreDoc, type StoreOp } from '../../../../main/core/store/store-schema';
 import { MemoryFs } from '../../../support/memory-fs';
 import { docWith, makeAnnotation, put } from '../../../support/store-fixtures';
 
@@ -84,10 +84,10 @@ describe('replayJournal', () => {
   });
 
   it('stops before a batch written by a newer Fieldmark and says which format', () => {
-    const json = Buffer.from(JSON.stringify({ v: 2, ops: [] }));
+    const json = Buffer.from(JSON.stringify({ v: STORE_VERSION + 1, ops: [] }));
     const newer = Buffer.concat([Buffer.from(`J1 ${json.length} ${crc32(json).toString(16).padStart(8, '0')} `), json, Buffer.from('\n')]);
     const result = replayJournal(emptyDoc(), scanJournal(Buffer.concat([encodeJournalLine([put(makeAnnotation(1))]), newer, encodeJournalLine([put(makeAnnotation(2))])])));
-    expect(result.newerVersion).toBe(2);
+    expect(result.newerVersion).toBe(STORE_VERSION + 1);
     expect(result.doc.annotations).toHaveLength(1);
   });
 });

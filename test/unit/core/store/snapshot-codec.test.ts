@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSnapshot, encodeSnapshot, SnapshotProblem } from '../../../../main/core/store/snapshot-codec';
 import { NewerVersionError } from '../../../../main/core/store/store-migrations';
-import { StoreDoc } from '../../../../main/core/store/store-schema';
+import { STORE_VERSION, StoreDoc } from '../../../../main/core/store/store-schema';
 import { docWith } from '../../../support/store-fixtures';
 
 describe('snapshot encoding', () => {
@@ -34,7 +34,7 @@ describe('snapshot encoding', () => {
   });
 
   it('does not trust a seal over a document of another version', () => {
-    const doc = { ...docWith(1), version: 2 } as unknown as StoreDoc;
+    const doc = { ...docWith(1), version: STORE_VERSION + 1 } as unknown as StoreDoc;
     expect(() => decodeSnapshot(encodeSnapshot(doc).bytes)).toThrow(NewerVersionError);
   });
 

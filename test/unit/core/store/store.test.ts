@@ -11,7 +11,7 @@ import { openStore, type OpenedStore, type OpenStoreOptions } from '../../../../
 import { BACKUP_DIR, listBackups } from '../../../../main/core/store/backup-rotation';
 import { LOCK_FILE } from '../../../../main/core/store/store-lock';
 import type { Migration } from '../../../../main/core/store/store-migrations';
-import { emptyDoc, type StoreDoc } from '../../../../main/core/store/store-schema';
+import { emptyDoc, STORE_VERSION, type StoreDoc } from '../../../../main/core/store/store-schema';
 import { FieldmarkError } from '../../../../preload/rpc';
 import { startChildStore } from '../../../support/child-store';
 import { FaultFs } from '../../../support/fault-fs';
@@ -430,7 +430,7 @@ describe('a newer format', () => {
     await seed.apply([put(makeAnnotation(1))]);
     await seed.backupNow('before-upgrade');
     await seed.close();
-    const doc = { ...docWith(2), version: 2, futureField: { x: 1 } };
+    const doc = { ...docWith(2), version: STORE_VERSION + 1, futureField: { x: 1 } };
     const bytes = Buffer.from(JSON.stringify(doc));
     await writeFile(path.join(dir, SNAPSHOT_FILE), bytes);
     return { dir, bytes };
@@ -442,7 +442,7 @@ describe('a newer format', () => {
     const store = await openStore({ dataDir: dir });
     expect(store.status.readOnly).toBe(true);
     expect(store.status.notices).toEqual([
-      'Your annotations file was saved by a newer version of Fieldmark (format 2; this version reads format 1). It was left untouched and is shown read-only. Update Fieldmark to make changes.',
+      `Your annotations file was saved by a newer version of Fieldmark (format ${STORE_VERSION + 1}; this version reads format ${STORE_VERSION}). It was left untouched and is shown read-only. Update Fieldmark to make changes.`,
     ]);
     expect(store.doc.annotations.map((a) => a.note)).toEqual(['note 0', 'note 1']);
     await expect(store.apply([put(makeAnnotation(3))])).rejects.toMatchObject({ code: 'READ_ONLY', message: expect.stringMatching(/newer version of Fieldmark/) });
@@ -454,7 +454,7 @@ describe('a newer format', () => {
 
   it('falls back to the newest backup when the newer document cannot be shown as is', async () => {
     const { dir } = await newerFolder();
-    await writeFile(path.join(dir, SNAPSHOT_FILE), JSON.stringify({ version: 3, annotations: 'kept elsewhere' }));
+    await writeFile(path.join(dir, SNAPSHOT_FILE), JSON.stringify({ version: STORE_VERSION + 2, annotations: 'kept elsewhere' }));
     const store = await open({ dataDir: dir });
     expect(store.status.readOnly).toBe(true);
     expect(store.doc.annotations.map((a) => a.note)).toEqual(['note 1']);
@@ -466,7 +466,7 @@ describe('a newer format', () => {
     await seed.apply([put(makeAnnotation(1))]);
     await seed.close();
     const { crc32 } = await import('node:zlib');
-    const json = Buffer.from(JSON.stringify({ v: 2, ops: [{ op: 'somethingNew' }] }));
+    const json = Buffer.from(JSON.stringify({ v: STORE_VERSION + 1, ops: [{ op: 'somethingNew' }] }));
     const line = `J1 ${json.length} ${crc32(json).toString(16).padStart(8, '0')} ${json.toString()}\n`;
     await writeFile(path.join(dir, JOURNAL_FILE), line);
     const store = await open({ dataDir: dir });
@@ -477,9 +477,10 @@ describe('a newer format', () => {
 });
 
 describe('migrations', () => {
+  const OLD = STORE_VERSION - 1;
   const renameColour: Migration = {
-    from: 0,
-    to: 1,
+    from: OLD,
+    to: STORE_VERSION,
     describe: 'annotations.colour became annotations.color',
     up: (doc) => ({
       ...doc,
@@ -490,14 +491,16 @@ describe('migrations', () => {
   it('upgrades an older document in order, keeps the original aside and says so', async () => {
     const dir = await folder();
     const current = docWith(2);
-    const old = { ...current, version: 0, annotations: current.annotations.map(({ color, ...rest }) => ({ ...rest, colour: color })) };
+    const old = { ...current, version: OLD, annotations: current.annotations.map(({ color, ...rest }) => ({ ...rest, colour: color })) };
     const oldBytes = Buffer.from(JSON.stringify(old));
     await writeFile(path.join(dir, SNAPSHOT_FILE), oldBytes);
     const store = await openStore({ dataDir: dir, migrations: [renameColour], now: ticking() });
     expect(store.doc).toEqual(current);
     expect(store.status.readOnly).toBe(false);
-    expect(store.status.notices).toEqual([expect.stringMatching(/^Your annotations file was upgraded from format 0 to format 1\. The original was kept as fieldmark\.json\.format-0-\d{8}T\d{9}Z in your data folder\.$/)]);
-    const aside = (await readdir(dir)).find((n) => n.startsWith('fieldmark.json.format-0-'))!;
+    expect(store.status.notices).toEqual([
+      expect.stringMatching(new RegExp(`^Your annotations file was upgraded from format ${OLD} to format ${STORE_VERSION}\\. The original was kept as fieldmark\\.json\\.format-${OLD}-\\d{8}T\\d{9}Z in your data folder\\.$`)),
+    ]);
+    const aside = (await readdir(dir)).find((n) => n.startsWith(`fieldmark.json.format-${OLD}-`))!;
     expect(await readFile(path.join(dir, aside))).toEqual(oldBytes);
     await store.close();
     const reopened = await open({ dataDir: dir, migrations: [renameColour] });

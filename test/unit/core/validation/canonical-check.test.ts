@@ -16,10 +16,12 @@ import { docWith, makeAnnotation } from '../../../support/store-fixtures';
 
 const isCanonical = compileCanonicalCheck(StoreDoc);
 
-/** A document that uses every part of the schema: tombstones, tags, a reading position, imports with and without `wrote`. */
+/** A document that uses every part of the schema: tombstones, codes (nested, coloured, grouping, deleted), a reading position, imports with and without `wrote`. */
 function richDoc(): StoreDoc {
   const doc = docWith(3);
-  doc.annotations[1] = { ...doc.annotations[1]!, deletedAt: '2026-02-01T00:00:00.000Z', tags: [] };
+  doc.annotations[1] = { ...doc.annotations[1]!, deletedAt: '2026-02-01T00:00:00.000Z', codeIds: [] };
+  doc.codes[1] = { ...doc.codes[1]!, parentId: doc.codes[0]!.id, color: '#A1b2C3', codable: false, description: 'line one\nline two' };
+  doc.codes[2] = { ...doc.codes[2]!, deletedAt: '2026-02-02T00:00:00.000Z' };
   doc.settings.readingPosition = { offset: 120, progress: 0.25 };
   doc.settings.fontSize = 28;
   const record: ImportRecord = {
@@ -40,6 +42,7 @@ const EDGE_VALUES: unknown[] = [
   null, true, 0, -0, -1, 1.5, 13, 14, 28, 29, 2 ** 53, 1, 1.0000001, '', ' ', 'key', ' Key finding', 'Key finding ', 'a\u0007b', 'x'.repeat(40), 'x'.repeat(41),
   '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF', '123e4567-e89b-42d3-a456-426614174000',
   '123E4567-E89B-42D3-A456-426614174000', '123e4567-e89b-02d3-a456-426614174000', '123e4567-e89b-42d3-c456-426614174000', '123e4567e89b42d3a456426614174000',
+  '#A1b2C3', '#abcdef', '#abcdeg', '#abc', 'abcdef', false,
   'TextPositionSelector', 'TextQuoteSelector', 'system', 'dark', 'narrow', 'question', [], {}, [1, 2], ['a', 'b'],
 ];
 
@@ -186,9 +189,9 @@ describe('the compiled store check agrees with zod', () => {
     expect(parseStoreDoc(extra).data?.annotations[0]).not.toHaveProperty('colour');
 
     const reordered = JSON.parse(JSON.stringify(docWith(1))) as Record<string, unknown>;
-    const swapped = { annotations: reordered.annotations, version: 1, imports: reordered.imports, settings: reordered.settings };
+    const swapped = { annotations: reordered.annotations, version: reordered.version, codes: reordered.codes, imports: reordered.imports, settings: reordered.settings };
     expect(isCanonical(swapped)).toBe(false);
-    expect(Object.keys(parseStoreDoc(swapped).data!)).toEqual(['version', 'settings', 'annotations', 'imports']);
+    expect(Object.keys(parseStoreDoc(swapped).data!)).toEqual(['version', 'settings', 'codes', 'annotations', 'imports']);
   });
 
   it('gives zod’s answer for every damaged-file variant that still parses as JSON', () => {
@@ -214,7 +217,7 @@ describe('the compiled store check agrees with zod', () => {
       ['target', undefined],
       ['id', 'not-a-uuid'],
       ['color', 'red'],
-      ['tags', 'a,b'],
+      ['codeIds', ['not-a-uuid']],
     ];
     for (const [field, value] of cases) {
       const broken = structuredClone(doc) as unknown as { annotations: Array<Record<string, unknown>> };
@@ -222,6 +225,11 @@ describe('the compiled store check agrees with zod', () => {
       const sealed = encodeSnapshot(broken as unknown as StoreDoc);
       expect(sealed.bytes.toString('utf8').startsWith(`{"integrity":"crc32:${sealed.crc}",`)).toBe(true);
       expect(() => decodeSnapshot(sealed.bytes)).toThrow(new RegExp(`annotations\\.2\\.${field}`));
+    }
+    for (const [field, value] of [['color', 'red'], ['codable', 'yes'], ['parentId', 'top']] as const) {
+      const broken = structuredClone(doc) as unknown as { codes: Array<Record<string, unknown>> };
+      broken.codes[1]![field] = value;
+      expect(() => decodeSnapshot(encodeSnapshot(broken as unknown as StoreDoc).bytes)).toThrow(new RegExp(`codes\\.1\\.${field}`));
     }
   });
 });
@@ -268,6 +276,7 @@ describe('compiling a schema', () => {
       list: z.array(z.literal('x')).min(1).max(2),
       pair: z.tuple([z.enum(['a', 'b']), z.string().nullable()]),
       maybe: z.string().optional(),
+      flag: z.boolean(),
     });
     const check = compileCanonicalCheck(schema);
     // Mostly valid values (so that many inputs pass), with the edges of each rule and junk.
@@ -280,8 +289,9 @@ describe('compiling a schema', () => {
         list: mostly(fc.array(fc.constant('x'), { minLength: 1, maxLength: 2 }), fc.array(fc.constantFrom('x', 'y'), { maxLength: 3 })),
         pair: mostly(fc.tuple(fc.constantFrom('a', 'b'), fc.oneof(fc.string(), fc.constant(null))), fc.oneof(fc.tuple(fc.constantFrom('c', 'a'), fc.integer()), fc.array(fc.string(), { maxLength: 3 }))),
         maybe: mostly(fc.string(), fc.integer()),
+        flag: mostly(fc.boolean(), fc.constantFrom(0, 1, 'true', 'false', null)),
       },
-      { requiredKeys: ['n', 'gt', 's', 'list', 'pair'] },
+      { requiredKeys: ['n', 'gt', 's', 'list', 'pair', 'flag'] },
     );
     let proven = 0;
     fc.assert(

@@ -9,10 +9,11 @@
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { AnnotationView, ColorId } from '../../preload/contract';
+import type { AnnotationView, Legend } from '../../preload/contract';
 import type { AnnotationsValue } from './annotations-context';
 import { AnnotationItem } from './AnnotationItem';
 import { moveTarget, tabStop, withKept } from './card-keys';
+import { colorLabel } from './colors';
 import { useFocusedCard } from './use-focused-card';
 import { useScrollMargin } from './use-scroll-margin';
 import { useSelector } from './value-store';
@@ -29,7 +30,8 @@ export interface AnnotationListProps {
   terms: readonly string[];
   /** The list is for an older filter than the one typed (marked aria-busy while it catches up). */
   stale: boolean;
-  colorName(id: ColorId): string;
+  /** The colour names (a prop, so renaming one re-renders the memoised list and its cards' labels). */
+  legend: Legend;
   /**
    * Passed in rather than read from the annotations context, so the list (memoised)
    * does not re-render when something else in the context changes, such as an open card.
@@ -42,7 +44,7 @@ export interface AnnotationListProps {
 const estimateSize = () => ESTIMATED_CARD;
 const identity = <T,>(value: T): T => value;
 
-export const AnnotationList = memo(function AnnotationList({ shown, terms, stale, colorName, goTo, openCard, selection }: AnnotationListProps) {
+export const AnnotationList = memo(function AnnotationList({ shown, terms, stale, legend, goTo, openCard, selection }: AnnotationListProps) {
   const selectedId = useSelector(selection, identity);
   const [list, setList] = useState<HTMLOListElement | null>(null);
   const scroller = useMemo(() => list?.closest<HTMLElement>('.panel') ?? null, [list]);
@@ -125,7 +127,7 @@ export const AnnotationList = memo(function AnnotationList({ shown, terms, stale
           <AnnotationItem
             key={view.id}
             view={view}
-            label={colorName(view.color)}
+            label={colorLabel(legend, view.color)}
             terms={terms}
             index={item.index}
             setSize={shown.length}

@@ -121,7 +121,7 @@ export function AnnotationsPanel() {
         </div>
       )}
       {shown.length > 0 && (
-        <AnnotationList shown={shown} terms={view.terms} stale={view.stale} colorName={a.colorName} goTo={a.goTo} openCard={a.openCard} selection={a.selection} />
+        <AnnotationList shown={shown} terms={view.terms} stale={view.stale} legend={a.legend} goTo={a.goTo} openCard={a.openCard} selection={a.selection} />
       )}
 
       <PanelExtras

@@ -96,3 +96,28 @@ describe('annotation filter', () => {
     expect(describeFilterParts({ tags: ['TITP', 'titp', 'ＴＩＴＰ'] }, DEFAULT_LEGEND, String)).toEqual([{ facet: 'tags', values: ['TITP'] }]);
   });
 });
+
+describe('the code facet', () => {
+  const parents = new Map<string, string | null>([
+    ['root', null],
+    ['child', 'root'],
+    ['grandchild', 'child'],
+    ['other', null],
+  ]);
+  const parentOf = (id: string) => parents.get(id);
+
+  it('matches a code and every code under it, with the codebook; only the code itself without one', () => {
+    const coded = { ...base, codeIds: ['grandchild'] };
+    expect(matchesFilter(coded, { codes: ['root'] }, parentOf)).toBe(true);
+    expect(matchesFilter(coded, { codes: ['child', 'other'] }, parentOf)).toBe(true);
+    expect(matchesFilter(coded, { codes: ['other'] }, parentOf)).toBe(false);
+    expect(matchesFilter(coded, { codes: ['root'] })).toBe(false);
+    expect(matchesFilter(coded, { codes: ['grandchild'] })).toBe(true);
+    expect(matchesFilter({ ...base, codeIds: [] }, { codes: ['root'] }, parentOf)).toBe(false);
+  });
+
+  it('does not loop on a cycle in a damaged codebook', () => {
+    const cyclic = (id: string) => (id === 'a' ? 'b' : 'a');
+    expect(matchesFilter({ ...base, codeIds: ['a'] }, { codes: ['z'] }, cyclic)).toBe(false);
+  });
+});

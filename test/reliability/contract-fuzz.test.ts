@@ -47,7 +47,7 @@ beforeAll(async () => {
   textLength = (report.value as { text: string }).text.length;
   // A few real annotations, so updates, deletes and exports have something to work on.
   for (const [start, end] of [[58, 120], [5623, 5700], [16706, 16800]] as const) {
-    const created = await dispatch('createAnnotation', { start, end, color: 'key', note: 'seed', tags: ['seed'] });
+    const created = await dispatch('createAnnotation', { start, end, color: 'key', note: 'seed', tags: ['seed', `seed/${start}`] });
     if (!created.ok) throw new Error(created.error.message);
   }
 });
@@ -100,6 +100,29 @@ const shaped: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
   commitImport: fc.record({ id: fc.oneof(fc.string(), fc.integer()), reject: fc.oneof(fc.array(fc.string()), fc.string()) }, { requiredKeys: [] }),
   undoImport: fc.record({ id: fc.oneof(fc.string(), fc.integer()) }, { requiredKeys: [] }),
   restoreBackup: fc.record({ content: field.content }, { requiredKeys: [] }),
+  createCode: fc.record(
+    { name: fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.constantFrom('a/b', 'seed', 'SEED', ' ', ''), fc.integer()), parentId: fc.oneof(field.id, fc.constant(null)), description: field.note, color: fc.oneof(fc.constantFrom('#aabbcc', '#ABC', 'red', null), fc.string()), codable: fc.anything({ maxDepth: 0 }) },
+    { requiredKeys: [] },
+  ),
+  updateCode: fc.record(
+    { id: field.id, name: fc.oneof(fc.string({ maxLength: 70 }), fc.constantFrom('seed', 'Seed ')), parentId: fc.oneof(field.id, fc.constant(null)), color: fc.oneof(fc.constantFrom('#00ff00', null), fc.string()), codable: fc.boolean() },
+    { requiredKeys: [] },
+  ),
+  mergeCodes: fc.record({ from: field.id, into: field.id }, { requiredKeys: [] }),
+  deleteCode: fc.record({ id: field.id, withDescendants: fc.anything({ maxDepth: 0 }) }, { requiredKeys: [] }),
+  restoreCodes: fc.record(
+    { codes: fc.oneof(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }), fc.string()), uses: fc.oneof(fc.array(fc.record({ id: field.id, before: fc.array(field.id, { maxLength: 3 }), after: fc.array(field.id, { maxLength: 3 }) }), { maxLength: 3 }), fc.integer()) },
+    { requiredKeys: [] },
+  ),
+  codingMatrix: fc.record({ rows: fc.constantFrom('codes', 'tags', 1), columns: fc.oneof(fc.constantFrom('sections', 'colors', 'dates'), fc.string()) }, { requiredKeys: [] }),
+};
+
+/** For the code writes, payloads that also name the store's real codes (fast-check cannot know their ids in advance). */
+const withRealCodes: Partial<Record<MethodName, (ids: string[]) => fc.Arbitrary<unknown>>> = {
+  updateCode: (ids) => fc.record({ id: fc.constantFrom(...ids), name: fc.oneof(fc.string({ maxLength: 70 }), fc.constantFrom('seed', 'other')), parentId: fc.oneof(fc.constantFrom(...ids), fc.constant(null)) }, { requiredKeys: ['id'] }),
+  mergeCodes: (ids) => fc.record({ from: fc.constantFrom(...ids), into: fc.constantFrom(...ids) }),
+  deleteCode: (ids) => fc.record({ id: fc.constantFrom(...ids), withDescendants: fc.boolean() }, { requiredKeys: ['id'] }),
+  createCode: (ids) => fc.record({ name: fc.constantFrom('seed', 'child', 'Child '), parentId: fc.constantFrom(...ids) }),
 };
 
 describe('arbitrary payloads through the dispatcher', () => {
@@ -110,7 +133,9 @@ describe('arbitrary payloads through the dispatcher', () => {
 
   for (const method of METHOD_NAMES) {
     it(`${method}: every answer is an envelope; refusals are typed and change nothing`, async () => {
-      const payloads = shaped[method] ? fc.oneof(hostile, shaped[method]!) : hostile;
+      const ids = await codeIds();
+      const real = withRealCodes[method] && ids.length > 0 ? [withRealCodes[method]!(ids)] : [];
+      const payloads = shaped[method] ? fc.oneof(hostile, shaped[method]!, ...real) : hostile;
       await fc.assert(
         fc.asyncProperty(payloads, async (payload) => {
           const before = JSON.stringify(await listEverything());
@@ -171,6 +196,12 @@ describe('arbitrary payloads through the dispatcher', () => {
 
 /** Everything a refused call could have changed, as the service reports it. */
 async function listEverything(): Promise<unknown> {
-  const [annotations, settings] = await Promise.all([dispatch('listAnnotations', null), dispatch('getSettings', null)]);
-  return { annotations, settings };
+  const [annotations, settings, codes] = await Promise.all([dispatch('listAnnotations', null), dispatch('getSettings', null), dispatch('listCodes', null)]);
+  return { annotations, settings, codes };
+}
+
+/** The ids of the codes the store has now (the seeded ones and any a successful write made), so code writes hit real records. */
+async function codeIds(): Promise<string[]> {
+  const listed = await dispatch('listCodes', null);
+  return listed.ok ? (listed.value as Array<{ id: string }>).map((c) => c.id) : [];
 }

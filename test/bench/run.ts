@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { generateAnnotations } from './fixtures/annotations';
+import { benchCodebookAnalysis } from './node/b9-codebook';
 import { concatenatedReport, loadBenchReport } from './fixtures/report';
 import { reviseReport } from './fixtures/revised';
 import { benchBrowser } from './browser/browser-cases';
@@ -45,6 +46,8 @@ log('B5, B6: store writes and cold loads…');
 results.push(...(await benchStore(report, set10k, () => generateAnnotations(report, 100_000), { runs: RUNS, slowRuns: SLOW_RUNS })));
 log('B7: Markdown export…');
 results.push(...(await benchExport(report, set10k, RUNS)));
+log('B9: coding matrix and co-occurrence over 10,000 annotations and 200 codes…');
+results.push(...(await benchCodebookAnalysis(report, set10k, RUNS)));
 const browser = await benchBrowser(report, big, set1k, { runs: RUNS, slowRuns: SLOW_RUNS, log });
 results.push(...browser.results);
 log('B12: the real app at 0, 1,000 and 10,000 annotations, against the app before issue 12…');

@@ -16,6 +16,7 @@ import { CORRUPT_VARIANTS } from '../support/corrupt-variants';
 import { FaultFs } from '../support/fault-fs';
 import { recordCounts } from '../support/reliability-counts';
 import { makeAnnotation, put, tempDir } from '../support/store-fixtures';
+import { STORE_VERSION } from '../../main/core/store/store-schema';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -83,7 +84,7 @@ describe('corrupt store files', () => {
     const before = await readdir(dir);
     const store = await openStore({ dataDir: dir, now });
     expect(store.status.readOnly).toBe(true);
-    expect(store.status.notices[0]).toMatch(/newer version of Fieldmark \(format 9; this version reads format 1\)/);
+    expect(store.status.notices[0]).toMatch(new RegExp(`newer version of Fieldmark \\(format 9; this version reads format ${STORE_VERSION}\\)`));
     await expect(store.apply([put(makeAnnotation(5))])).rejects.toMatchObject({ code: 'READ_ONLY' });
     await store.close();
     expect(await readFile(path.join(dir, SNAPSHOT_FILE))).toEqual(newer);

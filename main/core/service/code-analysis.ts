@@ -15,32 +15,36 @@ import type { Codebook } from '../store/codebook';
 /** The fields of a view the analysis reads. */
 export type CodedView = Pick<AnnotationView, 'id' | 'codeIds' | 'section' | 'color' | 'start' | 'end' | 'deletedAt' | 'anchor'>;
 
-/** A code with every live ancestor, memoised per call (ancestors of a code are the same for every annotation). */
-function ancestry(book: Codebook): (id: string) => readonly string[] {
-  const memo = new Map<string, readonly string[]>();
-  const of = (id: string): readonly string[] => {
-    let chain = memo.get(id);
-    if (chain) return chain;
-    const code = book.liveCode(id);
-    if (!code || book.pathOf(id) === null) chain = [];
-    else chain = code.parentId === null ? [id] : [id, ...of(code.parentId)];
-    memo.set(id, chain);
+/**
+ * Walks the live annotations with their codes rolled up: `visit` gets each
+ * annotation and each row (an index into `order`) it counts toward, once per
+ * row. Rows are small integers and each row's chain of ancestors is built once,
+ * so a call costs about one step per applied code and level.
+ */
+function forEachRollUp(book: Codebook, order: readonly string[], views: readonly CodedView[], visit: (view: CodedView, row: number) => void): void {
+  const rowOf = new Map(order.map((id, i) => [id, i]));
+  const chains = order.map((id) => {
+    const chain: number[] = [];
+    for (let code = book.liveCode(id); code; code = code.parentId === null ? undefined : book.liveCode(code.parentId)) {
+      const row = rowOf.get(code.id);
+      if (row === undefined || chain.includes(row)) break;
+      chain.push(row);
+    }
     return chain;
-  };
-  return of;
-}
-
-/** For each live annotation, its codes with their ancestors, each once. */
-function rolledUp(book: Codebook, views: readonly CodedView[]): Array<{ view: CodedView; codes: string[] }> {
-  const up = ancestry(book);
-  const out: Array<{ view: CodedView; codes: string[] }> = [];
-  for (const view of views) {
-    if (view.deletedAt !== null || view.codeIds.length === 0) continue;
-    const codes: string[] = [];
-    for (const id of view.codeIds) for (const a of up(id)) if (!codes.includes(a)) codes.push(a);
-    if (codes.length > 0) out.push({ view, codes });
-  }
-  return out;
+  });
+  const stamp = new Int32Array(order.length).fill(-1);
+  views.forEach((view, v) => {
+    if (view.deletedAt !== null) return;
+    for (const id of view.codeIds) {
+      const row = rowOf.get(id);
+      if (row === undefined) continue;
+      for (const r of chains[row]!) {
+        if (stamp[r] === v) continue;
+        stamp[r] = v;
+        visit(view, r);
+      }
+    }
+  });
 }
 
 /** Live codes depth first, siblings by name (case and accents aside), so a tree reads top down. */
@@ -60,14 +64,15 @@ export function treeOrder(book: Codebook): string[] {
 
 /** Every live code with its path and counts, in tree order. */
 export function listCodeViews(book: Codebook, views: readonly CodedView[]): CodeView[] {
+  const order = treeOrder(book);
   const direct = new Map<string, number>();
-  const total = new Map<string, number>();
   for (const view of views) {
     if (view.deletedAt !== null) continue;
     for (const id of view.codeIds) direct.set(id, (direct.get(id) ?? 0) + 1);
   }
-  for (const { codes } of rolledUp(book, views)) for (const id of codes) total.set(id, (total.get(id) ?? 0) + 1);
-  return treeOrder(book).map((id) => {
+  const totals = new Array<number>(order.length).fill(0);
+  forEachRollUp(book, order, views, (_view, row) => totals[row]!++);
+  return order.map((id, row) => {
     const code = book.get(id)!;
     return {
       id,
@@ -78,7 +83,7 @@ export function listCodeViews(book: Codebook, views: readonly CodedView[]): Code
       color: code.color,
       codable: code.codable,
       count: direct.get(id) ?? 0,
-      totalCount: total.get(id) ?? 0,
+      totalCount: totals[row]!,
     };
   });
 }
@@ -96,17 +101,22 @@ export function codingMatrix(
 ): CodingMatrix {
   const at = new Map(columns.map((c, i) => [c.id, i]));
   const order = treeOrder(book);
-  const rowOf = new Map(order.map((id, i) => [id, i]));
-  const counts = order.map(() => new Array<number>(columns.length).fill(0));
-  const totals = new Array<number>(order.length).fill(0);
-  for (const { view, codes } of rolledUp(book, views)) {
-    const column = columnOf(view);
-    const c = column === null ? undefined : at.get(column);
-    for (const id of codes) {
-      const r = rowOf.get(id)!;
-      totals[r]!++;
-      if (c !== undefined) counts[r]![c]!++;
+  const width = columns.length;
+  const cells = new Int32Array(order.length * width);
+  const totals = new Int32Array(order.length);
+  let lastView: CodedView | null = null;
+  let column = -1;
+  forEachRollUp(book, order, views, (view, row) => {
+    if (view !== lastView) {
+      lastView = view;
+      const id = columnOf(view);
+      column = id === null ? -1 : (at.get(id) ?? -1);
     }
-  }
-  return { columns: columns.map((c) => ({ ...c })), rows: order.map((codeId, r) => ({ codeId, path: book.pathOf(codeId)!, counts: counts[r]!, total: totals[r]! })) };
+    totals[row]!++;
+    if (column >= 0) cells[row * width + column]!++;
+  });
+  return {
+    columns: columns.map((c) => ({ ...c })),
+    rows: order.map((codeId, row) => ({ codeId, path: book.pathOf(codeId)!, counts: Array.from(cells.subarray(row * width, (row + 1) * width)), total: totals[row]! })),
+  };
 }

@@ -13,49 +13,70 @@ import type { CodedView } from './code-analysis';
 interface Coded {
   start: number;
   end: number;
-  codes: string[];
+  /** The annotation's live codes as indices into the codebook's live codes, each once. */
+  codes: number[];
 }
 
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a} ${b}` : `${b} ${a}`;
+/** The live codes of each live annotation as small integers (so pairs index a flat table, not a map of strings). */
+function indexCodes(book: Codebook, views: readonly CodedView[]): { ids: string[]; coded: Array<Coded & { placed: boolean }> } {
+  // Sorted, so that index order is id order: a pair's smaller index is its `a`, and pairs sort as numbers.
+  const ids = book.live.map((c) => c.id).sort();
+  const at = new Map(ids.map((id, i) => [id, i]));
+  const coded: Array<Coded & { placed: boolean }> = [];
+  for (const view of views) {
+    if (view.deletedAt !== null) continue;
+    const codes: number[] = [];
+    for (const id of view.codeIds) {
+      const i = at.get(id);
+      if (i !== undefined && !codes.includes(i)) codes.push(i);
+    }
+    if (codes.length > 0) coded.push({ start: view.start, end: view.end, codes, placed: view.anchor.status !== 'orphan' });
+  }
+  return { ids, coded };
 }
 
 /** The pairs of codes that meet, most frequent first; in each pair `a` sorts before `b`. */
 export function coOccurrence(book: Codebook, views: readonly CodedView[]): CoOccurrence[] {
-  const counts = new Map<string, number>();
-  const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  const placed: Coded[] = [];
-  for (const view of views) {
-    if (view.deletedAt !== null) continue;
-    const codes = view.codeIds.filter((id, i) => book.liveCode(id) !== undefined && view.codeIds.indexOf(id) === i);
-    if (codes.length === 0) continue;
-    for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) bump(pairKey(codes[i]!, codes[j]!));
-    if (view.anchor.status !== 'orphan') placed.push({ start: view.start, end: view.end, codes });
-  }
-  placed.sort((x, y) => x.start - y.start);
-  // A sweep in document order: `open` holds the passages still running where the next one starts.
-  let open: Coded[] = [];
-  const seen = new Set<string>();
-  for (const y of placed) {
-    open = open.filter((x) => x.end > y.start);
-    for (const x of open) {
-      seen.clear();
-      for (const a of x.codes) {
-        for (const b of y.codes) {
-          if (a === b) continue;
-          const key = pairKey(a, b);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          bump(key);
-        }
+  const { ids, coded } = indexCodes(book, views);
+  const n = ids.length;
+  const counts = new Int32Array(n * n);
+  // stamp[key] === the current meeting's number: this pair of codes was already counted for it.
+  const stamp = new Int32Array(n * n);
+  let meeting = 0;
+  const meet = (xs: readonly number[], ys: readonly number[]) => {
+    meeting++;
+    for (let i = 0; i < xs.length; i++) {
+      const a = xs[i]!;
+      for (let j = 0; j < ys.length; j++) {
+        const b = ys[j]!;
+        if (a === b) continue;
+        const key = a < b ? a * n + b : b * n + a;
+        if (stamp[key] === meeting) continue;
+        stamp[key] = meeting;
+        counts[key]!++;
       }
     }
+  };
+  for (const x of coded) meet(x.codes, x.codes);
+  const placed = coded.filter((c) => c.placed);
+  if (placed.some((c, i) => i > 0 && placed[i - 1]!.start > c.start)) placed.sort((x, y) => x.start - y.start);
+  // A sweep in document order: `open` holds the passages still running where the next one starts.
+  const open: Coded[] = [];
+  for (let k = 0; k < placed.length; k++) {
+    const y = placed[k]!;
+    let kept = 0;
+    for (let i = 0; i < open.length; i++) {
+      const x = open[i]!;
+      if (x.end > y.start) {
+        open[kept++] = x;
+        meet(x.codes, y.codes);
+      }
+    }
+    open.length = kept;
     open.push(y);
   }
-  return [...counts]
-    .map(([key, count]) => {
-      const [a, b] = key.split(' ') as [string, string];
-      return { a, b, count };
-    })
-    .sort((p, q) => q.count - p.count || (p.a < q.a ? -1 : p.a > q.a ? 1 : 0) || (p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+  const keys: number[] = [];
+  for (let key = 0; key < counts.length; key++) if (counts[key]! > 0) keys.push(key);
+  keys.sort((p, q) => counts[q]! - counts[p]! || p - q);
+  return keys.map((key) => ({ a: ids[Math.floor(key / n)]!, b: ids[key % n]!, count: counts[key]! }));
 }

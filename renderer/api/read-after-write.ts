@@ -19,6 +19,7 @@ const READS: ReadonlySet<string> = new Set([
   'getSettings',
   'getStatus',
   'listAnnotations',
+  'listAnnotationsLean',
   'listTags',
   'listCodes',
   'codingMatrix',

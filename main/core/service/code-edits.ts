@@ -122,8 +122,10 @@ export function mergePlan(doc: StoreDoc, fromId: string, intoId: string, now: st
     touched.push(source);
     puts.push({ ...source, deletedAt: now, updatedAt: now });
     for (const child of book.children(source.id)) {
+      // A same-named child of the target takes this child's uses, unless that twin is
+      // itself being merged away (merging A/X into its parent A finds A/X as A's "X").
       const twin = book.childNamed(target.id, child.name);
-      if (twin && twin.id !== child.id) mergeInto(child, twin);
+      if (twin && twin.id !== child.id && !map.has(twin.id)) mergeInto(child, twin);
       else {
         touched.push(child);
         puts.push({ ...child, parentId: target.id, updatedAt: now });

@@ -134,6 +134,18 @@ describe('mergeCodes and deleteCode', () => {
     expect(await tagsOf(z.id)).toEqual(['Trafficking/Labour/Shared']);
   });
 
+  it('merges a code into its own parent: a same-named child moves up instead of merging into the code that goes', async () => {
+    const deep = await annotate('forced labor', ['A/X/X/Y']);
+    const mid = await annotate('sex trafficking', ['A/X']);
+    const change = await call<CodeChange>('mergeCodes', { from: (await code('A/X')).id, into: (await code('A')).id });
+    expect((await codes()).map((c) => c.path)).toEqual(['A', 'A/X', 'A/X/Y']);
+    expect(await tagsOf(deep.id)).toEqual(['A/X/Y']);
+    expect(await tagsOf(mid.id)).toEqual(['A']);
+    await call('restoreCodes', change);
+    expect(await tagsOf(deep.id)).toEqual(['A/X/X/Y']);
+    expect(await tagsOf(mid.id)).toEqual(['A/X']);
+  });
+
   it('refuses merging into itself or its own descendant', async () => {
     await annotate('forced labor', ['A/B']);
     const a = await code('A');

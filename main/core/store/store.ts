@@ -264,7 +264,8 @@ class FileStore implements OpenedStore {
       mustCompact = (await this.keepPreMigrationFile(snapshot.migratedFrom)) || mustCompact;
     }
     this.contentCrc = replay.applied === 0 && snapshot.sealed ? snapshot.crc : null;
-    if (mustCompact) await this.compactNow();
+    // Read-only (a failed copy aside, another process's lock): never rewrite the files.
+    if (mustCompact && this.writable) await this.compactNow();
   }
 
   /** Snapshot missing (problem null) or unusable: move it aside, open the newest good backup, replay the journal. */
@@ -367,6 +368,14 @@ class FileStore implements OpenedStore {
     try {
       const original = await retry(() => this.fs.readFile(this.adapter.snapshotPath));
       await writeFileDurably(this.fs, path.join(this.dataDir, aside), original);
+      // The journal's lines are in the old format too, and compaction folds them in: keep them as well.
+      const journal = await retry(() => this.fs.readFile(this.adapter.journalPath)).catch((error: unknown) => {
+        if (errnoCode(error) === 'ENOENT') return null;
+        throw error;
+      });
+      if (journal && journal.length > 0) {
+        await writeFileDurably(this.fs, path.join(this.dataDir, `${JOURNAL_FILE}.format-${from}-${fileStamp(this.now())}`), journal);
+      }
     } catch {
       this.setReadOnly(
         `Your annotations file uses the older format ${from} and could not be copied aside before upgrading, so Fieldmark opened read-only. Check the data folder (${this.dataDir}), then restart Fieldmark.`,

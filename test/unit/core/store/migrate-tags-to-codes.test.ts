@@ -6,7 +6,7 @@
  * the same parent, first spelling kept), the original is kept aside, and the
  * upgrade is on disk before any write.
  */
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadReport } from '../../../../main/core/report/report-model';
@@ -18,6 +18,8 @@ import { decodeSnapshot } from '../../../../main/core/store/snapshot-codec';
 import { openStore, type OpenedStore } from '../../../../main/core/store/store';
 import { STORE_VERSION } from '../../../../main/core/store/store-schema';
 import { REPO_ROOT, tempDir } from '../../../support/store-fixtures';
+import { FaultFs } from '../../../support/fault-fs';
+import { nodeFs } from '../../../../main/core/store/fs-layer';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/store-format-1');
 const cleanups: Array<() => Promise<void>> = [];
@@ -83,6 +85,29 @@ describe('free tags become codes (format 1 → 2)', () => {
     expect(onDisk.migratedFrom).toBeNull();
     expect(onDisk.doc.version).toBe(STORE_VERSION);
     expect(onDisk.doc).toEqual(store.doc);
+  });
+
+  it('keeps the format-1 journal aside too, since opening folds its lines into the upgraded snapshot', async () => {
+    const dir = await copyOf('journal');
+    const journal = await readFile(path.join(dir, 'fieldmark.journal'));
+    expect(journal.length).toBeGreaterThan(0);
+    await opened(dir);
+    const aside = (await readdir(dir)).find((n) => n.startsWith('fieldmark.journal.format-1-'));
+    expect(aside).toBeDefined();
+    expect(await readFile(path.join(dir, aside!))).toEqual(journal);
+  });
+
+  it('opens read-only and rewrites nothing when the original cannot be copied aside, even with a torn journal to fold', async () => {
+    const dir = await copyOf('journal');
+    await appendFile(path.join(dir, 'fieldmark.journal'), '{"torn');
+    const before = { snapshot: await readFile(path.join(dir, SNAPSHOT_FILE)), journal: await readFile(path.join(dir, 'fieldmark.journal')) };
+    const fs = new FaultFs(nodeFs);
+    fs.failAll('ENOSPC', (op, file) => op === 'open' && file.includes('.format-1-'));
+    const store = await openStore({ dataDir: dir, fs });
+    cleanups.unshift(() => store.close());
+    expect(store.status.readOnly).toBe(true);
+    expect(await readFile(path.join(dir, SNAPSHOT_FILE))).toEqual(before.snapshot);
+    expect(await readFile(path.join(dir, 'fieldmark.journal'))).toEqual(before.journal);
   });
 
   it('gives the same codes, with the same ids, when the same file is opened again or migrated again', async () => {

@@ -142,8 +142,11 @@ export const Tag = z
   .min(1, 'A tag cannot be empty.')
   .max(MAX_TAG_PATH_LENGTH, `A tag path can be at most ${MAX_TAG_PATH_LENGTH} characters.`)
   .regex(/^[^\p{Cc},]*$/u, 'A tag cannot contain commas or control characters.')
-  .refine((tag) => tag.split('/').every((part) => part.trim().replace(/\s+/gu, ' ').length <= MAX_TAG_LENGTH), {
-    message: `A tag can be at most ${MAX_TAG_LENGTH} characters (in each part of a path such as Labour/TITP).`,
+  .refine((tag) => tag.includes('/') || tag.replace(/\s+/gu, ' ').length <= MAX_TAG_LENGTH, {
+    message: `A tag can be at most ${MAX_TAG_LENGTH} characters.`,
+  })
+  .refine((tag) => !tag.includes('/') || tag.split('/').every((part) => part.trim().replace(/\s+/gu, ' ').length <= MAX_TAG_LENGTH), {
+    message: `Each part of a tag path such as Labour/TITP can be at most ${MAX_TAG_LENGTH} characters.`,
   })
   .refine((tag) => tag.split('/').some((part) => part.trim() !== ''), { message: 'A tag cannot be only slashes.' });
 

@@ -5,6 +5,7 @@
  * one annotation, and the renderer sends only offsets.
  */
 import { expect, test } from './support/fixtures';
+import { storedTagPaths } from './support/stored-tags';
 import { dragSelect, items, listAnnotations, paintedHighlights, panel, phraseOffsets, ready, reportText, toolbar } from './annotate-helpers';
 
 const PROTECTION_P2 = 'In 2020, authorities identified 25 sex trafficking victims and 13 labor trafficking victims';
@@ -50,9 +51,10 @@ test('a mouse selection becomes a highlight with a note and a tag that survive a
     });
   };
   expectSaved(await listAnnotations(page));
-  const onDisk = (await host.readStore()) as { annotations: Array<Record<string, unknown>> };
+  const onDisk = await host.readStore();
   expect(onDisk.annotations).toHaveLength(1);
-  expect(onDisk.annotations[0]).toMatchObject({ note: 'Identified victims fell from 47 to 38.\nCheck the 2019 figures.', tags: ['victim identification'], color: 'key' });
+  expect(onDisk.annotations[0]).toMatchObject({ note: 'Identified victims fell from 47 to 38.\nCheck the 2019 figures.', color: 'key' });
+  expect(storedTagPaths(onDisk, onDisk.annotations[0]!)).toEqual(['victim identification']);
 
   const again = await host.restart();
   await ready(again);

@@ -9,7 +9,7 @@ import type { StoreDoc } from '../../main/core/store/store-schema';
 import { items, panel, pointAt, ready } from './annotate-helpers';
 import { test as base, expect, readStoreFile } from './support/fixtures';
 import { loadE2eReport, seedStore } from './support/seed-store';
-import { fixtureTags } from '../bench/fixtures/annotations';
+import { storedTagPaths } from './support/stored-tags';
 
 const SEEDED = 10_000;
 const TOTAL = SEEDED + 1;
@@ -45,7 +45,7 @@ test('the panel counts all 10,001 annotations by colour and tag, and the list sa
     const count = live.filter((a) => a.color === color).length;
     await expect(p.getByRole('button', { name: `${label} (${count})`, exact: true })).toBeVisible();
   }
-  const titp = live.filter((a) => fixtureTags(a).some((t) => t.toLowerCase() === 'titp')).length;
+  const titp = live.filter((a) => storedTagPaths(seeded, a).some((t) => t.toLowerCase() === 'titp')).length;
   await expect(p.getByRole('group', { name: 'Tags' }).getByRole('button', { name: `TITP (${titp})` })).toBeVisible();
 
   // Only the cards in view are rendered; the list still tells its size and each card's place.

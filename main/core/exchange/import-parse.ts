@@ -20,7 +20,7 @@
  *   (the limits of the app itself), as are invalid positions and dates.
  */
 import { createHash } from 'node:crypto';
-import { MAX_NOTE_LENGTH, MAX_TAGS, MAX_TAG_LENGTH, type ColorId } from '../../../preload/contract';
+import { MAX_NOTE_LENGTH, MAX_TAGS, MAX_TAG_LENGTH, MAX_TAG_PATH_LENGTH, type ColorId } from '../../../preload/contract';
 import { FieldmarkError } from '../../../preload/rpc';
 import { uniqueTags } from '../../../common/tag-identity';
 import { parseUntrustedJson } from '../validation/safe-json';
@@ -296,8 +296,10 @@ function readBodies(item: Obj, where: string): { notes: string[]; tags: string[]
 function normalizeTags(raw: readonly string[], where: string): string[] {
   // Spellings of one tag ("TITP", "ＴＩＴＰ") become one, as in the service: tag-identity.ts.
   const tags = uniqueTags(raw.flatMap((value) => cleanText(value).split(',')));
-  const long = tags.find((tag) => tag.length > MAX_TAG_LENGTH);
-  if (long !== undefined) fail(`${where} has a tag longer than ${MAX_TAG_LENGTH} characters ("${shown(long)}").`);
+  // A tag is a code path (issue 13): the limit is per part between slashes, as in the contract's Tag.
+  const long = tags.find((tag) => tag.length > MAX_TAG_PATH_LENGTH || tag.split('/').some((part) => part.trim().length > MAX_TAG_LENGTH));
+  if (long !== undefined && !long.includes('/')) fail(`${where} has a tag longer than ${MAX_TAG_LENGTH} characters ("${shown(long)}").`);
+  if (long !== undefined) fail(`${where} has a tag path with a part longer than ${MAX_TAG_LENGTH} characters, or longer than ${MAX_TAG_PATH_LENGTH} in all ("${shown(long)}").`);
   if (tags.length > MAX_TAGS) fail(`${where} has ${tags.length} tags; an annotation can have at most ${MAX_TAGS}.`);
   return tags;
 }

@@ -282,6 +282,9 @@ describe('parseImport: bad input', () => {
 
   it('refuses tags and notes over the app’s limits', () => {
     expect(rejects(one({ tags: ['x'.repeat(65)] }))).toMatch(/^Annotation 1 has a tag longer than 64 characters \("x{57}…"\)\.$/);
+    // A code path (issue 13): the limit is per part, so an export of deep codes comes back in.
+    expect(parseImport(one({ tags: [`${'a'.repeat(64)}/${'b'.repeat(64)}`] })).annotations[0]!.tags).toEqual([`${'a'.repeat(64)}/${'b'.repeat(64)}`]);
+    expect(rejects(one({ tags: [`a/${'x'.repeat(65)}`] }))).toMatch(/^Annotation 1 has a tag path with a part longer than 64 characters/);
     expect(rejects(one({ tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }))).toBe('Annotation 1 has 51 tags; an annotation can have at most 50.');
     expect(rejects(one({ body: { value: 'n'.repeat(100_001) } }))).toBe('Annotation 1 has a note longer than 100,000 characters.');
   });

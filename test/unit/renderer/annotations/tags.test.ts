@@ -9,10 +9,10 @@ describe('tag normalisation and limits', () => {
 
   it('accepts up to 64 characters and explains anything longer', () => {
     expect(tagProblem('a'.repeat(64))).toBeNull();
-    expect(tagProblem('a'.repeat(65))).toBe('A tag can be at most 64 characters (in each part of a path such as Labour/TITP).');
+    expect(tagProblem('a'.repeat(65))).toBe('A tag can be at most 64 characters.');
     // A path (issue 13): the limit is per part, and empty parts are dropped.
     expect(tagProblem(`${'a'.repeat(64)}/${'b'.repeat(64)}`)).toBeNull();
-    expect(tagProblem(`a/${'b'.repeat(65)}`)).toBe('A tag can be at most 64 characters (in each part of a path such as Labour/TITP).');
+    expect(tagProblem(`a/${'b'.repeat(65)}`)).toBe('Each part of a tag path such as Labour/TITP can be at most 64 characters.');
   });
 
   it('refuses empty tags and control characters', () => {
@@ -44,7 +44,7 @@ describe('adding tags', () => {
   it('adds the valid tags and reports the first invalid one', () => {
     const result = addTags(['x'], `ok, ${'z'.repeat(70)}`);
     expect(result.tags).toEqual(['x', 'ok']);
-    expect(result.problem).toBe('A tag can be at most 64 characters (in each part of a path such as Labour/TITP).');
+    expect(result.problem).toBe('A tag can be at most 64 characters.');
   });
 
   it('stops at the limit of tags per annotation', () => {

@@ -15,21 +15,10 @@ import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
 import { loadBenchReport } from '../fixtures/report';
 import { startApp } from './app-host';
-import { runSession } from './app-session';
 import { probeScript } from './probe-script';
 import { freshCopy, seededTemplate } from './seed';
 import { summariseTrace } from './trace-summary';
-
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-  'blink.user_timing',
-  'v8.execute',
-  'disabled-by-default-v8.cpu_profiler',
-  'disabled-by-default-v8.gc',
-  'loading',
-];
+import { runTracedRound, TRACE_CATEGORIES } from './traced-round';
 
 const log = (line: string) => process.stderr.write(`[trace] ${line}\n`);
 
@@ -48,7 +37,7 @@ async function traceOpen(browser: Browser, root: string, template: string, scrat
       });
     await page.goto(app.url);
     await ready();
-    await browser.startTracing(page, { path: file, categories: CATEGORIES });
+    await browser.startTracing(page, { path: file, categories: TRACE_CATEGORIES });
     await page.goto(app.url);
     await ready();
     await page.evaluate(() => performance.mark('b12:end'));
@@ -73,32 +62,8 @@ try {
   const openFile = path.join(outDir, `open-${count}.json`);
   await traceOpen(browser, root, template, scratch, count, openFile);
   await writeFile(path.join(outDir, `open-${count}-summary.json`), `${JSON.stringify(await summariseTrace(openFile), null, 2)}\n`);
-  let page: import('playwright-core').Page | null = null;
   const roundFile = path.join(outDir, `round-${count}.json`);
-  const result = await runSession(browser, {
-    root,
-    template,
-    scratch,
-    total: count,
-    text: report.text,
-    opens: 1,
-    rounds: 1,
-    capMs: 60_000,
-    log,
-    onStep: async (step) => {
-      await page?.evaluate((s) => performance.mark(`b12:${s}`), step);
-    },
-    aroundRound: async (p, _round, run) => {
-      page = p;
-      await browser.startTracing(p, { path: roundFile, categories: CATEGORIES });
-      try {
-        return await run();
-      } finally {
-        await browser.stopTracing();
-        page = null;
-      }
-    },
-  });
+  const result = await runTracedRound(browser, { root, template, scratch, total: count, text: report.text, capMs: 60_000, log }, roundFile);
   const summary = { count, samples: result.samples, opens: result.opens, steps: await summariseTrace(roundFile) };
   await writeFile(path.join(outDir, `round-${count}-summary.json`), `${JSON.stringify(summary, null, 2)}\n`);
   log(`wrote ${outDir}`);

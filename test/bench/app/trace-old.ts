@@ -5,7 +5,7 @@
  * Writes the traces and a summary (trace-summary.ts) to a folder under /tmp:
  *   npx tsx test/bench/app/trace-old.ts [count] [outDir]
  */
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
@@ -13,22 +13,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
 import { loadBenchReport, REPO_ROOT } from '../fixtures/report';
-import { runSession } from './app-session';
 import { buildAtCommit, PEER_COMMIT } from './peer-build';
 import { seededTemplate } from './seed';
 import { summariseTrace } from './trace-summary';
-
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-  'blink.user_timing',
-  'v8.execute',
-  'disabled-by-default-v8.cpu_profiler',
-  'disabled-by-default-v8.gc',
-  'loading',
-  'latencyInfo',
-];
+import { runTracedRound } from './traced-round';
 
 const log = (line: string) => process.stderr.write(`[trace] ${line}\n`);
 
@@ -56,33 +44,9 @@ const root = await unminified(peer);
 const scratch = await mkdtemp(path.join(tmpdir(), 'fieldmark-b12-'));
 const template = await seededTemplate(peer, report, count, { scratch, cacheKey: PEER_COMMIT }, log);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-let current: Page | null = null;
 const traceFile = path.join(outDir, `old-${count}.json`);
 try {
-  const result = await runSession(browser, {
-    root,
-    template,
-    scratch,
-    total: count,
-    text: report.text,
-    opens: 1,
-    rounds: 1,
-    capMs: 60_000,
-    log,
-    onStep: async (step) => {
-      await current?.evaluate((s) => performance.mark(`b12:${s}`), step);
-    },
-    aroundRound: async (page, _round, run) => {
-      current = page;
-      await browser.startTracing(page, { path: traceFile, categories: CATEGORIES });
-      try {
-        return await run();
-      } finally {
-        await browser.stopTracing();
-        current = null;
-      }
-    },
-  });
+  const result = await runTracedRound(browser, { root, template, scratch, total: count, text: report.text, capMs: 60_000, log }, traceFile);
   const summary = await summariseTrace(traceFile);
   const file = path.join(outDir, `old-${count}-summary.json`);
   await writeFile(file, `${JSON.stringify({ count, commit: PEER_COMMIT, samples: result.samples, opens: result.opens, longestTaskMs: result.longestTaskMs, heapMB: result.heapMB, steps: summary }, null, 2)}\n`);

@@ -11,6 +11,7 @@ import { TableOfContents } from '../reader/TableOfContents';
 import { ReadingSettings } from '../settings/ReadingSettings';
 import { Find } from '../search/Find';
 import { ExportDialog } from '../export/ExportDialog';
+import { CodebookView } from '../codebook/CodebookView';
 import { AnnotationsLayer } from '../annotations/AnnotationsLayer';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import '../annotations/annotations.css';
@@ -78,6 +79,7 @@ export function App() {
         <div className="toolbar-tools">
           <Find />
           <ExportDialog />
+          <CodebookView />
           <ReadingSettings />
           <ReadingProgressLabel />
         </div>

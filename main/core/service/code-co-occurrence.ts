@@ -5,78 +5,111 @@
  * overlapping pair of annotations, counts once per pair of codes. Codes count
  * as applied (no roll-up to parents); tombstones never count, and orphans only
  * for their own codes (their old position says nothing about overlaps).
+ *
+ * B9 asks for ≤ 20 ms at 10,000 annotations and 200 codes, where about 190,000
+ * pairs of passages overlap. So the work runs over typed arrays: codes are
+ * small integers, each annotation's codes a slice of one flat list, pairs a
+ * cell of an n × n table, and the answer is ordered by a counting sort.
  */
 import type { CoOccurrence } from '../../../preload/contract';
 import type { Codebook } from '../store/codebook';
 import type { CodedView } from './code-analysis';
+import { indexCodedViews, type IndexedCodes } from './code-index';
 
-interface Coded {
-  start: number;
-  end: number;
-  /** The annotation's live codes as indices into the codebook's live codes, each once. */
-  codes: number[];
+/** Adds one to every pair of distinct codes within each annotation. */
+function countWithin(ix: IndexedCodes, counts: Int32Array): void {
+  const { n, first, codes } = ix;
+  for (let x = 0; x < ix.size; x++) {
+    const to = first[x + 1]!;
+    for (let i = first[x]!; i < to; i++) {
+      const a = codes[i]!;
+      for (let j = i + 1; j < to; j++) {
+        const b = codes[j]!;
+        counts[a < b ? a * n + b : b * n + a]!++;
+      }
+    }
+  }
 }
 
-/** The live codes of each live annotation as small integers (so pairs index a flat table, not a map of strings). */
-function indexCodes(book: Codebook, views: readonly CodedView[]): { ids: string[]; coded: Array<Coded & { placed: boolean }> } {
-  // Sorted, so that index order is id order: a pair's smaller index is its `a`, and pairs sort as numbers.
-  const ids = book.live.map((c) => c.id).sort();
-  const at = new Map(ids.map((id, i) => [id, i]));
-  const coded: Array<Coded & { placed: boolean }> = [];
-  for (const view of views) {
-    if (view.deletedAt !== null) continue;
-    const codes: number[] = [];
-    for (const id of view.codeIds) {
-      const i = at.get(id);
-      if (i !== undefined && !codes.includes(i)) codes.push(i);
+/**
+ * Adds one to every pair of codes met by each overlapping pair of placed
+ * passages, in a sweep in document order: `open` holds the passages still
+ * running where the next one starts. A pair of codes that both passages carry
+ * turns up twice (a in x with b in y, and b in x with a in y); `stamp` keeps it
+ * to one count per meeting.
+ */
+function countOverlaps(ix: IndexedCodes, counts: Int32Array): void {
+  const { n, first, codes, start, end } = ix;
+  const order = ix.placed;
+  const stamp = new Int32Array(n * n);
+  const open = new Int32Array(order.length);
+  let opened = 0;
+  let meeting = 0;
+  for (let k = 0; k < order.length; k++) {
+    const y = order[k]!;
+    const yFrom = first[y]!;
+    const yTo = first[y + 1]!;
+    let kept = 0;
+    for (let o = 0; o < opened; o++) {
+      const x = open[o]!;
+      if (end[x]! <= start[y]!) continue;
+      open[kept++] = x;
+      meeting++;
+      for (let i = first[x]!, xTo = first[x + 1]!; i < xTo; i++) {
+        const a = codes[i]!;
+        for (let j = yFrom; j < yTo; j++) {
+          const b = codes[j]!;
+          if (a === b) continue;
+          const key = a < b ? a * n + b : b * n + a;
+          if (stamp[key] === meeting) continue;
+          stamp[key] = meeting;
+          counts[key]!++;
+        }
+      }
     }
-    if (codes.length > 0) coded.push({ start: view.start, end: view.end, codes, placed: view.anchor.status !== 'orphan' });
+    opened = kept;
+    open[opened++] = y;
   }
-  return { ids, coded };
+}
+
+/** The non-zero cells, most frequent first and then by key (a counting sort: counts are small integers). */
+function ranked(counts: Int32Array): Int32Array {
+  let most = 0;
+  let cells = 0;
+  for (let key = 0; key < counts.length; key++) {
+    const c = counts[key]!;
+    if (c > 0) cells++;
+    if (c > most) most = c;
+  }
+  // slot[c]: where the first key with count c goes, counting from the highest count down.
+  const slot = new Int32Array(most + 2);
+  for (let key = 0; key < counts.length; key++) slot[counts[key]!]!++;
+  let at = 0;
+  for (let c = most; c > 0; c--) {
+    const size = slot[c]!;
+    slot[c] = at;
+    at += size;
+  }
+  const keys = new Int32Array(cells);
+  for (let key = 0; key < counts.length; key++) {
+    const c = counts[key]!;
+    if (c > 0) keys[slot[c]!++] = key;
+  }
+  return keys;
 }
 
 /** The pairs of codes that meet, most frequent first; in each pair `a` sorts before `b`. */
 export function coOccurrence(book: Codebook, views: readonly CodedView[]): CoOccurrence[] {
-  const { ids, coded } = indexCodes(book, views);
-  const n = ids.length;
+  const ix = indexCodedViews(book, views);
+  const { n, ids } = ix;
   const counts = new Int32Array(n * n);
-  // stamp[key] === the current meeting's number: this pair of codes was already counted for it.
-  const stamp = new Int32Array(n * n);
-  let meeting = 0;
-  const meet = (xs: readonly number[], ys: readonly number[]) => {
-    meeting++;
-    for (let i = 0; i < xs.length; i++) {
-      const a = xs[i]!;
-      for (let j = 0; j < ys.length; j++) {
-        const b = ys[j]!;
-        if (a === b) continue;
-        const key = a < b ? a * n + b : b * n + a;
-        if (stamp[key] === meeting) continue;
-        stamp[key] = meeting;
-        counts[key]!++;
-      }
-    }
-  };
-  for (const x of coded) meet(x.codes, x.codes);
-  const placed = coded.filter((c) => c.placed);
-  if (placed.some((c, i) => i > 0 && placed[i - 1]!.start > c.start)) placed.sort((x, y) => x.start - y.start);
-  // A sweep in document order: `open` holds the passages still running where the next one starts.
-  const open: Coded[] = [];
-  for (let k = 0; k < placed.length; k++) {
-    const y = placed[k]!;
-    let kept = 0;
-    for (let i = 0; i < open.length; i++) {
-      const x = open[i]!;
-      if (x.end > y.start) {
-        open[kept++] = x;
-        meet(x.codes, y.codes);
-      }
-    }
-    open.length = kept;
-    open.push(y);
+  countWithin(ix, counts);
+  countOverlaps(ix, counts);
+  const keys = ranked(counts);
+  const pairs = new Array<CoOccurrence>(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    pairs[k] = { a: ids[(key / n) | 0]!, b: ids[key % n]!, count: counts[key]! };
   }
-  const keys: number[] = [];
-  for (let key = 0; key < counts.length; key++) if (counts[key]! > 0) keys.push(key);
-  keys.sort((p, q) => counts[q]! - counts[p]! || p - q);
-  return keys.map((key) => ({ a: ids[Math.floor(key / n)]!, b: ids[key % n]!, count: counts[key]! }));
+  return pairs;
 }

@@ -1,12 +1,16 @@
 /**
  * The card's tag editor: the tags as removable chips and an input with
  * autocomplete (the WAI-ARIA combobox pattern with a listbox of suggestions).
+ * Suggestions are the codebook's code paths (asked for each time the field
+ * gets focus), each with its definition shown under it and as its description.
  * Enter or a comma adds; tags are unique by the tag rule (common/tag-identity.ts) and at most 64
  * characters. Typed text is kept when a tag cannot be added, with the reason.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { TagCount } from '../../preload/contract';
-import { addTags, removeTag, suggestTags } from './tags';
+import type { CodeView, TagCount } from '../../preload/contract';
+import { useApp } from '../app-state/app-context';
+import { suggestCodes } from './code-suggestions';
+import { addTags, removeTag } from './tags';
 
 export interface TagEditorProps {
   tags: readonly string[];
@@ -22,12 +26,14 @@ export function TagEditor({ tags, known, onChange, disabled = false }: TagEditor
   const [active, setActive] = useState(-1);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [codes, setCodes] = useState<CodeView[] | null>(null);
+  const { client } = useApp();
   const id = useId();
   const listId = `${id}-suggestions`;
   const messageId = `${id}-message`;
   const inputId = `${id}-input`;
 
-  const suggestions = useMemo(() => (open ? suggestTags(known, input.replace(/^.*,/u, ''), tags) : []), [open, known, input, tags]);
+  const suggestions = useMemo(() => (open ? suggestCodes(known, codes, input.replace(/^.*,/u, ''), tags) : []), [open, known, codes, input, tags]);
   const expanded = open && suggestions.length > 0;
 
   const commit = async (raw: string) => {
@@ -77,7 +83,7 @@ export function TagEditor({ tags, known, onChange, disabled = false }: TagEditor
       return;
     }
     if (event.key === 'Enter' || event.key === ',') {
-      const chosen = expanded && active >= 0 && active < suggestions.length ? suggestions[active]! : null;
+      const chosen = expanded && active >= 0 && active < suggestions.length ? suggestions[active]!.tag : null;
       if (!chosen && input.trim() === '') {
         if (event.key === ',') event.preventDefault();
         return;
@@ -131,7 +137,11 @@ export function TagEditor({ tags, known, onChange, disabled = false }: TagEditor
             setActive(-1);
             setProblem(null);
           }}
-          onFocus={() => setOpen(true)}
+          onFocus={() => {
+            setOpen(true);
+            // Suggestions are a convenience: without the codebook, the tags in use are offered.
+            client.listCodes().then(setCodes, () => undefined);
+          }}
           onBlur={() => {
             setOpen(false);
             setActive(-1);
@@ -139,18 +149,25 @@ export function TagEditor({ tags, known, onChange, disabled = false }: TagEditor
           onKeyDown={onKeyDown}
         />
         <ul id={listId} role="listbox" aria-label="Tag suggestions" className="fm-suggestions" hidden={!expanded}>
-          {suggestions.map((tag, i) => (
+          {suggestions.map(({ tag, description }, i) => (
             <li
               key={tag}
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active}
+              aria-labelledby={`${listId}-${i}-tag`}
+              aria-describedby={description ? `${listId}-${i}-hint` : undefined}
               className="fm-suggestion"
               // mousedown would blur the input and close the list before the click lands.
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => void commit(tag)}
             >
-              {tag}
+              <span id={`${listId}-${i}-tag`}>{tag}</span>
+              {description && (
+                <span id={`${listId}-${i}-hint`} className="fm-suggestion-hint">
+                  {description}
+                </span>
+              )}
             </li>
           ))}
         </ul>

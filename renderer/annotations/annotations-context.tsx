@@ -19,6 +19,7 @@ import { colorLabel } from './colors';
 import { UndoHistory } from './undo-history';
 import { useAnnotationChanges, type AnnotationChanges } from './use-annotation-changes';
 import { useAnnotationList } from './use-annotation-list';
+import { useCodeChanges, type CodeChanges } from './use-code-changes';
 import { useAnnouncer } from './use-announcer';
 import { useCardSelection, type CardSelection } from './use-card-selection';
 import { useNoteSessions, type NoteSessions } from './use-note-sessions';
@@ -43,6 +44,8 @@ export interface AnnotationsValue extends AnnotationChanges, UndoRedo, Omit<Card
   sort: SortOrder;
   setSort(order: SortOrder): void;
   reload(): Promise<void>;
+  /** Codebook changes, recorded in the same undo history (issue 13). */
+  codes: CodeChanges;
   colorName(id: ColorId): string;
 }
 
@@ -82,7 +85,9 @@ export function AnnotationsProvider({ children, initial }: { children: ReactNode
   const { loaded, loadError, knownTags, refreshTags, reload } = useAnnotationList({ client, store, initial, history, adoptNote });
   const { selection, card, select, openCard, closeCard, goTo, forget } = useCardSelection({ store, surface, commitNote });
   const { create, update, remove, restore } = useAnnotationChanges({ client, store, history, notify, announce, refreshTags, commitNote, adoptNote, openCard, forget });
-  const { undo, redo } = useUndoRedo({ client, store, history, notify, announce, refreshTags, adoptNote, forget, select });
+  const reloadKeepingHistory = useCallback(() => reload({ keepHistory: true }), [reload]);
+  const codes = useCodeChanges({ client, history, reloadKeepingHistory, announce });
+  const { undo, redo } = useUndoRedo({ client, store, history, notify, announce, refreshTags, adoptNote, forget, select, performCode: codes.performCode });
 
   const legend = settings.legend;
   const legendRef = useRef(legend);
@@ -117,9 +122,10 @@ export function AnnotationsProvider({ children, initial }: { children: ReactNode
       flushNotes,
       goTo,
       reload,
+      codes,
       colorName,
     }),
-    [store, selection, loaded, loadError, knownTags, legend, status.readOnly, select, card, openCard, closeCard, filter, sort, create, update, remove, restore, undo, redo, noteSession, commitNote, flushNotes, goTo, reload, colorName],
+    [store, selection, loaded, loadError, knownTags, legend, status.readOnly, select, card, openCard, closeCard, filter, sort, create, update, remove, restore, undo, redo, noteSession, commitNote, flushNotes, goTo, reload, codes, colorName],
   );
   return <AnnotationsContext.Provider value={value}>{children}</AnnotationsContext.Provider>;
 }

@@ -3,13 +3,16 @@
  * runs one undo or redo at a time, so holding Ctrl+Z walks back in order. A
  * step whose change the service refuses puts the history back as it was.
  */
-import { EMPTY_UNDO, record, takeRedo, takeUndo, type UndoEntry, type UndoState } from './undo-stack';
+import { EMPTY_UNDO, record, replaceMoved, takeRedo, takeUndo, type UndoEntry, type UndoState } from './undo-stack';
 
 export type Direction = 'undo' | 'redo';
 
 export interface StepHandlers {
-  /** Makes the change that undoes or repeats `entry`; throws when it was not made. */
-  perform(entry: UndoEntry): Promise<void>;
+  /**
+   * Makes the change that undoes or repeats `entry`; throws when it was not made.
+   * May resolve with the entry as it now stands (a redone merge has a new change to restore).
+   */
+  perform(entry: UndoEntry): Promise<UndoEntry | void>;
   /** There is nothing to undo (or redo). */
   nothing(): void;
   /** `perform` threw; the history is back as it was before the step. */
@@ -55,7 +58,8 @@ export class UndoHistory {
       }
       this.state = taken.state;
       try {
-        await handlers.perform(taken.entry);
+        const updated = await handlers.perform(taken.entry);
+        if (updated) this.state = replaceMoved(this.state, direction, taken.entry, updated);
       } catch (error) {
         this.state = previous;
         handlers.failed(error);

@@ -2,9 +2,11 @@
  * Undo and redo for annotation changes, as pure data: each entry records what
  * changed, and `operationFor` says which contract call reverses or repeats it.
  * Deletions are tombstones, so undoing a create is a delete and redoing it a
- * restore: the annotation keeps its id throughout.
+ * restore: the annotation keeps its id throughout. Codebook changes are
+ * entries too (code-undo.ts), in the same history.
  */
 import type { AnnotationView, ColorId } from '../../preload/contract';
+import { describeCodeEntry, type CodeEntry } from './code-undo';
 
 /** The editable fields of an annotation. */
 export interface Editable {
@@ -13,11 +15,14 @@ export interface Editable {
   tags: string[];
 }
 
-export type UndoEntry =
+/** A change to one annotation. */
+export type AnnotationEntry =
   | { kind: 'create'; id: string }
   | { kind: 'delete'; id: string }
   | { kind: 'restore'; id: string }
   | { kind: 'update'; id: string; before: Partial<Editable>; after: Partial<Editable> };
+
+export type UndoEntry = AnnotationEntry | CodeEntry;
 
 export type Operation =
   | { method: 'deleteAnnotation'; input: { id: string } }
@@ -53,8 +58,20 @@ export function takeRedo(state: UndoState): { entry: UndoEntry; state: UndoState
   return { entry, state: { past: [...state.past, entry], future: state.future.slice(0, -1) } };
 }
 
+/**
+ * The state with `moved`, the entry a step just took (now the top of `future`
+ * after an undo, of `past` after a redo), replaced by `entry`; unchanged when
+ * a change recorded meanwhile has taken its place.
+ */
+export function replaceMoved(state: UndoState, direction: 'undo' | 'redo', moved: UndoEntry, entry: UndoEntry): UndoState {
+  const stack = direction === 'undo' ? state.future : state.past;
+  if (stack[stack.length - 1] !== moved) return state;
+  const replaced = [...stack.slice(0, -1), entry];
+  return direction === 'undo' ? { past: state.past, future: replaced } : { past: replaced, future: state.future };
+}
+
 /** The contract call that undoes (`'undo'`) or repeats (`'redo'`) an entry. */
-export function operationFor(entry: UndoEntry, direction: 'undo' | 'redo'): Operation {
+export function operationFor(entry: AnnotationEntry, direction: 'undo' | 'redo'): Operation {
   switch (entry.kind) {
     case 'create':
     case 'restore':
@@ -78,7 +95,7 @@ function sameTags(a: readonly string[], b: readonly string[]): boolean {
  * The update entry for changing `before` by `patch`, keeping only the fields
  * that really change; null when nothing does (so no empty undo steps).
  */
-export function updateEntry(before: Pick<AnnotationView, 'id' | 'color' | 'note' | 'tags'>, patch: Partial<Editable>): UndoEntry | null {
+export function updateEntry(before: Pick<AnnotationView, 'id' | 'color' | 'note' | 'tags'>, patch: Partial<Editable>): AnnotationEntry | null {
   const from: Partial<Editable> = {};
   const to: Partial<Editable> = {};
   if (patch.color !== undefined && patch.color !== before.color) {
@@ -111,5 +128,7 @@ export function describeEntry(entry: UndoEntry, direction: 'undo' | 'redo'): str
       const fields = Object.keys(entry.after).map((f) => (f === 'color' ? 'colour' : f));
       return `${verb} ${fields.join(' and ')} change.`;
     }
+    case 'code':
+      return describeCodeEntry(entry, direction);
   }
 }

@@ -18,7 +18,8 @@ export interface AnnotationList {
   loadError: string | null;
   knownTags: TagCount[];
   refreshTags(): Promise<void>;
-  reload(): Promise<void>;
+  /** Asks for the list again; `keepHistory` after a codebook change, whose undo entries stay valid. */
+  reload(options?: { keepHistory?: boolean }): Promise<void>;
 }
 
 interface AnnotationListDeps {
@@ -50,7 +51,7 @@ export function useAnnotationList({ client, store, initial, history, adoptNote }
 
   const initialList = useRef(initial);
   const stopWarming = useRef<(() => void) | null>(null);
-  const reload = useCallback(async () => {
+  const reload = useCallback(async (options: { keepHistory?: boolean } = {}) => {
     try {
       const pending = initialList.current;
       initialList.current = undefined;
@@ -67,7 +68,7 @@ export function useAnnotationList({ client, store, initial, history, adoptNote }
       setLoaded(true);
       // A later reload follows an import, its undo or a restore: the undo history describes
       // annotations as they were before, so replaying it could overwrite what was just brought in.
-      if (!first) history.clear();
+      if (!first && options.keepHistory !== true) history.clear();
       for (const view of list) adoptNote(view);
       void refreshTags();
     } catch (error) {

@@ -12,6 +12,7 @@ import { changeFailure } from './change-failure';
 import type { ChangeDeps } from './use-annotation-changes';
 import type { Direction } from './undo-history';
 import type { PendingPatch } from './pending-changes';
+import type { CodeChanges } from './use-code-changes';
 import { describeEntry, operationFor, type Operation } from './undo-stack';
 
 export interface UndoRedo {
@@ -21,6 +22,8 @@ export interface UndoRedo {
 
 type UndoDeps = Pick<ChangeDeps, 'client' | 'store' | 'history' | 'notify' | 'announce' | 'refreshTags' | 'adoptNote' | 'forget'> & {
   select(id: string | null): void;
+  /** Runs a codebook entry's step (use-code-changes.ts). */
+  performCode: CodeChanges['performCode'];
 };
 
 /** What `op` changes that can be shown before the service answers. */
@@ -47,7 +50,7 @@ function send(client: FieldmarkClient, op: Operation): Promise<AnnotationView> {
 }
 
 export function useUndoRedo(deps: UndoDeps): UndoRedo {
-  const { client, store, history, notify, announce, refreshTags, adoptNote, forget, select } = deps;
+  const { client, store, history, notify, announce, refreshTags, adoptNote, forget, select, performCode } = deps;
   // Selects what the step brought back, or closes the card of what it sent to the trash.
   const show = useCallback(
     (view: AnnotationView | null) => {
@@ -60,6 +63,7 @@ export function useUndoRedo(deps: UndoDeps): UndoRedo {
     (direction: Direction): Promise<void> =>
       history.step(direction, {
         perform: async (entry) => {
+          if (entry.kind === 'code') return performCode(entry, direction);
           const op = operationFor(entry, direction);
           const patch = provisional(op);
           const shown = patch ? store.propose(entry.id, patch) : null;
@@ -85,7 +89,7 @@ export function useUndoRedo(deps: UndoDeps): UndoRedo {
             action: { label: 'Retry', run: () => step(direction) },
           }),
       }),
-    [adoptNote, announce, client, history, notify, refreshTags, show, store],
+    [adoptNote, announce, client, history, notify, performCode, refreshTags, show, store],
   );
   return useMemo(() => ({ undo: () => step('undo'), redo: () => step('redo') }), [step]);
 }

@@ -12,6 +12,7 @@ import { ReadingSettings } from '../settings/ReadingSettings';
 import { Find } from '../search/Find';
 import { ExportDialog } from '../export/ExportDialog';
 import { CodebookView } from '../codebook/CodebookView';
+import { CodingMatrixView } from '../matrix/CodingMatrixView';
 import { AnnotationsLayer } from '../annotations/AnnotationsLayer';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import '../annotations/annotations.css';
@@ -80,6 +81,7 @@ export function App() {
           <Find />
           <ExportDialog />
           <CodebookView />
+          <CodingMatrixView />
           <ReadingSettings />
           <ReadingProgressLabel />
         </div>

@@ -332,7 +332,7 @@ export type StoreStatus = z.infer<typeof StoreStatus>;
 
 // ---------------------------------------------------------------- export / import
 
-export const GroupBy = z.enum(['section', 'tag', 'color']);
+export const GroupBy = z.enum(['section', 'tag', 'color', 'code']);
 export const AnnotationFilter = z.object({
   colors: z.array(ColorId).optional(),
   tags: z.array(z.string()).optional(),
@@ -351,6 +351,11 @@ export const MarkdownOptions = z.object({
   includeDates: z.boolean().default(false),
   /** Export only what matches this filter (the panel's current filter); absent means everything. */
   filter: AnnotationFilter.optional(),
+  /**
+   * Append the codebook (each code's definition and a table of direct and total
+   * counts). Absent means true when grouped by code and false otherwise.
+   */
+  includeCodebook: z.boolean().optional(),
 });
 export type MarkdownOptions = z.infer<typeof MarkdownOptions>;
 
@@ -360,10 +365,37 @@ export type FileOutput = z.infer<typeof FileOutput>;
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const ContentInput = z.object({ content: z.string().max(MAX_IMPORT_BYTES, 'The file is larger than 50 MB.') });
 
+/** Base64 of MAX_IMPORT_BYTES (4 characters per 3 bytes); the service checks the decoded size too. */
+export const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
+
+/** The codebook alone: REFI-QDA .qdc, Markdown, or CSV (RFC 4180, UTF-8 with a BOM). */
+export const CodebookFormat = z.enum(['qdc', 'markdown', 'csv']);
+export type CodebookFormat = z.infer<typeof CodebookFormat>;
+export const ExportCodebookInput = z.object({ format: CodebookFormat });
+/** The report, its codings, notes and codebook as a REFI-QDA project (.qdpx). */
+export const ExportProjectInput = z.object({ format: z.literal('qdpx') });
+/** A binary export (a zip), as base64 so it crosses both transports as JSON. */
+export const BinaryFileOutput = z.object({ filename: z.string(), contentBase64: z.string() });
+export type BinaryFileOutput = z.infer<typeof BinaryFileOutput>;
+
+/** A file to import: its text (JSON, .qdc) or, for a binary file such as a .qdpx, its bytes as base64. Exactly one. */
+export const PreviewImportInput = z.union([
+  z.strictObject({ content: z.string().max(MAX_IMPORT_BYTES, 'The file is larger than 50 MB.') }),
+  z.strictObject({
+    contentBase64: z
+      .string()
+      .max(MAX_IMPORT_BASE64_CHARS, 'The file is larger than 50 MB.')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/u, 'The file’s bytes are not base64.'),
+  }),
+]);
+export type PreviewImportInput = z.infer<typeof PreviewImportInput>;
+
 export const ImportKind = z.enum(['new', 'updated', 'unchanged', 'deleted', 'duplicate', 'orphan', 'older']);
 export type ImportKind = z.infer<typeof ImportKind>;
 
-export const ImportItem = z.object({
+/** An incoming annotation in the import preview. */
+export const AnnotationImportItem = z.object({
+  entity: z.literal('annotation'),
   /** Id of the incoming annotation (a UUID; non-UUID ids from other tools are mapped to one). */
   id: z.string(),
   kind: ImportKind,
@@ -378,8 +410,48 @@ export const ImportItem = z.object({
   /** Whether committing applies it unless rejected (unchanged and older items change nothing). */
   applies: z.boolean(),
 });
+export type AnnotationImportItem = z.infer<typeof AnnotationImportItem>;
+
+/** What an incoming code does to the codebook (a code matched by GUID, else by path, or new). */
+export const CodeImportKind = z.enum(['new', 'renamed', 'moved', 'updated', 'unchanged']);
+export type CodeImportKind = z.infer<typeof CodeImportKind>;
+
+/** An incoming code in the import preview (from a .qdc or a .qdpx). */
+export const CodeImportItem = z.object({
+  entity: z.literal('code'),
+  /** The code's GUID in the file (lower case, no braces). */
+  id: z.string(),
+  kind: CodeImportKind,
+  /** The code's path once imported. */
+  path: z.string(),
+  /** Its path now, when it is renamed or moved; null otherwise. */
+  previousPath: z.string().nullable(),
+  /** The definition in the file. */
+  description: z.string(),
+  definitionChanged: z.boolean(),
+  /** The name as the file wrote it, when a `/` or `,` in it became U+2215 or U+201A; null otherwise. */
+  originalName: z.string().nullable(),
+  /** What changes, in a sentence (or why it cannot apply). */
+  reason: z.string().nullable(),
+  applies: z.boolean(),
+});
+export type CodeImportItem = z.infer<typeof CodeImportItem>;
+
+/** One item shape for every kind of record an import brings, keyed by `entity`. */
+export const ImportItem = z.discriminatedUnion('entity', [AnnotationImportItem, CodeImportItem]);
 export type ImportItem = z.infer<typeof ImportItem>;
 
+export const CodeImportCounts = z.object({
+  new: z.number().int(),
+  renamed: z.number().int(),
+  moved: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  total: z.number().int(),
+});
+export type CodeImportCounts = z.infer<typeof CodeImportCounts>;
+
+/** Annotation items by kind (`total` counts annotations), and code items in `codes`. */
 export const ImportCounts = z.object({
   new: z.number().int(),
   updated: z.number().int(),
@@ -389,6 +461,7 @@ export const ImportCounts = z.object({
   orphan: z.number().int(),
   older: z.number().int(),
   total: z.number().int(),
+  codes: CodeImportCounts,
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
@@ -443,9 +516,15 @@ export const contract = {
 
   exportMarkdown: { input: MarkdownOptions.optional(), output: FileOutput },
   exportAnnotations: { input: NoInput, output: FileOutput },
-  previewImport: { input: ContentInput, output: ImportPreview },
+  exportCodebook: { input: ExportCodebookInput, output: FileOutput },
+  exportProject: { input: ExportProjectInput, output: BinaryFileOutput },
+  previewImport: { input: PreviewImportInput, output: ImportPreview },
   commitImport: { input: CommitImportInput, output: ImportResult },
-  undoImport: { input: z.object({ id: z.string().min(1).max(100) }), output: z.object({ reverted: z.number().int() }) },
+  undoImport: {
+    input: z.object({ id: z.string().min(1).max(100) }),
+    /** `reverted` annotations put back; `codes` the codes put back or, when the import made them and nothing uses them now, deleted. */
+    output: z.object({ reverted: z.number().int(), codes: z.number().int() }),
+  },
   exportBackup: { input: NoInput, output: FileOutput },
   restoreBackup: { input: ContentInput, output: RestoreResult },
 } as const;

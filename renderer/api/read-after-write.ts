@@ -26,6 +26,8 @@ const READS: ReadonlySet<string> = new Set([
   'coOccurrence',
   'exportMarkdown',
   'exportAnnotations',
+  'exportCodebook',
+  'exportProject',
   'exportBackup',
   'previewImport',
 ]);

@@ -7,16 +7,18 @@
  * This component holds what the jobs share: the dialog, its stage (options,
  * import review, restore question) and the one request running at a time.
  * Each job is its own piece: MarkdownSection, ShareSection (Web Annotations and
- * Import…), ImportPreview, BackupSection, RestoreConfirm and exchange-outcome
+ * Import…, which also takes REFI-QDA .qdc and .qdpx), CodebookSection (the
+ * codebook and the REFI-QDA project), ImportPreview, BackupSection, RestoreConfirm and exchange-outcome
  * (the notices, with Undo import).
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { ImportPreview as Preview } from '../../preload/contract';
+import type { PreviewImportInput, ImportPreview as Preview } from '../../preload/contract';
 import { onMenuEvent } from '../api/menu-events';
 import { useApp } from '../app-state/app-context';
 import { useAnnotations } from '../annotations/annotations-context';
 import { BackupSection } from './BackupSection';
-import { readChosenFile } from './chosen-file';
+import { readChosenFile, readChosenImport } from './chosen-file';
+import { CodebookSection } from './CodebookSection';
 import { importedMessage, restoredMessage, undoImportAction } from './exchange-outcome';
 import { ImportPreview } from './ImportPreview';
 import { MarkdownSection } from './MarkdownSection';
@@ -55,9 +57,9 @@ export function ExportDialog() {
   useModal(confirmRef, open && restoring !== null);
 
   const previewContent = useCallback(
-    (fileName: string, content: string) =>
+    (fileName: string, input: PreviewImportInput) =>
       run('Reading the import', async () => {
-        const preview = await client.previewImport({ content });
+        const preview = await client.previewImport(input);
         setStage({ kind: 'preview', fileName, preview });
       }),
     [client, run],
@@ -65,8 +67,8 @@ export function ExportDialog() {
 
   const onImportChosen = async (input: HTMLInputElement) => {
     setError(null);
-    const chosen = await readChosenFile(input);
-    if (chosen.ok) await previewContent(chosen.name, chosen.content);
+    const chosen = await readChosenImport(input);
+    if (chosen.ok) await previewContent(chosen.name, chosen.input);
     else if (chosen.problem) setError(chosen.problem);
   };
 
@@ -103,7 +105,7 @@ export function ExportDialog() {
         if (event.action === 'import-file') {
           setOpen(true);
           setStage({ kind: 'options' });
-          void previewContent(event.fileName, event.content);
+          void previewContent(event.fileName, { content: event.content });
         } else if (event.action === 'restore-file') {
           setOpen(true);
           setError(null);
@@ -153,6 +155,7 @@ export function ExportDialog() {
           <div className="export-body">
             <MarkdownSection headingId={`${titleId}-md`} choices={markdown} disabled={disabled} run={run} clipboardHost={() => dialogRef.current ?? document.body} />
             <ShareSection headingId={`${titleId}-share`} disabled={disabled} readOnly={readOnly} run={run} onImportChosen={(input) => void onImportChosen(input)} />
+            <CodebookSection headingId={`${titleId}-codebook`} disabled={disabled} run={run} />
             <BackupSection headingId={`${titleId}-backup`} disabled={disabled} readOnly={readOnly} run={run} onRestoreChosen={(input) => void onRestoreChosen(input)} />
           </div>
         )}

@@ -1,15 +1,20 @@
 /**
  * The review step of an import: counts per kind, then every incoming item with
- * an accept checkbox, grouped by kind. Nothing is written until the user presses
- * "Import N annotations".
+ * an accept checkbox, grouped by kind (codes first, from a REFI-QDA file, in
+ * CodeImportGroups). Nothing is written until the user presses
+ * "Import N annotations" (or "… and M codes").
  */
 import { useId, useMemo, useState } from 'react';
 import type { ImportPreview as Preview } from '../../preload/contract';
+import { CodeImportGroups } from './CodeImportGroups';
 import {
+  CODE_KIND_ORDER,
   KIND_EXPLANATION,
   KIND_ORDER,
   acceptLabel,
   acceptedCount,
+  annotationItems,
+  codeItems,
   commitLabel,
   groupByKind,
   initiallyAccepted,
@@ -33,7 +38,9 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
   const [shown, setShown] = useState<Record<string, number>>({});
   const groups = useMemo(() => groupByKind(preview.items), [preview.items]);
   const headingId = useId();
-  const count = acceptedCount(preview.items, accepted);
+  const count = acceptedCount(annotationItems(preview.items), accepted);
+  const codeCount = acceptedCount(codeItems(preview.items), accepted);
+  const codes = preview.counts.codes;
 
   const setMany = (ids: string[], accept: boolean) =>
     setAccepted((current) => {
@@ -51,7 +58,8 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
         Review the import from “{fileName}”
       </h3>
       <p className="export-hint">
-        {preview.counts.total} {preview.counts.total === 1 ? 'annotation' : 'annotations'} in the file ({preview.format}). Untick what you do not want;
+        {preview.counts.total} {preview.counts.total === 1 ? 'annotation' : 'annotations'}
+        {codes.total > 0 && ` and ${codes.total} ${codes.total === 1 ? 'code' : 'codes'}`} in the file ({preview.format}). Untick what you do not want;
         nothing is changed until you import.
       </p>
       <dl className="import-counts" aria-label="Import summary">
@@ -61,8 +69,16 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
             <dd>{preview.counts[key]}</dd>
           </div>
         ))}
+        {codes.total > 0 &&
+          CODE_KIND_ORDER.map(({ kind, title }) => (
+            <div key={`code-${kind}`} className="import-count" data-kind={kind}>
+              <dt>{title}</dt>
+              <dd>{codes[kind]}</dd>
+            </div>
+          ))}
       </dl>
       <div className="import-items">
+        <CodeImportGroups items={preview.items} accepted={accepted} busy={busy} setMany={setMany} />
         {groups.map((group) => {
           const limit = shown[group.kind] ?? ITEMS_PAGE;
           const applying = group.items.filter((item) => item.applies).map((item) => item.id);
@@ -121,8 +137,8 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
         })}
       </div>
       <div className="export-actions import-commit">
-        <button type="button" className="export-button primary" disabled={busy || count === 0} onClick={() => onCommit(rejectedIds(preview.items, accepted))}>
-          {commitLabel(count)}
+        <button type="button" className="export-button primary" disabled={busy || count + codeCount === 0} onClick={() => onCommit(rejectedIds(preview.items, accepted))}>
+          {commitLabel(count, codeCount)}
         </button>
         <button type="button" className="export-button" disabled={busy} onClick={onCancel}>
           Cancel import

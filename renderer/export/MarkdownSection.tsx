@@ -13,6 +13,7 @@ const GROUPS: ReadonlyArray<{ value: GroupBy; label: string }> = [
   { value: 'section', label: 'Section' },
   { value: 'tag', label: 'Tag' },
   { value: 'color', label: 'Colour' },
+  { value: 'code', label: 'Code' },
 ];
 
 const INCLUDES: ReadonlyArray<{ field: Include; label: string }> = [

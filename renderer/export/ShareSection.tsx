@@ -25,12 +25,12 @@ export function ShareSection({ headingId, disabled, readOnly, run, onImportChose
       <h3 id={headingId} className="export-section-title">
         Share with a colleague
       </h3>
-      <p className="export-hint">Web Annotations (W3C JSON-LD) keep quotes, notes, tags and colours. Importing shows a review first and can be undone.</p>
+      <p className="export-hint">Web Annotations (W3C JSON-LD) keep quotes, notes, tags and colours. Import… also reads a REFI-QDA codebook (.qdc) or project (.qdpx). Importing shows a review first and can be undone.</p>
       <div className="export-actions">
         <button type="button" className="export-button" disabled={disabled} onClick={() => void downloadAnnotations()}>
           Download Web Annotations
         </button>
-        <FileButton label="Import…" accept=".json,.jsonld,application/json,application/ld+json" disabled={disabled || readOnly} onChosen={onImportChosen} />
+        <FileButton label="Import…" accept=".json,.jsonld,.qdc,.qdpx,application/json,application/ld+json" disabled={disabled || readOnly} onChosen={onImportChosen} />
       </div>
     </section>
   );

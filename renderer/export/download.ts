@@ -9,11 +9,14 @@ function mediaTypeFor(filename: string): string {
   if (filename.endsWith('.md')) return 'text/markdown;charset=utf-8';
   if (filename.endsWith('.jsonld')) return 'application/ld+json;charset=utf-8';
   if (filename.endsWith('.json')) return 'application/json;charset=utf-8';
+  if (filename.endsWith('.qdc')) return 'application/xml;charset=utf-8';
+  if (filename.endsWith('.csv')) return 'text/csv;charset=utf-8';
+  if (filename.endsWith('.qdpx')) return 'application/zip';
   return 'text/plain;charset=utf-8';
 }
 
-/** Offers `content` as a file download named `filename`. */
-export function downloadFile(filename: string, content: string): void {
+/** Offers `content` (text, or the bytes of a binary file) as a file download named `filename`. */
+export function downloadFile(filename: string, content: string | Uint8Array<ArrayBuffer>): void {
   const url = URL.createObjectURL(new Blob([content], { type: mediaTypeFor(filename) }));
   const link = document.createElement('a');
   link.href = url;

@@ -8,6 +8,7 @@ import { reasonOf } from './use-dialog-task';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** "Imported 3 annotations." (`applied` counts code items too, from a REFI-QDA file). */
 export function importedMessage(result: { applied: number; rejected: number }): string {
   const rejected = result.rejected > 0 ? ` ${plural(result.rejected, 'item was', 'items were')} left out.` : '';
   return `Imported ${plural(result.applied, 'annotation', 'annotations')}.${rejected}`;
@@ -31,7 +32,8 @@ export function undoImportAction(id: string, { client, reload, notify }: UndoImp
       try {
         const undone = await client.undoImport({ id });
         await reload();
-        notify(`Import undone: ${plural(undone.reverted, 'annotation is', 'annotations are')} back as they were.`);
+        const codes = undone.codes > 0 ? ` ${plural(undone.codes, 'code was', 'codes were')} put back or removed.` : '';
+        notify(`Import undone: ${plural(undone.reverted, 'annotation is', 'annotations are')} back as they were.${codes}`);
       } catch (err) {
         notify(`The import could not be undone. ${reasonOf(err)}`, { kind: 'error' });
       }

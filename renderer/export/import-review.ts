@@ -3,10 +3,18 @@
  * accessible label of each item's accept checkbox, and which ids to reject when
  * committing. Pure, so the review rules are tested without a DOM.
  */
-import { MAX_IMPORT_BYTES, type ImportCounts, type ImportItem, type ImportKind } from '../../preload/contract';
+import {
+  MAX_IMPORT_BYTES,
+  type AnnotationImportItem,
+  type CodeImportItem,
+  type CodeImportKind,
+  type ImportCounts,
+  type ImportItem,
+  type ImportKind,
+} from '../../preload/contract';
 
 /** Kinds in the order the preview lists them, with their plural heading. */
-export const KIND_ORDER: ReadonlyArray<{ kind: ImportKind; count: keyof ImportCounts; title: string }> = [
+export const KIND_ORDER: ReadonlyArray<{ kind: ImportKind; count: Exclude<keyof ImportCounts, 'codes'>; title: string }> = [
   { kind: 'new', count: 'new', title: 'New' },
   { kind: 'updated', count: 'updated', title: 'Updated' },
   { kind: 'deleted', count: 'deleted', title: 'Deleted' },
@@ -27,6 +35,23 @@ export const KIND_EXPLANATION: Record<ImportKind, string> = {
   older: 'Yours are newer; importing keeps yours.',
 };
 
+/** Code kinds in the order the preview lists them, with their heading. */
+export const CODE_KIND_ORDER: ReadonlyArray<{ kind: CodeImportKind; title: string }> = [
+  { kind: 'new', title: 'New codes' },
+  { kind: 'renamed', title: 'Renamed codes' },
+  { kind: 'moved', title: 'Moved codes' },
+  { kind: 'updated', title: 'Changed codes' },
+  { kind: 'unchanged', title: 'Unchanged codes' },
+];
+
+export const CODE_KIND_EXPLANATION: Record<CodeImportKind, string> = {
+  new: 'Codes you do not have yet; they are added to your codebook.',
+  renamed: 'Codes you have (the same GUID) under another name: yours take the file’s name.',
+  moved: 'Codes you have under another parent: yours move to the file’s place in the tree.',
+  updated: 'Codes you have whose definition, colour or codable flag differ: yours take the file’s.',
+  unchanged: 'Identical to yours; importing changes nothing.',
+};
+
 /** Longest quote excerpt in a label, in characters. */
 const EXCERPT_CHARS = 60;
 
@@ -40,9 +65,20 @@ export function quoteExcerpt(text: string, max = EXCERPT_CHARS): string {
 }
 
 /** Accessible name of an item's checkbox: "Accept Protection ¶4: victims were …". */
-export function acceptLabel(item: Pick<ImportItem, 'citation' | 'exact'>): string {
+export function acceptLabel(item: Pick<AnnotationImportItem, 'citation' | 'exact'>): string {
   const where = item.citation.trim() || 'Unplaced';
   return `Accept ${where}: ${quoteExcerpt(item.exact) || '(empty quote)'}`;
+}
+
+/** Accessible name of a code item's checkbox: "Accept code Labour/TITP (renamed)". */
+export function acceptCodeLabel(item: Pick<CodeImportItem, 'path' | 'kind'>): string {
+  return `Accept code ${item.path} (${item.kind === 'updated' ? 'changed' : item.kind})`;
+}
+
+/** What the preview says about a name whose `/` or `,` had to be replaced, or null. */
+export function replacedNameNote(item: Pick<CodeImportItem, 'originalName'>): string | null {
+  if (item.originalName === null) return null;
+  return `The file names it “${item.originalName}”: a “/” became “∕” (U+2215) and a “,” became “‚” (U+201A), because Fieldmark reads “/” as a path and “,” as a list.`;
 }
 
 /** Ids to send as `reject`: items that would apply but were unticked. */
@@ -60,23 +96,44 @@ export function acceptedCount(items: readonly ImportItem[], accepted: ReadonlySe
   return items.filter((item) => item.applies && accepted.has(item.id)).length;
 }
 
-/** Label of the commit button: "Import 3 annotations". */
-export function commitLabel(count: number): string {
-  return `Import ${count} ${count === 1 ? 'annotation' : 'annotations'}`;
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Label of the commit button: "Import 3 annotations", "Import 2 codes", "Import 3 annotations and 2 codes". */
+export function commitLabel(count: number, codes = 0): string {
+  if (codes === 0) return `Import ${counted(count, 'annotation', 'annotations')}`;
+  if (count === 0) return `Import ${counted(codes, 'code', 'codes')}`;
+  return `Import ${counted(count, 'annotation', 'annotations')} and ${counted(codes, 'code', 'codes')}`;
+}
+
+/** The annotation items of a preview. */
+export function annotationItems(items: readonly ImportItem[]): AnnotationImportItem[] {
+  return items.filter((item): item is AnnotationImportItem => item.entity === 'annotation');
+}
+
+/** The code items of a preview. */
+export function codeItems(items: readonly ImportItem[]): CodeImportItem[] {
+  return items.filter((item): item is CodeImportItem => item.entity === 'code');
+}
+
+/** Code items by kind in display order, leaving out empty kinds. */
+export function groupCodesByKind(items: readonly ImportItem[]): Array<{ kind: CodeImportKind; title: string; items: CodeImportItem[] }> {
+  const codes = codeItems(items);
+  return CODE_KIND_ORDER.map(({ kind, title }) => ({ kind, title, items: codes.filter((item) => item.kind === kind) })).filter((group) => group.items.length > 0);
 }
 
 /** Checks a chosen file before reading it; returns a message for the user, or null when it can be read. */
 export function checkImportFile(file: { name: string; size: number }): string | null {
-  if (file.size === 0) return `“${file.name}” is empty. Choose a Fieldmark export, a Web Annotation file or a Hypothesis export.`;
+  if (file.size === 0) return `“${file.name}” is empty. Choose a Fieldmark export, a Web Annotation file, a Hypothesis export or a REFI-QDA .qdc or .qdpx.`;
   if (file.size > MAX_IMPORT_BYTES) {
     return `“${file.name}” is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, too large to import. Nothing was changed.`;
   }
   return null;
 }
 
-/** Groups preview items by kind in display order, leaving out empty kinds. */
-export function groupByKind(items: readonly ImportItem[]): Array<{ kind: ImportKind; title: string; items: ImportItem[] }> {
-  return KIND_ORDER.map(({ kind, title }) => ({ kind, title, items: items.filter((item) => item.kind === kind) })).filter(
+/** Groups the annotation items by kind in display order, leaving out empty kinds. */
+export function groupByKind(items: readonly ImportItem[]): Array<{ kind: ImportKind; title: string; items: AnnotationImportItem[] }> {
+  const annotations = annotationItems(items);
+  return KIND_ORDER.map(({ kind, title }) => ({ kind, title, items: annotations.filter((item) => item.kind === kind) })).filter(
     (group) => group.items.length > 0,
   );
 }

@@ -25,7 +25,7 @@
  *
  * Pure: the plan says what a commit would write and what it replaces (for undo).
  */
-import type { ImportCounts, ImportItem } from '../../../preload/contract';
+import type { AnnotationImportItem, ImportCounts } from '../../../preload/contract';
 import { FieldmarkError } from '../../../preload/rpc';
 import { uniqueTags } from '../../../common/tag-identity';
 import type { IncomingAnnotation, ImportFormat, ParsedImport } from './import-parse';
@@ -33,9 +33,10 @@ import { anchorIncoming, originalTarget, placedTarget, type Anchor, type Placeme
 import { createPassageIndex, deletedInFile, knownToUs, newToUs, time, type Decision, type MergeCase, type PassageIndex } from './merge-rules';
 import { locateRange } from '../report/report-model';
 import type { TaggedAnnotation } from '../store/store-schema';
+import { countCodeKinds, type CodePlan } from './refi/refi-code-plan';
 
 export interface PlannedItem {
-  item: ImportItem;
+  item: AnnotationImportItem;
   /** What committing writes for this item; null when it changes nothing. */
   record: TaggedAnnotation | null;
   /** Our record before the import (null if we had none), for undo and for spotting a stale preview. */
@@ -46,6 +47,8 @@ export interface ImportPlan {
   format: ImportFormat;
   counts: ImportCounts;
   items: PlannedItem[];
+  /** The incoming codebook's merge (REFI-QDA files); null for annotation files. */
+  codes: CodePlan | null;
 }
 
 export interface MergeInput {
@@ -89,8 +92,9 @@ function decideCase(c: MergeCase, passages: PassageIndex, reportSha256: string):
  * text at its place, which can differ from the file's quote after a fuzzy match).
  * Items that write nothing show where they would be placed, or the file's own.
  */
-function itemOf(c: MergeCase, { kind, record, reason }: Decision): ImportItem {
+function itemOf(c: MergeCase, { kind, record, reason }: Decision): AnnotationImportItem {
   return {
+    entity: 'annotation',
     id: c.a.id,
     kind,
     exact: (record?.target ?? c.target)?.selector[1].exact ?? c.a.exact ?? '',
@@ -127,11 +131,12 @@ export function planImport(parsed: ParsedImport, input: MergeInput): ImportPlan 
     return { item: itemOf(c, decision), record: decision.record, previous: c.previous };
   });
   refuseForeignFile(cases, input.report.title);
-  return { format: parsed.format, counts: countKinds(items.map((p) => p.item)), items };
+  return { format: parsed.format, counts: countKinds(items.map((p) => p.item), []), items, codes: null };
 }
 
-function countKinds(items: readonly Pick<ImportItem, 'kind'>[]): ImportCounts {
-  const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, deleted: 0, duplicate: 0, orphan: 0, older: 0, total: items.length };
+/** Annotation items by kind, and code items under `codes`. */
+export function countKinds(items: readonly Pick<AnnotationImportItem, 'kind'>[], codeItems: Parameters<typeof countCodeKinds>[0]): ImportCounts {
+  const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, deleted: 0, duplicate: 0, orphan: 0, older: 0, total: items.length, codes: countCodeKinds(codeItems) };
   for (const item of items) counts[item.kind]++;
   return counts;
 }

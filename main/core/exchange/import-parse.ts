@@ -31,6 +31,8 @@ export const IMPORT_FORMATS = {
   fieldmark: 'Fieldmark Web Annotations',
   w3c: 'W3C Web Annotations',
   hypothesis: 'Hypothesis export',
+  qdc: 'REFI-QDA codebook (.qdc)',
+  qdpx: 'REFI-QDA project (.qdpx)',
 } as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[keyof typeof IMPORT_FORMATS];
 

@@ -7,6 +7,7 @@
 import {
   COLOR_IDS,
   type AnnotationView,
+  type CodeView,
   type Block,
   type ColorId,
   type Legend,
@@ -16,6 +17,7 @@ import {
 import { annotationFilter, describeFilterParts, type CodeParents } from '../../../common/annotation-filter';
 import { tagKey, uniqueTags } from '../../../common/tag-identity';
 import { escapeMarkdown, markdownCode } from './markdown-escape';
+import { codebookBlocks, codebookCountsTable, depthOf } from './codebook-export';
 
 /** What the header says about the report. */
 export interface MarkdownReportMeta {
@@ -37,15 +39,20 @@ export interface RenderMarkdownInput {
   exportedAt: Date;
   /** The codebook's tree and paths, for a filter by code (each code takes in the codes under it). */
   codes?: { parentOf: CodeParents; pathOf(id: string): string | null };
+  /** Every live code in tree order with its counts: the groups of `groupBy: 'code'` and the codebook appendix. */
+  codebook?: readonly CodeView[];
 }
 
 export const NEEDS_REVIEW_TITLE = 'Needs review';
 const NO_SECTION_TITLE = 'Title and tier';
 const NO_TAG_TITLE = 'No tags';
+export const NOT_CODED_TITLE = 'Not coded';
 
 interface Group {
   heading: string;
   items: AnnotationView[];
+  /** The heading's level (2 unless nested in the code tree). */
+  level?: number;
 }
 
 /** Orders annotations by position, then id, with plain code-unit comparison (locale-independent). */
@@ -102,6 +109,33 @@ function groupByTag(items: readonly AnnotationView[]): Group[] {
   return groups;
 }
 
+/**
+ * One group per code, as headings that follow the tree (a code deeper down is a
+ * deeper heading, at most level 6), holding the annotations coded with that code
+ * itself, so an annotation with two codes is under each. A code is shown when it
+ * or a code under it holds any; the uncoded come last under "Not coded".
+ */
+function groupByCode(items: readonly AnnotationView[], codebook: readonly CodeView[]): Group[] {
+  const direct = new Map<string, AnnotationView[]>();
+  const uncoded: AnnotationView[] = [];
+  const known = new Set(codebook.map((c) => c.id));
+  for (const a of items) {
+    const ids = a.codeIds.filter((id) => known.has(id));
+    if (ids.length === 0) uncoded.push(a);
+    for (const id of new Set(ids)) direct.set(id, [...(direct.get(id) ?? []), a]);
+  }
+  const shown = new Set<string>();
+  const byId = new Map(codebook.map((c) => [c.id, c]));
+  for (const id of direct.keys()) {
+    for (let at = byId.get(id); at && !shown.has(at.id); at = at.parentId ? byId.get(at.parentId) : undefined) shown.add(at.id);
+  }
+  const groups: Group[] = codebook
+    .filter((c) => shown.has(c.id))
+    .map((c) => ({ heading: escapeMarkdown(c.name, { singleLine: true }), items: direct.get(c.id) ?? [], level: Math.min(6, 2 + depthOf(c)) }));
+  if (uncoded.length > 0) groups.push({ heading: NOT_CODED_TITLE, items: uncoded });
+  return groups;
+}
+
 function groupByColor(items: readonly AnnotationView[], legend: Legend): Group[] {
   const byColor = new Map<ColorId, AnnotationView[]>(COLOR_IDS.map((c) => [c, []]));
   for (const a of items) byColor.get(a.color)?.push(a);
@@ -111,11 +145,11 @@ function groupByColor(items: readonly AnnotationView[], legend: Legend): Group[]
   }));
 }
 
-function renderAnnotation(a: AnnotationView, options: MarkdownOptions, legend: Legend, out: string[]): void {
+function renderAnnotation(a: AnnotationView, options: MarkdownOptions, legend: Legend, out: string[], level = 3): void {
   let title = escapeMarkdown(a.citation || 'Annotation', { singleLine: true });
   if (a.anchor.status === 'orphan') title += ' (last known place)';
   if (options.includeColors) title += ` · ${escapeMarkdown(legend[a.color], { singleLine: true })}`;
-  out.push(heading(3, title));
+  out.push(heading(level, title));
   out.push(`> ${escapeMarkdown(a.exact, { linePrefix: '> ' })}`);
   if (options.includeNotes && a.note.length > 0) out.push(escapeMarkdown(a.note));
   if (options.includeTags && a.tags.length > 0) out.push(`Tags: ${a.tags.map(markdownCode).join(', ')}`);
@@ -162,15 +196,10 @@ export function renderMarkdown(input: RenderMarkdownInput): string {
     ].join('\n'),
   ];
 
-  const groups =
-    options.groupBy === 'tag'
-      ? groupByTag(placed)
-      : options.groupBy === 'color'
-        ? groupByColor(placed, legend)
-        : groupBySection(placed);
-  for (const group of groups) {
-    out.push(heading(2, group.heading));
-    for (const a of group.items) renderAnnotation(a, options, legend, out);
+  for (const group of groupsOf(input, placed)) {
+    const level = group.level ?? 2;
+    out.push(heading(level, group.heading));
+    for (const a of group.items) renderAnnotation(a, options, legend, out, Math.min(6, level + 1));
   }
   if (orphans.length > 0) {
     out.push(heading(2, NEEDS_REVIEW_TITLE));
@@ -178,5 +207,31 @@ export function renderMarkdown(input: RenderMarkdownInput): string {
     for (const a of orphans) renderAnnotation(a, options, legend, out);
   }
   if (chosen.length === 0) out.push('No annotations match.');
+  const codebook = input.codebook ?? [];
+  if ((options.includeCodebook ?? options.groupBy === 'code') && codebook.length > 0) out.push(...codebookAppendix(codebook));
   return `${out.join('\n\n')}\n`;
+}
+
+function groupsOf(input: RenderMarkdownInput, placed: readonly AnnotationView[]): Group[] {
+  switch (input.options.groupBy) {
+    case 'tag':
+      return groupByTag(placed);
+    case 'color':
+      return groupByColor(placed, input.legend);
+    case 'code':
+      return groupByCode(placed, input.codebook ?? []);
+    default:
+      return groupBySection(placed);
+  }
+}
+
+/** The codebook after the annotations: each code's definition, then the counts. */
+function codebookAppendix(codebook: readonly CodeView[]): string[] {
+  return [
+    heading(2, 'Codebook'),
+    'Counts cover every annotation, not only the ones exported above. Direct: coded with the code itself. Total: with it or any code under it, each annotation once.',
+    ...codebookBlocks(codebook, 3),
+    heading(3, 'Code counts'),
+    codebookCountsTable(codebook),
+  ];
 }

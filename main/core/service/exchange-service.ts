@@ -16,19 +16,28 @@
 import { MarkdownOptions, type Contract, type ImportPreview } from '../../../preload/contract';
 import { FieldmarkError, type Implementation } from '../../../preload/rpc';
 import { parseBackup, renderBackup } from '../store/backup-file';
-import { planImport } from '../exchange/import-merge';
-import { parseImport } from '../exchange/import-parse';
 import { renderMarkdown } from '../exchange/markdown-export';
 import { codebookOf } from '../store/codebook';
 import { commitOps, undoOps } from './import-commit';
 import { taggedOf } from './tagged-records';
 import { createImportPreviews, type ImportPreviews } from './import-previews';
+import { importFileOf, planFileImport } from './import-refi';
+import { createRefiExportMethods } from './refi-export-service';
+import { listCodeViews } from './code-analysis';
 import type { ServiceContext } from './service-context';
 import { renderW3C } from '../exchange/w3c-export';
 
 export type ExchangeMethods = Pick<
   Implementation<Contract>,
-  'exportMarkdown' | 'exportAnnotations' | 'previewImport' | 'commitImport' | 'undoImport' | 'exportBackup' | 'restoreBackup'
+  | 'exportMarkdown'
+  | 'exportAnnotations'
+  | 'exportCodebook'
+  | 'exportProject'
+  | 'previewImport'
+  | 'commitImport'
+  | 'undoImport'
+  | 'exportBackup'
+  | 'restoreBackup'
 >;
 
 /** `<stem>-YYYY-MM-DD.<ext>` with the local date, as the user reads a calendar. */
@@ -45,6 +54,7 @@ function createExportMethods(ctx: ServiceContext): Pick<ExchangeMethods, 'export
       const book = codebookOf(ctx.store.doc.codes);
       const content = renderMarkdown({
         codes: { parentOf: (id) => book.get(id)?.parentId, pathOf: (id) => book.pathOf(id) },
+        codebook: listCodeViews(book, ctx.views()),
         report: ctx.report,
         annotations: ctx.views(),
         options: options ?? MarkdownOptions.parse({}),
@@ -66,16 +76,20 @@ function createExportMethods(ctx: ServiceContext): Pick<ExchangeMethods, 'export
 }
 
 /** Import with a preview, commit and undo; and restore, which makes every preview stale. */
-function createImportMethods(ctx: ServiceContext, previews: ImportPreviews): Omit<ExchangeMethods, 'exportMarkdown' | 'exportAnnotations' | 'exportBackup'> {
+function createImportMethods(
+  ctx: ServiceContext,
+  previews: ImportPreviews,
+): Omit<ExchangeMethods, 'exportMarkdown' | 'exportAnnotations' | 'exportBackup' | 'exportCodebook' | 'exportProject'> {
   const annotationsById = () => new Map(ctx.store.doc.annotations.map((a) => [a.id, a]));
   return {
-    previewImport({ content }): ImportPreview {
+    previewImport(input): ImportPreview {
       const now = ctx.now();
       const book = codebookOf(ctx.store.doc.codes);
       const existing = ctx.store.doc.annotations.map((a) => taggedOf(book, a));
-      const plan = planImport(parseImport(content), { report: ctx.report, existing, now });
+      const plan = planFileImport(importFileOf(input), { merge: { report: ctx.report, existing, now }, codes: ctx.store.doc.codes });
       const id = previews.hold(plan, now);
-      return { id, format: plan.format, counts: plan.counts, items: plan.items.map((p) => p.item) };
+      const items = [...(plan.codes?.items.map((p) => p.item) ?? []), ...plan.items.map((p) => p.item)];
+      return { id, format: plan.format, counts: plan.counts, items };
     },
 
     // Imports and restores run alone: edits in flight are durable before their checks read the store.
@@ -87,18 +101,22 @@ function createImportMethods(ctx: ServiceContext, previews: ImportPreviews): Omi
       }
       const rejected = new Set(reject ?? []);
       const chosen = plan.items.filter((p) => p.record !== null && !rejected.has(p.item.id));
-      await ctx.store.apply(commitOps(id, chosen, annotationsById(), ctx.store.doc.codes, now));
+      const codeItems = plan.codes?.items ?? [];
+      const chosenCodes = codeItems.filter((p) => p.write !== null && !rejected.has(p.item.id));
+      const codeChoice = { chosen: chosenCodes, plan: plan.codes };
+      await ctx.store.apply(commitOps(id, chosen, codeChoice, annotationsById(), ctx.store.doc.codes, now));
       previews.drop(id);
-      return { id, applied: chosen.length, rejected: plan.items.filter((p) => rejected.has(p.item.id)).length, counts: plan.counts };
+      const rejectedCount = [...plan.items, ...codeItems].filter((p) => rejected.has(p.item.id)).length;
+      return { id, applied: chosen.length + chosenCodes.length, rejected: rejectedCount, counts: plan.counts };
     }),
 
     undoImport: ({ id }) => ctx.gate.exclusive(async () => {
       const record = ctx.store.doc.imports.find((r) => r.id === id);
       if (!record) throw new FieldmarkError('NOT_FOUND', 'There is no import with this id to undo.');
       if (record.undoneAt !== null) throw new FieldmarkError('CONFLICT', 'This import was already undone.');
-      const { ops, reverted } = undoOps(record, annotationsById(), ctx.now());
+      const { ops, reverted, codes } = undoOps(record, annotationsById(), ctx.store.doc.codes, ctx.now());
       await ctx.store.apply(ops);
-      return { reverted };
+      return { reverted, codes };
     }),
 
     async restoreBackup({ content }) {
@@ -115,5 +133,5 @@ function createImportMethods(ctx: ServiceContext, previews: ImportPreviews): Omi
 
 /** Builds the exchange methods over the shared service context. */
 export function createExchangeMethods(ctx: ServiceContext): ExchangeMethods {
-  return { ...createExportMethods(ctx), ...createImportMethods(ctx, createImportPreviews()) };
+  return { ...createExportMethods(ctx), ...createRefiExportMethods(ctx), ...createImportMethods(ctx, createImportPreviews()) };
 }

@@ -73,6 +73,8 @@ export const ImportRecord = z.object({
    * (`wrote` is absent in records made before it was kept; undo then compares dates.)
    */
   before: z.array(z.object({ id: z.string().uuid(), previous: StoredAnnotation.nullable(), wrote: StoredAnnotation.optional() })),
+  /** The codes the import made or changed (issue 13): each before (null if new) and as written, for undo. */
+  codes: z.array(z.object({ id: z.string().uuid(), previous: StoredCode.nullable(), wrote: StoredCode })).optional(),
   undoneAt: z.string().nullable(),
 });
 export type ImportRecord = z.infer<typeof ImportRecord>;

@@ -138,12 +138,14 @@ describe('forged records coming in from outside', () => {
     const methods = createExchangeMethods(ctx);
     const content = JSON.stringify(forgeries.map((r) => toW3CAnnotation(viewOf(r))));
     const preview = await methods.previewImport({ content });
-    expect(preview.items.map((item) => item.anchor.status)).not.toContain('exact');
+    expect(preview.items.map((item) => item.entity)).toEqual(['annotation', 'annotation', 'annotation']);
+    expect(preview.items.map((item) => (item.entity === 'annotation' ? item.anchor.status : null))).not.toContain('exact');
     expect(preview.items.map((item) => item.kind)).toEqual(['orphan', 'new', 'new']);
     await methods.commitImport({ id: preview.id });
 
     const { text } = report();
     for (const item of preview.items) {
+      if (item.entity !== 'annotation') throw new Error('an annotation file gives annotation items only');
       const stored = store.doc.annotations.find((a) => a.id === item.id)!;
       const [position, quote] = stored.target.selector;
       expect(item.exact, 'the preview shows the quote that is stored').toBe(quote.exact);

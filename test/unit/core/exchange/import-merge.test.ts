@@ -72,7 +72,7 @@ describe('planImport: merge rules', () => {
       [uuidFor(99)]: 'duplicate',
       [uuidFor(6)]: 'new',
     });
-    expect(p.counts).toEqual({ new: 1, updated: 1, unchanged: 1, deleted: 1, duplicate: 1, orphan: 0, older: 1, total: 6 });
+    expect(p.counts).toEqual({ new: 1, updated: 1, unchanged: 1, deleted: 1, duplicate: 1, orphan: 0, older: 1, total: 6, codes: { new: 0, renamed: 0, moved: 0, updated: 0, unchanged: 0, total: 0 } });
     const by = new Map(p.items.map((i) => [i.item.id, i]));
     expect(by.get(uuidFor(2))!.record).toMatchObject({ note: 'their newer note', tags: ['x'], color: 'gap', updatedAt: isoAt(10) });
     expect(by.get(uuidFor(2))!.previous).toEqual(mine.edited);

@@ -97,7 +97,7 @@ describe('exchange service: import', () => {
     ];
     const preview: ImportPreview = await methods.previewImport({ content: fileOf(incoming) });
     expect(preview.format).toBe('Fieldmark Web Annotations');
-    expect(preview.counts).toEqual({ new: 2, updated: 1, unchanged: 0, deleted: 1, duplicate: 0, orphan: 0, older: 0, total: 4 });
+    expect(preview.counts).toEqual({ new: 2, updated: 1, unchanged: 0, deleted: 1, duplicate: 0, orphan: 0, older: 0, total: 4, codes: { new: 0, renamed: 0, moved: 0, updated: 0, unchanged: 0, total: 0 } });
     expect(store.applied).toHaveLength(0);
     expect(store.doc).toEqual(before);
 
@@ -110,7 +110,7 @@ describe('exchange service: import', () => {
     expect(byId.get(uuidFor(3))!.note).toBe('new one');
     expect(byId.has(uuidFor(4))).toBe(false);
     expect(store.doc.imports).toEqual([
-      { id: preview.id, committedAt: isoAt(1000), undoneAt: null, before: [
+      { id: preview.id, committedAt: isoAt(1000), undoneAt: null, codes: [], before: [
         { id: uuidFor(1), previous: stored(store, mine[0]!), wrote: byId.get(uuidFor(1)) },
         { id: uuidFor(2), previous: stored(store, mine[1]!), wrote: byId.get(uuidFor(2)) },
         { id: uuidFor(3), previous: null, wrote: byId.get(uuidFor(3)) },
@@ -127,7 +127,7 @@ describe('exchange service: import', () => {
     });
     await methods.commitImport({ id: preview.id });
     clock.now = new Date(isoAt(1100));
-    expect(await methods.undoImport({ id: preview.id })).toEqual({ reverted: 3 });
+    expect(await methods.undoImport({ id: preview.id })).toEqual({ reverted: 3, codes: 0 });
     expect(store.applied).toHaveLength(2);
     expect(store.doc.annotations.map((a) => tagged(store, a))).toEqual(mine);
     expect(store.doc.imports[0]!.undoneAt).toBe(isoAt(1100));
@@ -145,7 +145,7 @@ describe('exchange service: import', () => {
     const edited = { ...store.doc.annotations[0]!, note: 'my later edit', updatedAt: isoAt(1050) };
     await store.apply([{ op: 'putAnnotation', value: edited }]);
     clock.now = new Date(isoAt(1100));
-    expect(await methods.undoImport({ id: preview.id })).toEqual({ reverted: 1 });
+    expect(await methods.undoImport({ id: preview.id })).toEqual({ reverted: 1, codes: 0 });
     expect(store.doc.annotations).toEqual([edited]);
   });
 
@@ -159,7 +159,7 @@ describe('exchange service: import', () => {
     expect(second.counts.updated).toBe(1);
     await methods.commitImport({ id: second.id });
     clock.now = new Date(isoAt(1100));
-    expect(await methods.undoImport({ id: first.id })).toEqual({ reverted: 0 });
+    expect(await methods.undoImport({ id: first.id })).toEqual({ reverted: 0, codes: 0 });
     expect(store.doc.annotations.map((a) => a.note)).toEqual(['from B']);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, type ImportItem } from '../../../../preload/contract';
+import { MAX_IMPORT_BYTES, type AnnotationImportItem } from '../../../../preload/contract';
 import {
   acceptLabel,
   acceptedCount,
@@ -11,7 +11,8 @@ import {
   rejectedIds,
 } from '../../../../renderer/export/import-review';
 
-const item = (id: string, kind: ImportItem['kind'], applies: boolean, exact = 'a quote'): ImportItem => ({
+const item = (id: string, kind: AnnotationImportItem['kind'], applies: boolean, exact = 'a quote'): AnnotationImportItem => ({
+  entity: 'annotation',
   id,
   kind,
   exact,

@@ -13,6 +13,7 @@ import { colorStyle } from './colors';
 import { excerpt } from './excerpt';
 import type { NoteSession } from './note-session';
 import { NoteField } from './NoteField';
+import { isProvisionalId } from './provisional-view';
 import { TagEditor } from './TagEditor';
 import type { ChangeResult } from './use-annotation-changes';
 import { useCardFocus } from './use-card-focus';
@@ -20,6 +21,8 @@ import { useCardPlacement } from './use-card-placement';
 
 export interface AnnotationCardProps {
   view: AnnotationView;
+  /** The id the card opened with (a new highlight's temporary id): focus moves once per opening, not again when it is saved. */
+  openedAs?: string;
   surface: TextSurface | null;
   focusNote: boolean;
   readOnly: boolean;
@@ -37,7 +40,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
-  const focus = useCardFocus({ cardRef: ref, noteRef, surface, id: view.id, focusNote: props.focusNote, readOnly, onClose: props.onClose });
+  const focus = useCardFocus({ cardRef: ref, noteRef, surface, id: props.openedAs ?? view.id, focusNote: props.focusNote, readOnly, onClose: props.onClose });
   const placement = useCardPlacement(ref, surface, view);
   const style = colorStyle(view.color);
 
@@ -70,7 +73,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
       </header>
       <blockquote className="fm-card-quote">{excerpt(view.exact, 240)}</blockquote>
 
-      <NoteField session={session} readOnly={readOnly} inputRef={noteRef} onCommit={() => void props.onCommitNote()} />
+      <NoteField session={session} readOnly={readOnly} unsaved={isProvisionalId(view.id)} inputRef={noteRef} onCommit={() => void props.onCommitNote()} />
 
       <TagEditor
         tags={view.tags}

@@ -50,7 +50,8 @@ export function AnnotationsLayer() {
       <SelectionToolbar surface={surface} text={report.text} colorName={colorName} onHighlight={highlight} />
       {cardView && card && (
         <AnnotationCard
-          key={cardView.id}
+          key={card.key}
+          openedAs={card.key}
           view={cardView}
           surface={surface}
           focusNote={card.focusNote}

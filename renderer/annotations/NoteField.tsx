@@ -9,13 +9,16 @@ import type { NoteSession } from './note-session';
 interface NoteFieldProps {
   session: NoteSession;
   readOnly: boolean;
+  /** The highlight itself is not saved yet: nothing says "Saved" before the service answered. */
+  unsaved?: boolean;
   inputRef: RefObject<HTMLTextAreaElement | null>;
   onCommit(): void;
 }
 
-export function NoteField({ session, readOnly, inputRef, onCommit }: NoteFieldProps) {
+export function NoteField({ session, readOnly, unsaved = false, inputRef, onCommit }: NoteFieldProps) {
   const noteId = useId();
   const snapshot = useSyncExternalStore(session.subscribe, session.status);
+  const status = unsaved && snapshot.status === 'saved' ? 'saving' : snapshot.status;
   return (
     <div className="fm-field">
       <label htmlFor={noteId} className="fm-field-label">
@@ -31,10 +34,10 @@ export function NoteField({ session, readOnly, inputRef, onCommit }: NoteFieldPr
         onChange={(event) => session.saver.change(event.target.value)}
         onBlur={onCommit}
       />
-      <p className="fm-save-state" data-state={snapshot.status} role="status">
-        {snapshot.status === 'saved' && 'Saved'}
-        {(snapshot.status === 'editing' || snapshot.status === 'saving') && 'Saving…'}
-        {snapshot.status === 'failed' && (
+      <p className="fm-save-state" data-state={status} role="status">
+        {status === 'saved' && 'Saved'}
+        {(status === 'editing' || status === 'saving') && 'Saving…'}
+        {status === 'failed' && (
           <>
             {`Not saved — ${snapshot.error ?? 'the note could not be saved.'} `}
             <button type="button" className="fm-link-button" onClick={() => void session.saver.flush()}>

@@ -7,7 +7,9 @@
  * selected value did not change do not re-render.
  *
  * A change can be shown before the service acknowledges it (`propose`), as an
- * overlay on the acknowledged version that `settle` removes (pending-changes.ts).
+ * overlay on the acknowledged version that `settle` removes (pending-changes.ts),
+ * and so can a highlight being created (`addProvisional`, under a temporary id,
+ * until `settleProvisional` puts the saved view in its place or takes it away).
  */
 import type { AnnotationView } from '../../preload/contract';
 import type { Tallies } from './annotation-tallies';
@@ -36,6 +38,8 @@ export class AnnotationStore {
   /** The versions the service acknowledged. */
   private readonly confirmed = new Map<string, AnnotationView>();
   private readonly pending = new PendingChanges();
+  /** Highlights being created, by temporary id (provisional-view.ts). */
+  private readonly drafts = new Map<string, AnnotationView>();
   private readonly lists = new OrderedViews();
   private version = 0;
   private snapshot: AnnotationSnapshot = this.makeSnapshot();
@@ -68,6 +72,8 @@ export class AnnotationStore {
       if (!listed || listed.updatedAt < view.updatedAt) this.confirmed.set(view.id, view);
     }
     for (const view of this.confirmed.values()) this.byId.set(view.id, this.pending.apply(view));
+    // A highlight still being created is not in any list the service sent yet.
+    for (const view of this.drafts.values()) this.byId.set(view.id, view);
     this.lists.rebuild([...this.byId.values()]);
     this.publish();
   }
@@ -99,6 +105,31 @@ export class AnnotationStore {
     if (dropped || confirmed) this.show(token.id);
   }
 
+  /** Shows a highlight being created at once, under its temporary id; settle it with `settleProvisional`. */
+  addProvisional(view: AnnotationView): void {
+    this.drafts.set(view.id, view);
+    this.byId.set(view.id, view);
+    this.lists.put(view);
+    this.publish();
+  }
+
+  /**
+   * Ends a creation: the temporary view goes and the service's answer, if there is
+   * one, takes its place, in one change (one render, one highlight update).
+   */
+  settleProvisional(id: string, answer?: AnnotationView): void {
+    const draft = this.drafts.get(id);
+    let changed = false;
+    if (draft) {
+      this.drafts.delete(id);
+      this.byId.delete(id);
+      this.lists.take(draft);
+      changed = true;
+    }
+    if (answer && this.confirm(answer)) changed = this.place(answer.id) || changed;
+    if (changed) this.publish();
+  }
+
   /** Keeps `view` as the acknowledged version unless a newer one is held. */
   private confirm(view: AnnotationView): boolean {
     const held = this.confirmed.get(view.id);
@@ -109,15 +140,20 @@ export class AnnotationStore {
 
   /** Puts what `id` should look like now in the lists, if it differs from what they hold. */
   private show(id: string): void {
+    if (this.place(id)) this.publish();
+  }
+
+  /** `show` without publishing; true when the lists changed. */
+  private place(id: string): boolean {
     const confirmed = this.confirmed.get(id);
-    if (!confirmed) return;
+    if (!confirmed) return false;
     const next = this.pending.apply(confirmed);
     const before = this.byId.get(id);
-    if (before === next) return;
+    if (before === next) return false;
     if (before) this.lists.take(before);
     this.byId.set(id, next);
     this.lists.put(next);
-    this.publish();
+    return true;
   }
 
   private makeSnapshot(): AnnotationSnapshot {

@@ -1,9 +1,11 @@
 /**
  * The annotations as the view holds them, and every change the user can make:
  * create, edit, delete, restore, undo and redo, note autosave, the panel's
- * filter and the selected annotation. Each change goes through the service and
- * is shown only once the service has acknowledged it (written durably); a
- * failure is reported with a Retry action and never discards what was typed.
+ * filter and the selected annotation. Each change goes through the service; a
+ * new highlight, a colour, a deletion and a restore show at once and are taken
+ * back if the service refuses them, the rest show once it has acknowledged them
+ * (written durably). A failure is reported with a Retry action and never
+ * discards what was typed.
  *
  * The provider only composes the pieces: the list and its loads
  * (use-annotation-list), note sessions (use-note-sessions), selection and card
@@ -16,6 +18,8 @@ import { useApp } from '../app-state/app-context';
 import { EMPTY_FILTER, type PanelFilter, type SortOrder } from './annotation-filter';
 import { AnnotationStore, type AnnotationSnapshot } from './annotation-store';
 import { colorLabel } from './colors';
+import { ProvisionalIds } from './provisional-ids';
+import { provisionalView } from './provisional-view';
 import { UndoHistory } from './undo-history';
 import { useAnnotationChanges, type AnnotationChanges } from './use-annotation-changes';
 import { useAnnotationList } from './use-annotation-list';
@@ -26,7 +30,7 @@ import { useNoteSessions, type NoteSessions } from './use-note-sessions';
 import { useUndoRedo, type UndoRedo } from './use-undo-redo';
 import { useSelector } from './value-store';
 
-export interface AnnotationsValue extends AnnotationChanges, UndoRedo, Omit<CardSelection, 'forget'>, Omit<NoteSessions, 'adoptNote'> {
+export interface AnnotationsValue extends AnnotationChanges, UndoRedo, Omit<CardSelection, 'forget' | 'rename'>, Omit<NoteSessions, 'adoptNote' | 'renameNote'> {
   /**
    * Every annotation the service returned, tombstones and orphans included, ordered
    * and counted. Read it with `useAnnotationsSelector` so a change re-renders only
@@ -75,16 +79,29 @@ const identity = <T,>(value: T): T => value;
  * load uses it, later loads (after an import, its undo or a restore) ask again.
  */
 export function AnnotationsProvider({ children, initial }: { children: ReactNode; initial?: Promise<AnnotationView[]> }) {
-  const { client, settings, status, surface, notify, dismiss } = useApp();
+  const { client, report, settings, status, surface, notify, dismiss } = useApp();
   const [store] = useState(() => new AnnotationStore());
   const [history] = useState(() => new UndoHistory());
+  const [ids] = useState(() => new ProvisionalIds());
   const [filter, setFilter] = useState<PanelFilter>(EMPTY_FILTER);
   const [sort, setSort] = useState<SortOrder>('document');
   const announce = useAnnouncer({ notify, dismiss });
-  const { noteSession, commitNote, flushNotes, adoptNote } = useNoteSessions({ client, store, history, notify, dismiss });
+  const { noteSession, commitNote, flushNotes, adoptNote, renameNote } = useNoteSessions({ client, store, history, notify, dismiss, ids });
   const { loaded, loadError, knownTags, refreshTags, reload } = useAnnotationList({ client, store, initial, history, adoptNote });
-  const { selection, card, select, openCard, closeCard, goTo, forget } = useCardSelection({ store, surface, commitNote });
-  const { create, update, remove, restore } = useAnnotationChanges({ client, store, history, notify, announce, refreshTags, commitNote, adoptNote, openCard, forget });
+  const { selection, card, select, openCard, closeCard, goTo, forget, rename: renameCard } = useCardSelection({ store, surface, commitNote });
+  const draft = useCallback(
+    (id: string, start: number, end: number, color: ColorId) => provisionalView(report, { id, start, end, color, now: new Date().toISOString() }),
+    [report],
+  );
+  const rename = useCallback(
+    (from: string, to: string) => {
+      renameNote(from, to);
+      renameCard(from, to);
+    },
+    [renameCard, renameNote],
+  );
+  const changeDeps = { client, store, history, notify, announce, refreshTags, commitNote, adoptNote, openCard, forget, ids, draft, rename };
+  const { create, update, remove, restore } = useAnnotationChanges(changeDeps);
   const reloadKeepingHistory = useCallback(() => reload({ keepHistory: true }), [reload]);
   const codes = useCodeChanges({ client, history, reloadKeepingHistory, announce });
   const { undo, redo } = useUndoRedo({ client, store, history, notify, announce, refreshTags, adoptNote, forget, select, performCode: codes.performCode });

@@ -1,8 +1,9 @@
 /**
  * The changes a user makes to annotations (create, edit colour or tags, delete,
- * restore), each sent to the service. A colour, a deletion and a restore show at
- * once (a proposal in the store, see pending-changes.ts) and the rest once the
- * service acknowledged them. An acknowledged change is recorded for undo; a
+ * restore), each sent to the service. A new highlight shows at once under a
+ * temporary id (provisional-view.ts) that the saved view replaces; a colour, a
+ * deletion and a restore show at once (a proposal in the store, see
+ * pending-changes.ts); tags show once the service acknowledged them. An acknowledged change is recorded for undo; a
  * refused one is taken off the screen again and raises an alert with Retry.
  * Undo waits for the changes still in flight (UndoHistory.track), so it always
  * undoes the change the user sees last.
@@ -13,6 +14,7 @@ import type { FieldmarkClient } from '../api/client';
 import type { AppValue } from '../app-state/app-context';
 import type { AnnotationStore } from './annotation-store';
 import type { PendingToken } from './pending-changes';
+import type { ProvisionalIds } from './provisional-ids';
 import { changeFailure } from './change-failure';
 import type { UndoHistory } from './undo-history';
 import { updateEntry, type Editable } from './undo-stack';
@@ -39,6 +41,12 @@ export interface ChangeDeps extends Pick<AppValue, 'notify'> {
   adoptNote(view: AnnotationView): void;
   openCard(id: string, focusNote?: boolean): void;
   forget(id: string): void;
+  /** Temporary ids of highlights being created, and the saved ids they become. */
+  ids: ProvisionalIds;
+  /** The view of a highlight being created, shown until the service answers. */
+  draft(id: string, start: number, end: number, color: ColorId): AnnotationView;
+  /** Moves the card and the selection from a temporary id to the saved one. */
+  rename(from: string, to: string): void;
 }
 
 /** Reports a change the service refused, with a Retry that tries it again. */
@@ -46,20 +54,38 @@ function refused(deps: ChangeDeps, what: string, error: unknown, retry: () => Pr
   deps.notify(`${what} ${changeFailure(error)}`, { kind: 'error', action: { label: 'Retry', run: retry } });
 }
 
-async function create(deps: ChangeDeps, start: number, end: number, color: ColorId): Promise<AnnotationView | null> {
+/**
+ * Shows the highlight and opens its card at once; the saved view replaces it when
+ * the service answers (and only then is it recorded for undo, under the saved id),
+ * or it is taken away again with an alert and Retry when the service refuses.
+ */
+export async function createHighlight(deps: ChangeDeps, start: number, end: number, color: ColorId): Promise<AnnotationView | null> {
+  const { store, ids } = deps;
+  const temp = ids.make();
+  store.addProvisional(deps.draft(temp, start, end, color));
+  deps.openCard(temp, true);
   try {
     const view = await deps.client.createAnnotation({ start, end, color });
-    deps.store.upsert(view);
+    store.settleProvisional(temp, view);
+    ids.settle(temp, view.id);
+    deps.rename(temp, view.id);
     deps.history.record({ kind: 'create', id: view.id });
-    deps.openCard(view.id, true);
     return view;
   } catch (error) {
-    refused(deps, 'The highlight was not saved.', error, () => create(deps, start, end, color));
+    store.settleProvisional(temp);
+    ids.settle(temp, null);
+    deps.forget(temp);
+    refused(deps, 'The highlight was not saved.', error, () => createHighlight(deps, start, end, color));
     return null;
   }
 }
 
-async function update(deps: ChangeDeps, id: string, patch: EditPatch): Promise<ChangeResult> {
+/** A change aimed at a highlight still being created waits for its saved id (null: it was refused). */
+const NOT_SAVED = 'This highlight was not saved.';
+
+async function update(deps: ChangeDeps, shownId: string, patch: EditPatch): Promise<ChangeResult> {
+  const id = await deps.ids.resolve(shownId);
+  if (id === null) return { ok: false, error: NOT_SAVED };
   const before = deps.store.get(id);
   if (!before) return { ok: false, error: 'This annotation no longer exists.' };
   const shown = patch.color !== undefined ? deps.store.propose(id, { color: patch.color }) : null;
@@ -82,7 +108,9 @@ function settleOrUpsert(deps: Pick<ChangeDeps, 'store'>, shown: PendingToken | n
   else deps.store.upsert(view);
 }
 
-async function remove(deps: ChangeDeps, id: string): Promise<boolean> {
+async function remove(deps: ChangeDeps, shownId: string): Promise<boolean> {
+  const id = await deps.ids.resolve(shownId);
+  if (id === null) return false;
   const view = deps.store.get(id);
   // Shown in the trash at once; the card closes (and saves its note, below) as it goes.
   const shown = deps.store.propose(id, { deletedAt: new Date().toISOString() });
@@ -102,7 +130,9 @@ async function remove(deps: ChangeDeps, id: string): Promise<boolean> {
   }
 }
 
-async function restore(deps: ChangeDeps, id: string): Promise<boolean> {
+async function restore(deps: ChangeDeps, shownId: string): Promise<boolean> {
+  const id = await deps.ids.resolve(shownId);
+  if (id === null) return false;
   const shown = deps.store.propose(id, { deletedAt: null });
   try {
     const view = await deps.client.restoreAnnotation({ id });
@@ -120,14 +150,14 @@ async function restore(deps: ChangeDeps, id: string): Promise<boolean> {
 }
 
 export function useAnnotationChanges(deps: ChangeDeps): AnnotationChanges {
-  const { client, store, history, notify, announce, refreshTags, commitNote, adoptNote, openCard, forget } = deps;
+  const { client, store, history, notify, announce, refreshTags, commitNote, adoptNote, openCard, forget, ids, draft, rename } = deps;
   return useMemo(() => {
-    const bound: ChangeDeps = { client, store, history, notify, announce, refreshTags, commitNote, adoptNote, openCard, forget };
+    const bound: ChangeDeps = { client, store, history, notify, announce, refreshTags, commitNote, adoptNote, openCard, forget, ids, draft, rename };
     return {
-      create: (start, end, color) => history.track(create(bound, start, end, color)),
+      create: (start, end, color) => history.track(createHighlight(bound, start, end, color)),
       update: (id, patch) => history.track(update(bound, id, patch)),
       remove: (id) => history.track(remove(bound, id)),
       restore: (id) => history.track(restore(bound, id)),
     };
-  }, [client, store, history, notify, announce, refreshTags, commitNote, adoptNote, openCard, forget]);
+  }, [client, store, history, notify, announce, refreshTags, commitNote, adoptNote, openCard, forget, ids, draft, rename]);
 }

@@ -10,6 +10,8 @@ import { ValueStore } from './value-store';
 
 export interface CardTarget {
   id: string;
+  /** The id the card opened with: a highlight's temporary id stays its card's key once saved, so the card is not remounted. */
+  key: string;
   /** Whether opening the card moves focus into its note. */
   focusNote: boolean;
 }
@@ -25,6 +27,8 @@ export interface CardSelection {
   goTo(id: string, align?: 'center' | 'start'): void;
   /** Closes the card of an annotation that went to the trash and clears it from the selection (its note is stored already). */
   forget(id: string): void;
+  /** A highlight being created was saved: its card and selection follow it from the temporary id to the saved one. */
+  rename(from: string, to: string): void;
 }
 
 interface CardSelectionDeps {
@@ -46,7 +50,7 @@ export function useCardSelection({ store, surface, commitNote }: CardSelectionDe
       const previous = cardRef.current;
       // The card being replaced saves its note first, as closing it would.
       if (previous && previous.id !== id) void commitNote(previous.id);
-      cardRef.current = { id, focusNote };
+      cardRef.current = { id, key: id, focusNote };
       selection.set(id);
       setCard(cardRef.current);
     },
@@ -81,5 +85,17 @@ export function useCardSelection({ store, surface, commitNote }: CardSelectionDe
     [selection],
   );
 
-  return { selection, card, select, openCard, closeCard, goTo, forget };
+  const rename = useCallback(
+    (from: string, to: string) => {
+      const current = cardRef.current;
+      if (current?.id === from) {
+        cardRef.current = { ...current, id: to };
+        setCard(cardRef.current);
+      }
+      if (selection.get() === from) selection.set(to);
+    },
+    [selection],
+  );
+
+  return { selection, card, select, openCard, closeCard, goTo, forget, rename };
 }

@@ -10,6 +10,7 @@ import { onMenuEvent } from '../api/menu-events';
 import type { AppValue } from '../app-state/app-context';
 import type { AnnotationStore } from './annotation-store';
 import { createNoteSession, type NoteSession, type SessionRecord } from './note-session';
+import type { ProvisionalIds } from './provisional-ids';
 import type { UndoHistory } from './undo-history';
 
 export interface NoteSessions {
@@ -20,12 +21,15 @@ export interface NoteSessions {
   flushNotes(): Promise<boolean>;
   /** Brings a session in line with a change made elsewhere (undo, redo, reload). */
   adoptNote(view: AnnotationView): void;
+  /** A highlight being created was saved: the note typed under its temporary id is now the saved id's. */
+  renameNote(from: string, to: string): void;
 }
 
 interface NoteSessionsDeps extends Pick<AppValue, 'notify' | 'dismiss'> {
   client: FieldmarkClient;
   store: AnnotationStore;
   history: UndoHistory;
+  ids: ProvisionalIds;
 }
 
 /** Quitting or leaving the page: save what is being typed (keepalive fetches survive unload). */
@@ -49,7 +53,14 @@ function useSaveOnLeave(sessions: RefObject<Map<string, SessionRecord>>, flushNo
   }, [sessions, flushNotes]);
 }
 
-export function useNoteSessions({ client, store, history, notify, dismiss }: NoteSessionsDeps): NoteSessions {
+/** Saved ids only reach the service: a note typed on a highlight being created waits for its saved id. */
+async function savedId(ids: ProvisionalIds, id: string): Promise<string> {
+  const saved = await ids.resolve(id);
+  if (saved === null) throw new Error('The highlight it belongs to was not saved.');
+  return saved;
+}
+
+export function useNoteSessions({ client, store, history, notify, dismiss, ids }: NoteSessionsDeps): NoteSessions {
   const sessions = useRef(new Map<string, SessionRecord>());
 
   const noteSession = useCallback(
@@ -59,33 +70,41 @@ export function useNoteSessions({ client, store, history, notify, dismiss }: Not
       const session = createNoteSession({
         initial: store.get(id)?.note ?? '',
         save: async (text) => {
-          store.upsert(await client.updateAnnotation({ id, note: text }));
+          store.upsert(await client.updateAnnotation({ id: await savedId(ids, id), note: text }));
         },
-        where: () => store.get(id)?.citation ?? 'this passage',
+        where: () => store.get(ids.current(id) ?? id)?.citation ?? 'this passage',
         notify,
         dismiss,
       });
       sessions.current.set(id, session);
       return session;
     },
-    [client, dismiss, notify, store],
+    [client, dismiss, notify, store, ids],
   );
 
   const commitNote = useCallback(
-    async (id: string): Promise<boolean> => {
-      const session = sessions.current.get(id);
+    async (shownId: string): Promise<boolean> => {
+      const session = sessions.current.get(shownId) ?? sessions.current.get(ids.current(shownId) ?? shownId);
       if (!session) return true;
       const ok = await session.saver.flush();
       if (!ok) return false;
       const saved = session.saver.savedValue;
-      if (saved !== session.base) {
+      const id = ids.current(shownId);
+      if (saved !== session.base && id !== null) {
         history.record({ kind: 'update', id, before: { note: session.base }, after: { note: saved } });
         session.base = saved;
       }
       return true;
     },
-    [history],
+    [history, ids],
   );
+
+  const renameNote = useCallback((from: string, to: string) => {
+    const session = sessions.current.get(from);
+    if (!session || sessions.current.has(to)) return;
+    sessions.current.delete(from);
+    sessions.current.set(to, session);
+  }, []);
 
   const flushNotes = useCallback(async (): Promise<boolean> => {
     const results = await Promise.all([...sessions.current.keys()].map((id) => commitNote(id)));
@@ -101,5 +120,5 @@ export function useNoteSessions({ client, store, history, notify, dismiss }: Not
 
   useSaveOnLeave(sessions, flushNotes);
 
-  return { noteSession, commitNote, flushNotes, adoptNote };
+  return { noteSession, commitNote, flushNotes, adoptNote, renameNote };
 }

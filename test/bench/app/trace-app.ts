@@ -66,6 +66,9 @@ try {
   const result = await runTracedRound(browser, { root, template, scratch, total: count, text: report.text, capMs: 60_000, log }, roundFile);
   const summary = { count, samples: result.samples, opens: result.opens, steps: await summariseTrace(roundFile) };
   await writeFile(path.join(outDir, `round-${count}-summary.json`), `${JSON.stringify(summary, null, 2)}\n`);
+  // The same steps cut at the frame that showed each result: only the work the user waited for.
+  const timed = await summariseTrace(roundFile, result.samples.map((s) => s.ms));
+  await writeFile(path.join(outDir, `round-${count}-timed.json`), `${JSON.stringify({ count, samples: result.samples, steps: timed }, null, 2)}\n`);
   log(`wrote ${outDir}`);
 } finally {
   await browser.close();

@@ -4,7 +4,9 @@
  * time: trace events by self time (style, layout, paint, GC, script…) and
  * JavaScript functions by self and by total time, from the V8 sampling profile.
  * A step runs from its input event (the probe's `b12-input` mark after the
- * driver's `b12:<step>` mark) to the driver's `b12:end` mark, after the page went idle.
+ * driver's `b12:<step>` mark) to the driver's `b12:end` mark, after the page went idle;
+ * given the steps' timed figures, it ends with the frame that showed the result
+ * instead, so the summary names only the work the user waited for.
  */
 import { readFile } from 'node:fs/promises';
 
@@ -68,8 +70,11 @@ function eventSelfTimes(events: TraceEvent[], from: number, to: number): Map<str
   return out;
 }
 
-/** Summarises every marked step of the trace in `file`. */
-export async function summariseTrace(file: string): Promise<StepSummary[]> {
+/**
+ * Summarises every marked step of the trace in `file`. With `timedMs` (each
+ * step's sample, in order), a step ends that many ms after its input event.
+ */
+export async function summariseTrace(file: string, timedMs?: readonly number[]): Promise<StepSummary[]> {
   const parsed = JSON.parse(await readFile(file, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const all = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const marks = all.filter((e) => e.name.startsWith('b12:') && e.cat.includes('user_timing'));
@@ -100,10 +105,12 @@ export async function summariseTrace(file: string): Promise<StepSummary[]> {
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     if (step.name === 'b12:end') continue;
-    const end = steps.slice(i + 1).find((m) => m.name === 'b12:end')?.ts ?? Number.POSITIVE_INFINITY;
+    const settled = steps.slice(i + 1).find((m) => m.name === 'b12:end')?.ts ?? Number.POSITIVE_INFINITY;
     // From the input event (the driver's locator work before it is not the app's), to the settled page.
-    const input = inputs.find((t) => t >= step.ts && t < end);
+    const input = inputs.find((t) => t >= step.ts && t < settled);
     const start = { ts: input ?? step.ts, name: step.name };
+    const timed = timedMs?.[out.length];
+    const end = timed !== undefined && input !== undefined ? Math.min(settled, input + timed * 1000) : settled;
     const selfJs = new Map<string, number>();
     const totalJs = new Map<string, number>();
     for (const s of samples) {
@@ -131,6 +138,8 @@ export async function summariseTrace(file: string): Promise<StepSummary[]> {
   return out;
 }
 
+// npx tsx trace-summary.ts <trace.json> [round summary.json, whose samples bound each step to its timed window]
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const s of await summariseTrace(process.argv[2]!)) process.stdout.write(`${JSON.stringify(s)}\n`);
+  const round = process.argv[3] ? (JSON.parse(await readFile(process.argv[3], 'utf8')) as { samples: Array<{ ms: number }> }) : null;
+  for (const s of await summariseTrace(process.argv[2]!, round?.samples.map((x) => x.ms))) process.stdout.write(`${JSON.stringify(s)}\n`);
 }

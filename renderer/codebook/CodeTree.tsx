@@ -54,7 +54,8 @@ export function CodeTree(props: CodeTreeProps) {
   const tabbableId = activeId ?? visible[0]?.code.id ?? null;
   return (
     // The strip appears a task later: changing the page inside dragstart can cancel the drag in Chromium.
-    <div onDragStart={() => setTimeout(() => setDragging(true), 0)} onDragEnd={() => setDragging(false)}>
+    <div className="cb-tree-wrap" onDragStart={() => setTimeout(() => setDragging(true), 0)} onDragEnd={() => setDragging(false)}>
+      {/* Laid over what is above the tree, so the rows do not move under the pointer as a drag starts. */}
       {dragging && (
         <div
           className="cb-drop-top"

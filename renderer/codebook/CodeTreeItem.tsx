@@ -39,6 +39,8 @@ export function CodeTreeItem({ row, active, tabbable, expanded, renaming, onFocu
       aria-posinset={row.posInSet}
       aria-expanded={row.hasChildren ? expanded : undefined}
       aria-selected={active}
+      // The name first, then the counts: the spans alone would run together ("Labour2 (total 5)").
+      aria-label={`${code.name}, ${countsText(code.count, code.totalCount)}${code.codable ? '' : ', grouping'}`}
       tabIndex={tabbable ? 0 : -1}
       data-code-id={code.id}
       className="cb-item"

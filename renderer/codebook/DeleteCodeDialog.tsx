@@ -27,12 +27,15 @@ export function usesSentence(code: CodeView, descendants: number): string {
 
 export function DeleteCodeDialog({ code, descendants, onConfirm, onCancel }: DeleteCodeDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // Cancel is the default: showModal alone would focus the first button, Delete.
+    cancelRef.current?.focus();
     return () => dialog?.close();
   }, []);
   const confirm = async () => {
@@ -68,7 +71,7 @@ export function DeleteCodeDialog({ code, descendants, onConfirm, onCancel }: Del
         <button type="button" className="fm-danger-button" disabled={busy} onClick={() => void confirm()}>
           Delete
         </button>
-        <button type="button" className="fm-button" autoFocus onClick={onCancel}>
+        <button ref={cancelRef} type="button" className="fm-button" onClick={onCancel}>
           Cancel
         </button>
       </div>

@@ -1,20 +1,20 @@
 /**
- * Where the Codebook sheet starts: just below the toolbar, which wraps to more
- * lines in a narrow window, so it is measured when the sheet opens and on resize.
+ * Where the Codebook sheet starts: just below the toolbar. The toolbar wraps to
+ * more lines in a narrow window (and changes its buttons below 1000px), so it
+ * is watched with a ResizeObserver while the sheet is open.
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
 export function useSheetTop(anchor: RefObject<HTMLElement | null>, open: boolean): number {
   const [top, setTop] = useState(0);
   useLayoutEffect(() => {
-    if (!open) return;
-    const measure = () => {
-      const bar = anchor.current?.closest('header') ?? anchor.current;
-      setTop(bar ? Math.round(bar.getBoundingClientRect().bottom) : 0);
-    };
+    const bar = anchor.current?.closest('header') ?? anchor.current;
+    if (!open || !bar) return;
+    const measure = () => setTop(Math.round(bar.getBoundingClientRect().bottom));
     measure();
-    window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    return () => observer.disconnect();
   }, [anchor, open]);
   return top;
 }

@@ -16,6 +16,7 @@ import {
   annotationItems,
   codeItems,
   commitLabel,
+  fileSummary,
   groupByKind,
   initiallyAccepted,
   quoteExcerpt,
@@ -58,17 +59,16 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
         Review the import from “{fileName}”
       </h3>
       <p className="export-hint">
-        {preview.counts.total} {preview.counts.total === 1 ? 'annotation' : 'annotations'}
-        {codes.total > 0 && ` and ${codes.total} ${codes.total === 1 ? 'code' : 'codes'}`} in the file ({preview.format}). Untick what you do not want;
-        nothing is changed until you import.
+        {fileSummary(preview.counts)} in the file ({preview.format}). Untick what you do not want; nothing is changed until you import.
       </p>
       <dl className="import-counts" aria-label="Import summary">
-        {KIND_ORDER.map(({ kind, count: key, title }) => (
-          <div key={kind} className="import-count" data-kind={kind}>
-            <dt>{title}</dt>
-            <dd>{preview.counts[key]}</dd>
-          </div>
-        ))}
+        {(preview.counts.total > 0 || codes.total === 0) &&
+          KIND_ORDER.map(({ kind, count: key, title }) => (
+            <div key={kind} className="import-count" data-kind={kind}>
+              <dt>{title}</dt>
+              <dd>{preview.counts[key]}</dd>
+            </div>
+          ))}
         {codes.total > 0 &&
           CODE_KIND_ORDER.map(({ kind, title }) => (
             <div key={`code-${kind}`} className="import-count" data-kind={kind}>

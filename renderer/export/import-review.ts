@@ -105,6 +105,14 @@ export function commitLabel(count: number, codes = 0): string {
   return `Import ${counted(count, 'annotation', 'annotations')} and ${counted(codes, 'code', 'codes')}`;
 }
 
+/** What the file holds: "3 annotations", "6 codes" or "3 annotations and 6 codes". */
+export function fileSummary(counts: Pick<ImportCounts, 'total' | 'codes'>): string {
+  const annotations = counted(counts.total, 'annotation', 'annotations');
+  if (counts.codes.total === 0) return annotations;
+  const codes = counted(counts.codes.total, 'code', 'codes');
+  return counts.total === 0 ? codes : `${annotations} and ${codes}`;
+}
+
 /** The annotation items of a preview. */
 export function annotationItems(items: readonly ImportItem[]): AnnotationImportItem[] {
   return items.filter((item): item is AnnotationImportItem => item.entity === 'annotation');

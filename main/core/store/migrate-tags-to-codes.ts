@@ -11,6 +11,7 @@
  * format 2 ops the same way (`upOps`), against the document they replay onto.
  */
 import { createHash } from 'node:crypto';
+import { splitCodePath } from '../../../common/code-path';
 import { resolveCodePaths } from './code-resolve';
 import type { StoredCode } from './store-schema';
 
@@ -25,6 +26,15 @@ export function derivedCodeId(parentId: string | null, key: string): string {
 
 const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * A format-1 tag made only of slashes ("/", "//") has no path segment, so as a
+ * path it would vanish. It is kept as one code named with U+2215 (∕) for each
+ * slash, the same stand-in a REFI-QDA import uses for a slash inside a name.
+ */
+export function keptTag(tag: string): string {
+  return tag.trim() !== '' && splitCodePath(tag).length === 0 ? tag.trim().replace(/\//gu, '\u2215') : tag;
+}
+
 /** The migration's running codebook: codes so far, grown as tags are met. */
 class CodeCollector {
   constructor(public codes: StoredCode[]) {}
@@ -33,7 +43,7 @@ class CodeCollector {
   annotation(value: unknown): unknown {
     if (!isRecord(value) || !Array.isArray(value.tags) || !value.tags.every((t) => typeof t === 'string')) return value;
     const now = typeof value.createdAt === 'string' ? value.createdAt : new Date(0).toISOString();
-    const { codeIds, created } = resolveCodePaths(this.codes, value.tags as string[], { now, newId: derivedCodeId, lenient: true });
+    const { codeIds, created } = resolveCodePaths(this.codes, (value.tags as string[]).map(keptTag), { now, newId: derivedCodeId, lenient: true });
     if (created.length > 0) this.codes = [...this.codes, ...created];
     const out: Raw = {};
     for (const [key, v] of Object.entries(value)) {

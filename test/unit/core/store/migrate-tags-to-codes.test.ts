@@ -13,7 +13,7 @@ import { loadReport } from '../../../../main/core/report/report-model';
 import { createServiceFromParts } from '../../../../main/core/service/service';
 import { parseBackup } from '../../../../main/core/store/backup-file';
 import { JOURNAL_FILE, SNAPSHOT_FILE } from '../../../../main/core/store/journal-adapter';
-import { derivedCodeId, tagsToCodesOps } from '../../../../main/core/store/migrate-tags-to-codes';
+import { derivedCodeId, keptTag, tagsToCodesDoc, tagsToCodesOps } from '../../../../main/core/store/migrate-tags-to-codes';
 import { decodeSnapshot } from '../../../../main/core/store/snapshot-codec';
 import { openStore, type OpenedStore } from '../../../../main/core/store/store';
 import { STORE_VERSION } from '../../../../main/core/store/store-schema';
@@ -160,5 +160,15 @@ describe('free tags become codes (format 1 → 2)', () => {
     const codes = ops[0]!.values as Array<{ id: string; name: string; parentId: string | null }>;
     expect(codes.map((c) => [c.name, c.parentId])).toEqual([['A', null], ['B', codes[0]!.id]]);
     expect(ops[1]!.value).toEqual({ id: 'x', createdAt: 'c', note: '', codeIds: [codes[1]!.id, codes[0]!.id], target: {} });
+  });
+
+  it('keeps a tag made only of slashes as a code named with U+2215 instead of dropping it', () => {
+    expect(keptTag('/')).toBe('\u2215');
+    expect(keptTag(' // ')).toBe('\u2215\u2215');
+    expect(keptTag('a//b')).toBe('a//b');
+    const doc = tagsToCodesDoc({ version: 1, settings: {}, annotations: [{ id: 'x', createdAt: 'c', note: '', tags: ['/', '//', 'a//b'], target: {} }], imports: [] });
+    const codes = doc.codes as Array<{ id: string; name: string; parentId: string | null }>;
+    expect(codes.map((c) => c.name)).toEqual(['\u2215', '\u2215\u2215', 'a', 'b']);
+    expect((doc.annotations as Array<{ codeIds: string[] }>)[0]!.codeIds).toEqual([codes[0]!.id, codes[1]!.id, codes[3]!.id]);
   });
 });

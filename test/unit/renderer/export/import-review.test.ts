@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, type AnnotationImportItem } from '../../../../preload/contract';
+import { MAX_IMPORT_BYTES, type AnnotationImportItem, type CodeImportItem } from '../../../../preload/contract';
 import {
   acceptLabel,
   acceptedCount,
+  acceptCodeLabel,
   checkImportFile,
   commitLabel,
+  fileSummary,
   groupByKind,
+  groupCodesByKind,
+  replacedNameNote,
   initiallyAccepted,
   quoteExcerpt,
   rejectedIds,
@@ -82,5 +86,46 @@ describe('import review', () => {
     expect(checkImportFile({ name: 'a.json', size: 0 })).toMatch(/“a\.json” is empty/);
     expect(checkImportFile({ name: 'big.json', size: MAX_IMPORT_BYTES + 1 })).toMatch(/larger than 50 MB.*Nothing was changed/);
     expect(checkImportFile({ name: 'ok.jsonld', size: 1200 })).toBeNull();
+  });
+});
+
+describe('import review of code items', () => {
+  const codeItem = (id: string, kind: CodeImportItem['kind'], applies: boolean, originalName: string | null = null): CodeImportItem => ({
+    entity: 'code',
+    id,
+    kind,
+    path: `Labour/${id}`,
+    previousPath: null,
+    description: '',
+    definitionChanged: false,
+    originalName,
+    reason: null,
+    applies,
+  });
+  const mixed = [item('a', 'new', true), codeItem('c1', 'renamed', true), codeItem('c2', 'new', true), codeItem('c3', 'unchanged', false)];
+
+  it('groups code items apart from annotations, new codes first', () => {
+    expect(groupByKind(mixed).map((g) => g.items.map((i) => i.id))).toEqual([['a']]);
+    expect(groupCodesByKind(mixed).map((g) => [g.title, g.items.map((i) => i.id)])).toEqual([
+      ['New codes', ['c2']],
+      ['Renamed codes', ['c1']],
+      ['Unchanged codes', ['c3']],
+    ]);
+  });
+
+  it('rejects unticked code items like annotations, and labels the commit with both counts', () => {
+    expect(rejectedIds(mixed, new Set(['a', 'c2']))).toEqual(['c1']);
+    expect(commitLabel(1, 2)).toBe('Import 1 annotation and 2 codes');
+    expect(commitLabel(0, 1)).toBe('Import 1 code');
+    expect(acceptCodeLabel(codeItem('TITP', 'updated', true))).toBe('Accept code Labour/TITP (changed)');
+    const codes = { new: 0, renamed: 0, moved: 0, updated: 0, unchanged: 0 };
+    expect(fileSummary({ total: 3, codes: { ...codes, total: 0 } })).toBe('3 annotations');
+    expect(fileSummary({ total: 0, codes: { ...codes, total: 6 } })).toBe('6 codes');
+    expect(fileSummary({ total: 1, codes: { ...codes, total: 1 } })).toBe('1 annotation and 1 code');
+  });
+
+  it('says when a slash or comma in a name was replaced', () => {
+    expect(replacedNameNote(codeItem('x', 'new', true))).toBeNull();
+    expect(replacedNameNote(codeItem('x', 'new', true, 'Visa/status, holders'))).toMatch(/“Visa\/status, holders”.*U\+2215.*U\+201A/u);
   });
 });

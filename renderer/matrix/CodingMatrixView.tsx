@@ -9,15 +9,21 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type 
 import { MatrixBody } from './MatrixBody';
 import './matrix.css';
 
-/** Where the sheet starts: below the toolbar, which wraps to more lines in a narrow window. */
+/**
+ * Where the sheet starts: below the toolbar, which wraps to more lines in a
+ * narrow window (and gains buttons once the layout turns narrow), so its size
+ * is watched rather than the window's.
+ */
 function useTopBelow(anchor: RefObject<HTMLElement | null>, open: boolean): number {
   const [top, setTop] = useState(0);
   useLayoutEffect(() => {
-    if (!open) return;
-    const measure = () => setTop(Math.round(anchor.current?.closest('header')?.getBoundingClientRect().bottom ?? 0));
+    const bar = anchor.current?.closest('header');
+    if (!open || !bar) return;
+    const measure = () => setTop(Math.round(bar.getBoundingClientRect().bottom));
     measure();
-    window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    return () => observer.disconnect();
   }, [anchor, open]);
   return top;
 }

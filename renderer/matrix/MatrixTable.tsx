@@ -43,7 +43,7 @@ export function MatrixTable({ matrix, kind, onShow }: Props) {
   const mostTotal = largestTotal(matrix.rows);
   const across = kind === 'sections' ? 'sections' : 'colours';
   return (
-    <div className="cm-scroll" tabIndex={0} role="region" aria-label={`Coding matrix table: codes by ${across}`}>
+    <div className="cm-scroll" tabIndex={0} role="region" aria-label={`Codes by ${across}`}>
       <table className="cm-table">
         <caption>
           Annotations per code and {kind === 'sections' ? 'section' : 'colour'}; a code counts everything under it
@@ -65,9 +65,9 @@ export function MatrixTable({ matrix, kind, onShow }: Props) {
           {matrix.rows.map((row) => (
             <tr key={row.codeId}>
               <th scope="row" className="cm-code" style={{ '--cm-depth': depthOf(row.path) } as CSSProperties} title={row.path}>
-                {/* Indented to show the tree; the parents' part is read out, so the header names the whole path. */}
-                <span className="sr-only">{row.path.slice(0, row.path.length - nameOf(row.path).length)}</span>
-                {nameOf(row.path)}
+                {/* Seen: the code's own name, indented to show the tree. Read out: the whole path. */}
+                <span className="sr-only">{row.path}</span>
+                <span aria-hidden="true">{nameOf(row.path)}</span>
               </th>
               {row.counts.map((count, i) => {
                 const column = matrix.columns[i]!;

@@ -82,13 +82,15 @@ export interface PairEntry {
  * are left out; at most `limit` are kept, so the list stays readable.
  */
 export function pairEntries(pairs: readonly CoOccurrence[], rows: readonly MatrixRow[], limit: number): PairEntry[] {
-  const pathOf = new Map(rows.map((row) => [row.codeId, row.path]));
+  const rowOf = new Map(rows.map((row, i) => [row.codeId, i]));
   const entries: PairEntry[] = [];
   for (const pair of pairs) {
     if (entries.length >= limit) break;
-    const a = pathOf.get(pair.a);
-    const b = pathOf.get(pair.b);
-    if (a === undefined || b === undefined) continue;
+    const i = rowOf.get(pair.a);
+    const j = rowOf.get(pair.b);
+    if (i === undefined || j === undefined) continue;
+    // The service orders a pair by id, which means nothing to a reader: the codes are named in the matrix's (tree) order.
+    const [a, b] = i < j ? [rows[i]!.path, rows[j]!.path] : [rows[j]!.path, rows[i]!.path];
     entries.push({ key: `${pair.a} ${pair.b}`, a, b, count: pair.count });
   }
   return entries;

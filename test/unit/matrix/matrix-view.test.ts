@@ -60,10 +60,10 @@ describe('co-occurrence list', () => {
     { a: B, b: C, count: 5 },
     { a: A, b: GONE, count: 4 },
     { a: A, b: C, count: 2 },
-    { a: A, b: B, count: 1 },
+    { a: B, b: A, count: 1 },
   ];
 
-  it('shows pairs in paths in the service’s order, leaves out codes the matrix does not know, and stops at the limit', () => {
+  it('shows pairs in paths in the service’s order, each pair’s codes in tree order, leaves out codes the matrix does not know, and stops at the limit', () => {
     expect(pairEntries(pairs, rows, 10).map(pairText)).toEqual(['Labour/TITP + Labour/TITP/Debt bondage: 5', 'Labour + Labour/TITP/Debt bondage: 2', 'Labour + Labour/TITP: 1']);
     expect(pairEntries(pairs, rows, 2).map((e) => e.count)).toEqual([5, 2]);
     expect(pairEntries([], rows, 10)).toEqual([]);

@@ -1,15 +1,18 @@
 /**
  * The contract methods by which annotations leave and enter Fieldmark: Markdown
- * and W3C export, import with a preview, commit and undo, backup and restore.
+ * and W3C export, the codebook and project exports (refi-export-service.ts),
+ * import with a preview (annotation files, REFI-QDA .qdc and .qdpx:
+ * import-refi.ts), commit and undo, backup and restore.
  *
  * Guarantees (the ops are built in import-commit.ts):
  * - nothing is written before `commitImport`; a preview lives in memory only
  *   (import-previews.ts) and is used once;
- * - a commit is one `store.apply` batch (the annotations plus an ImportRecord of
- *   their previous states), so it is all-or-nothing, and it is refused if the
- *   annotations it would touch changed since the preview;
+ * - a commit is one `store.apply` batch (the codes, the annotations and an
+ *   ImportRecord of their previous states), so it is all-or-nothing, and it is
+ *   refused if the annotations or codes it would touch changed since the preview;
  * - undo reverts an import in one batch; an annotation edited after the import
- *   is left as the user made it;
+ *   is left as the user made it; codes it changed go back, and codes it made
+ *   are deleted when nothing live uses them (import-commit.ts);
  * - restore validates the whole file, then takes an automatic backup of the
  *   current state, then replaces the store in one step.
  */

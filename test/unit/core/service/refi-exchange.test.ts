@@ -319,6 +319,43 @@ function fiftyOneMegabytes(): Record<string, Uint8Array> {
   return files;
 }
 
+describe('committing and undoing a .qdpx', () => {
+  it('undo removes the annotations and the unused codes it made, and a second undo is refused', async () => {
+    const b = host();
+    await b.call('createAnnotation', { ...at('JAPAN: Tier 2'), color: 'key', tags: ['Finding'] });
+    const p = await preview(b, await exported('exportProject'));
+    const { id } = await b.call<{ id: string }>('commitImport', { id: p.id });
+    expect((await b.call<AnnotationView[]>('listAnnotations')).length).toBe(4);
+    expect(await b.call('undoImport', { id })).toEqual({ reverted: 3, codes: 4 });
+    expect((await b.call<AnnotationView[]>('listAnnotations')).map((v) => v.exact)).toEqual(['JAPAN: Tier 2']);
+    expect((await b.call<CodeView[]>('listCodes')).map((c) => c.path)).toEqual(['Finding']);
+    await b.refused('undoImport', { id }, /already undone/u, 'CONFLICT');
+  });
+
+  it('a rejected rename keeps our name, and the annotations coded with that code still get it', async () => {
+    const b = host();
+    const first = await preview(b, await exported('exportCodebook'));
+    await b.call('commitImport', { id: first.id });
+    const titp = (await b.call<CodeView[]>('listCodes')).find((c) => c.path === 'Labour/TITP')!;
+    await b.call('updateCode', { id: titp.id, name: 'Interns' });
+    const p = await preview(b, await exported('exportProject'));
+    const rename = p.items.find((i) => i.entity === 'code' && i.kind === 'renamed')!;
+    expect(rename).toMatchObject({ path: 'Labour/TITP', previousPath: 'Labour/Interns' });
+    await b.call('commitImport', { id: p.id, reject: [rename.id] });
+    const tags = (await b.call<AnnotationView[]>('listAnnotations')).flatMap((v) => v.tags).sort();
+    expect(tags).toEqual(['Finding', 'Labour/Interns', 'Labour/Interns/Debt bondage']);
+    expect((await b.call<CodeView[]>('listCodes')).map((c) => c.path)).not.toContain('Labour/TITP');
+  });
+
+  it('refuses a commit when a code it would change was changed since the preview', async () => {
+    const ours = await a.call<CodeView[]>('listCodes');
+    const finding = ours.find((c) => c.path === 'Finding')!;
+    const p = await preview(a, qdc(`<Code guid="${finding.id}" name="Finding" isCodable="true"><Description>From the file.</Description></Code>`));
+    await a.call('updateCode', { id: finding.id, description: 'Edited meanwhile.' });
+    await a.refused('commitImport', { id: p.id }, /One code changed since this preview was made/u, 'CONFLICT');
+  });
+});
+
 describe('bad files are refused through previewImport with a message, writing nothing', () => {
   const b64 = (bytes: Uint8Array) => ({ contentBase64: Buffer.from(bytes).toString('base64') });
   const project = (xml: string, extra: Record<string, Uint8Array> = {}) => b64(zipSync({ 'project.qde': strToU8(xml), ...extra }));

@@ -11,6 +11,7 @@ import type { CodeView, TagCount } from '../../preload/contract';
 import { useApp } from '../app-state/app-context';
 import { suggestCodes } from './code-suggestions';
 import { addTags, removeTag } from './tags';
+import { TagSuggestions } from './TagSuggestions';
 
 export interface TagEditorProps {
   tags: readonly string[];
@@ -148,29 +149,7 @@ export function TagEditor({ tags, known, onChange, disabled = false }: TagEditor
           }}
           onKeyDown={onKeyDown}
         />
-        <ul id={listId} role="listbox" aria-label="Tag suggestions" className="fm-suggestions" hidden={!expanded}>
-          {suggestions.map(({ tag, description }, i) => (
-            <li
-              key={tag}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              aria-labelledby={`${listId}-${i}-tag`}
-              aria-describedby={description ? `${listId}-${i}-hint` : undefined}
-              className="fm-suggestion"
-              // mousedown would blur the input and close the list before the click lands.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => void commit(tag)}
-            >
-              <span id={`${listId}-${i}-tag`}>{tag}</span>
-              {description && (
-                <span id={`${listId}-${i}-hint`} className="fm-suggestion-hint">
-                  {description}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
+        <TagSuggestions id={listId} suggestions={suggestions} active={active} hidden={!expanded} onPick={(tag) => void commit(tag)} />
       </div>
       <p id={messageId} className="fm-field-message" aria-live="polite">
         {problem ?? ''}

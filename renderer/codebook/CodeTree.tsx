@@ -30,15 +30,20 @@ export function CodeTree(props: CodeTreeProps) {
   const { visible, activeId, isExpanded, setExpanded, pendingFocus } = props;
   const treeRef = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState(false);
+  // The code whose row has focus, so that focus stays in the tree when that row goes (an undo, say).
+  const focusedId = useRef<string | null>(null);
 
   // After every render: a code waiting for focus gets it once its row exists.
   useLayoutEffect(() => {
+    const tree = treeRef.current;
     const id = pendingFocus.current;
-    if (id === null) return;
-    const item = treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`);
-    if (!item) return;
-    pendingFocus.current = null;
-    item.focus();
+    const item = id === null ? null : tree?.querySelector<HTMLElement>(`[data-code-id="${id}"]`);
+    if (item) {
+      pendingFocus.current = null;
+      item.focus();
+    } else if (focusedId.current !== null && document.activeElement === document.body && !tree?.querySelector(`[data-code-id="${focusedId.current}"]`)) {
+      tree?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')?.focus();
+    }
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -71,7 +76,18 @@ export function CodeTree(props: CodeTreeProps) {
           Drop here to move to the top level
         </div>
       )}
-      <div ref={treeRef} role="tree" aria-label="Codes" className="cb-tree" onKeyDown={onKeyDown}>
+      <div
+        ref={treeRef}
+        role="tree"
+        aria-label="Codes"
+        className="cb-tree"
+        onKeyDown={onKeyDown}
+        onFocus={(event) => (focusedId.current = event.target.dataset.codeId ?? null)}
+        onBlur={(event) => {
+          // A removed row blurs with nowhere to go (relatedTarget null); focus moved elsewhere is left alone.
+          if (event.relatedTarget !== null) focusedId.current = null;
+        }}
+      >
         {visible.map((row) => {
           const id = row.code.id;
           return (

@@ -6,6 +6,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { useAnnotations } from '../annotations/annotations-context';
+import { useSelector } from '../annotations/value-store';
 import { subtreeIds } from './code-tree';
 import { CodeDetails, type DetailMode } from './CodeDetails';
 import { CodeTree } from './CodeTree';
@@ -19,17 +20,22 @@ import { useTreeState } from './use-tree-state';
 
 type Mode = { kind: 'new' } | { kind: DetailMode; id: string } | null;
 
+const readVersion = (version: number) => version;
+
 export function CodebookBody() {
   const { codes: loadedCodes, loadError } = useCodeList();
-  const { readOnly } = useAnnotations();
+  const { readOnly, codes: changes } = useAnnotations();
+  const version = useSelector(changes.codesVersion, readVersion);
   const codes = loadedCodes ?? [];
   const tree = useTreeState(codes);
   const [mode, setMode] = useState<Mode>(null);
-  const [status, setStatus] = useState('');
+  // A status belongs to the codebook as it was when said: an undo or redo since makes it stale.
+  const [status, setStatus] = useState({ text: '', at: -1 });
+  const say = useCallback((text: string) => setStatus({ text, at: changes.codesVersion.get() }), [changes]);
   const [problem, setProblem] = useState<string | null>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   const done = useCallback(() => setMode(null), []);
-  const actions = useCodebookActions({ codes, tree, startRef, say: setStatus, done });
+  const actions = useCodebookActions({ codes, tree, startRef, say, done });
   const active = tree.active;
   const modeCode = mode && mode.kind !== 'new' ? codes.find((c) => c.id === mode.id) : undefined;
 
@@ -49,7 +55,7 @@ export function CodebookBody() {
   return (
     <div className="cb-body">
       <p className="cb-status" role="status">
-        {status}
+        {status.at === version ? status.text : ''}
       </p>
       {(problem ?? loadError) && (
         <p className="cb-message" role="alert">

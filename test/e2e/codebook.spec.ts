@@ -268,6 +268,16 @@ test('the tree is operable with the keyboard alone, and a refused drag says why'
   await expect(code(page, 'Victims')).toHaveAttribute('aria-level', '3');
   await expect.poll(async () => (await listAnnotations(page))[0]!.tags.sort()).toEqual(['Labour/TITP/Debt bondage', 'Labour/TITP/Victims']);
 
+  // Undo takes back a new code, focus staying in the tree, and the status about it goes; redo brings it back.
+  await newCode(page, 'Trafficking', false);
+  await expect(codebook(page).getByRole('status')).toHaveText('Created “Trafficking”.');
+  await page.keyboard.press('Control+Z');
+  await expect(code(page, 'Trafficking')).toHaveCount(0);
+  await expect(codebook(page).getByRole('status')).toHaveText('');
+  await expect(codebook(page).getByRole('treeitem').and(page.locator(':focus'))).toHaveCount(1);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(code(page, 'Trafficking')).toBeVisible();
+
   // Escape closes the view and puts focus back on its button.
   await code(page, 'Labour').focus();
   await page.keyboard.press('Escape');

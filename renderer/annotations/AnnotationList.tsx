@@ -12,7 +12,7 @@ import { memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent } f
 import type { AnnotationView, Legend } from '../../preload/contract';
 import type { AnnotationsValue } from './annotations-context';
 import { AnnotationItem } from './AnnotationItem';
-import { moveTarget, tabStop, withKept } from './card-keys';
+import { lazyIndexOf, moveTarget, tabStop, withKept } from './card-keys';
 import { colorLabel } from './colors';
 import { useFocusedCard } from './use-focused-card';
 import { useScrollMargin } from './use-scroll-margin';
@@ -21,7 +21,7 @@ import { useSelector } from './value-store';
 /** A card's height before it is measured (most are 100–160 px). */
 const ESTIMATED_CARD = 130;
 const GAP = 8;
-const OVERSCAN = 6;
+const OVERSCAN = 3;
 /** How many frames a keyboard move waits for its card to be rendered. */
 const FOCUS_FRAMES = 20;
 
@@ -52,7 +52,7 @@ export const AnnotationList = memo(function AnnotationList({ shown, terms, stale
   // The virtualiser recomputes every item's offset when getItemKey changes: only for a new list, not per render.
   const getItemKey = useCallback((i: number) => shown[i]?.id ?? i, [shown]);
   const getScrollElement = useCallback(() => scroller, [scroller]);
-  const indexById = useMemo(() => new Map(shown.map((view, i) => [view.id, i])), [shown]);
+  const indexById = useMemo(() => lazyIndexOf(shown), [shown]);
   const { focusedId, onFocus, onBlur } = useFocusedCard();
   const stop = tabStop(indexById, focusedId, selectedId, shown.length);
   // The tab-stop card stays rendered out of view: unmounting a focused card would drop focus to the page.
@@ -66,6 +66,9 @@ export const AnnotationList = memo(function AnnotationList({ shown, terms, stale
     gap: GAP,
     scrollMargin,
     rangeExtractor,
+    // A measured card or a scroll re-renders the list in React's next task, not synchronously inside
+    // the commit or the scroll handler: flushSync there laid out the page a second time per change.
+    useFlushSync: false,
   });
 
 

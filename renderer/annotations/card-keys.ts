@@ -31,7 +31,30 @@ export function withKept(inView: readonly number[], keep: number | null, count: 
  * The card that is the list's one tab stop: the one holding focus, else the
  * selected one, else the first; null for an empty list.
  */
-export function tabStop(indexById: ReadonlyMap<string, number>, focusedId: string | null, selectedId: string | null, count: number): number | null {
+/** Where an id is in a list. */
+export interface IndexOf {
+  get(id: string): number | undefined;
+}
+
+/**
+ * The place of an id in `list`, found by a scan when asked and remembered. The
+ * list asks for one or two ids per render; a Map of every id, built for each new
+ * filtered list, took 13 ms at 10,000 annotations (Chrome trace of Clear filters).
+ */
+export function lazyIndexOf(list: readonly { readonly id: string }[]): IndexOf {
+  const found = new Map<string, number | undefined>();
+  return {
+    get(id) {
+      if (found.has(id)) return found.get(id);
+      const at = list.findIndex((item) => item.id === id);
+      const index = at < 0 ? undefined : at;
+      found.set(id, index);
+      return index;
+    },
+  };
+}
+
+export function tabStop(indexById: IndexOf, focusedId: string | null, selectedId: string | null, count: number): number | null {
   if (count === 0) return null;
   for (const id of [focusedId, selectedId]) {
     const index = id === null ? undefined : indexById.get(id);

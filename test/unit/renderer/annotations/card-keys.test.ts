@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveTarget, tabStop, withKept } from '../../../../renderer/annotations/card-keys';
+import { lazyIndexOf, moveTarget, tabStop, withKept } from '../../../../renderer/annotations/card-keys';
 
 describe('the card list keys', () => {
   it('moves one card with the arrows, to the ends with Home and End, and never past them', () => {
@@ -29,5 +29,17 @@ describe('the card list keys', () => {
     expect(tabStop(index, null, 'b', 3)).toBe(1);
     expect(tabStop(index, 'gone', 'also-gone', 3)).toBe(0);
     expect(tabStop(index, null, null, 0)).toBeNull();
+  });
+});
+
+describe('lazyIndexOf', () => {
+  it('finds an id by a scan, as a Map of every id would, and says undefined for one not in the list', () => {
+    const list = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    const index = lazyIndexOf(list);
+    expect(index.get('c')).toBe(2);
+    expect(index.get('a')).toBe(0);
+    expect(index.get('c')).toBe(2);
+    expect(index.get('gone')).toBeUndefined();
+    expect(tabStop(index, 'gone', 'b', 3)).toBe(1);
   });
 });

@@ -476,7 +476,11 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 export const CommitImportInput = z.object({ id: z.string().min(1).max(100), reject: z.array(z.string().max(200)).max(1_000_000).optional() });
 export const ImportResult = z.object({
   id: z.string(),
+  /** Annotations written. */
   applied: z.number().int(),
+  /** Codes written (from a REFI-QDA file: new or changed codes accepted). */
+  codesApplied: z.number().int(),
+  /** Items (annotations and codes) left out by the user. */
   rejected: z.number().int(),
   counts: ImportCounts,
 });

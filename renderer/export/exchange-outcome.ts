@@ -8,10 +8,13 @@ import { reasonOf } from './use-dialog-task';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "Imported 3 annotations." (`applied` counts code items too, from a REFI-QDA file). */
-export function importedMessage(result: { applied: number; rejected: number }): string {
+/** "Imported 3 annotations.", "Imported 6 codes." or "Imported 3 annotations and 6 codes." */
+export function importedMessage(result: { applied: number; codesApplied: number; rejected: number }): string {
   const rejected = result.rejected > 0 ? ` ${plural(result.rejected, 'item was', 'items were')} left out.` : '';
-  return `Imported ${plural(result.applied, 'annotation', 'annotations')}.${rejected}`;
+  const annotations = plural(result.applied, 'annotation', 'annotations');
+  const codes = plural(result.codesApplied, 'code', 'codes');
+  const what = result.codesApplied === 0 ? annotations : result.applied === 0 ? codes : `${annotations} and ${codes}`;
+  return `Imported ${what}.${rejected}`;
 }
 
 export function restoredMessage(result: { annotations: number; backup: string }, fileName: string): string {

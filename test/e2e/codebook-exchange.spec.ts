@@ -175,7 +175,7 @@ test('codebook and project downloads hold the tree, definitions, codings and not
   try {
     const other = await openIsolated(sharedBrowser, fresh.url);
     await ready(other.page);
-    await importFile(other.page, qdc.file, 'Import 6 codes', 'light');
+    await importFile(other.page, qdc.file, 'Import 6 codes', 'light', 'Imported 6 codes.');
     const stored = await readStoreFile(freshDir);
     expect(stored.codes.map((c) => c.name).sort()).toEqual(['Children', 'Debt bondage', 'Finding', 'Labour', 'Sex trafficking', 'TITP']);
     expect(stored.codes.find((c) => c.name === 'Debt bondage')!.description).toBe('=Debt used to hold a worker, "bondage".');
@@ -183,7 +183,7 @@ test('codebook and project downloads hold the tree, definitions, codings and not
     await other.page.evaluate(() => (window as unknown as Fm).fieldmark.updateSettings({ theme: 'dark' }));
     await other.page.reload();
     await ready(other.page);
-    await importFile(other.page, qdpx.file, 'Import 3 annotations', 'dark');
+    await importFile(other.page, qdpx.file, 'Import 3 annotations', 'dark', 'Imported 3 annotations.');
     const after = await readStoreFile(freshDir);
     const byId = new Map(after.codes.map((c) => [c.id, c]));
     const coded = after.annotations.map((a) => ({ note: a.note, codes: a.codeIds.map((id) => byId.get(id)!.name).sort() }));
@@ -203,7 +203,7 @@ test('codebook and project downloads hold the tree, definitions, codings and not
 });
 
 /** Picks `file` with Import…, screenshots the review (with its code items) and commits it. */
-async function importFile(page: Page, file: string, commit: string, theme: string): Promise<void> {
+async function importFile(page: Page, file: string, commit: string, theme: string, notice: string): Promise<void> {
   await openExport(page);
   const chooser = page.waitForEvent('filechooser');
   await dialog(page).getByRole('button', { name: 'Import…' }).click();
@@ -215,4 +215,5 @@ async function importFile(page: Page, file: string, commit: string, theme: strin
   await dialog(page).screenshot({ path: path.join(SCREENSHOTS, `codebook-import-${path.extname(file).slice(1)}-${theme}.png`) });
   await dialog(page).getByRole('button', { name: commit }).click();
   await expect(dialog(page)).toBeHidden();
+  await expect(page.getByText(notice)).toBeVisible();
 }

@@ -110,7 +110,7 @@ function createImportMethods(
       await ctx.store.apply(commitOps(id, chosen, codeChoice, annotationsById(), ctx.store.doc.codes, now));
       previews.drop(id);
       const rejectedCount = [...plan.items, ...codeItems].filter((p) => rejected.has(p.item.id)).length;
-      return { id, applied: chosen.length + chosenCodes.length, rejected: rejectedCount, counts: plan.counts };
+      return { id, applied: chosen.length, codesApplied: chosenCodes.length, rejected: rejectedCount, counts: plan.counts };
     }),
 
     undoImport: ({ id }) => ctx.gate.exclusive(async () => {

@@ -23,6 +23,14 @@ export type ImportFile = { kind: 'text'; text: string } | { kind: 'zip'; bytes: 
 
 const ZIP_MAGIC = [0x50, 0x4b];
 
+function utf8OrNull(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** The file previewImport was given: base64 decoded (within 50 MB), and a zip told from text. */
 export function importFileOf(input: PreviewImportInput): ImportFile {
   if ('content' in input) return { kind: 'text', text: input.content };
@@ -30,10 +38,10 @@ export function importFileOf(input: PreviewImportInput): ImportFile {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new FieldmarkError('INVALID_IMPORT', 'The file is larger than 50 MB. Nothing was imported.');
   if (bytes.byteLength === 0) throw new FieldmarkError('INVALID_IMPORT', 'The file is empty. Nothing was imported.');
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return { kind: 'zip', bytes: new Uint8Array(bytes) };
-  const text = bytes.toString('utf8').replace(/^\uFEFF/u, '');
+  const text = utf8OrNull(bytes);
   // Binary that is neither a zip nor text was meant as a project: say it is not a zip.
-  if (text.includes('\uFFFD') || text.includes('\u0000')) return { kind: 'zip', bytes: new Uint8Array(bytes) };
-  return { kind: 'text', text };
+  if (text === null || text.includes('\u0000')) return { kind: 'zip', bytes: new Uint8Array(bytes) };
+  return { kind: 'text', text: text.replace(/^\uFEFF/u, '') };
 }
 
 function looksLikeXml(text: string): boolean {

@@ -219,7 +219,7 @@ describe('importing a .qdc into a codebook', () => {
 
     const rename = p.items.find((i) => i.entity === 'code' && i.kind === 'renamed')!;
     const result = await a.call<{ applied: number; rejected: number }>('commitImport', { id: p.id, reject: [rename.id] });
-    expect(result).toMatchObject({ applied: 4, rejected: 1 });
+    expect(result).toMatchObject({ applied: 0, codesApplied: 4, rejected: 1 });
     const after = await a.call<CodeView[]>('listCodes');
     expect(after.find((c) => c.id === id('Labour'))).toMatchObject({ path: 'Labour', description: 'Work obtained by force, fraud or coercion.\nSee ILO C29.' });
     expect(after.find((c) => c.id === id('Labour/TITP'))).toMatchObject({ path: 'Labour/TITP', description: 'Technical Intern Training Program.' });

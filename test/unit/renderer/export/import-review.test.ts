@@ -129,3 +129,12 @@ describe('import review of code items', () => {
     expect(replacedNameNote(codeItem('x', 'new', true, 'Visa/status, holders'))).toMatch(/“Visa\/status, holders”.*U\+2215.*U\+201A/u);
   });
 });
+
+describe('the notice after an import', () => {
+  it('names annotations and codes as they were written', async () => {
+    const { importedMessage } = await import('../../../../renderer/export/exchange-outcome');
+    expect(importedMessage({ applied: 3, codesApplied: 0, rejected: 0 })).toBe('Imported 3 annotations.');
+    expect(importedMessage({ applied: 0, codesApplied: 6, rejected: 1 })).toBe('Imported 6 codes. 1 item was left out.');
+    expect(importedMessage({ applied: 1, codesApplied: 2, rejected: 0 })).toBe('Imported 1 annotation and 2 codes.');
+  });
+});

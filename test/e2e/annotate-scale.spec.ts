@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { StoreDoc } from '../../main/core/store/store-schema';
-import { items, panel, pointAt, ready } from './annotate-helpers';
+import { items, listAnnotations, panel, pointAt, ready } from './annotate-helpers';
 import { test as base, expect, readStoreFile } from './support/fixtures';
 import { loadE2eReport, seedStore } from './support/seed-store';
 import { storedTagPaths } from './support/stored-tags';
@@ -105,4 +105,44 @@ test('a highlight far down the text, clicked, brings its card into the panel as 
   await expect(current.locator('.fm-item-go')).toHaveText(citation);
   // Far down the list: a card that was never rendered before the click.
   expect(Number(await current.getAttribute('aria-posinset'))).toBeGreaterThan(TOTAL - 2000);
+});
+
+test('a highlight made with the keyboard among 10,001 shows at once with its card; refused, it goes again with an alert, and Retry saves it', async ({ page }) => {
+  await openSeeded(page);
+  const p = panel(page);
+  // The host answers late and refuses: the highlight is on screen while it waits, and goes after.
+  await page.route('**/api/createAnnotation', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'DISK_FULL', message: 'The disk is full. Free some space, then retry.' } }),
+    });
+  });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article')).toBeFocused();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('2021');
+
+  await page.keyboard.press('1');
+  const card = page.getByRole('dialog');
+  await expect(card.getByRole('textbox', { name: 'Note' })).toBeFocused();
+  await expect(p.getByText(`${TOTAL + 1} highlights`)).toBeVisible();
+  // Nothing says "Saved" before the host answered.
+  await expect(card.locator('.fm-save-state')).toHaveText('Saving…');
+  const alert = page.getByRole('alert').filter({ hasText: 'The highlight was not saved.' });
+  await expect(alert).toContainText('The disk is full');
+  await expect(card).toBeHidden();
+  await expect(p.getByText(`${TOTAL} highlights`)).toBeVisible();
+  const before = await listAnnotations(page);
+  const isNew = (a: { exact: string; color: string }) => a.exact === '2021' && a.color === 'key';
+
+  await page.unroute('**/api/createAnnotation');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(p.getByText(`${TOTAL + 1} highlights`)).toBeVisible();
+  await expect(card.locator('.fm-save-state')).toHaveText('Saved');
+  const after = await listAnnotations(page);
+  expect(after).toHaveLength(before.length + 1);
+  expect(after.filter(isNew)).toHaveLength(before.filter(isNew).length + 1);
 });

@@ -66,60 +66,45 @@ async function send(client: FieldmarkClient, op: CodeOp): Promise<{ uses: boolea
   }
 }
 
+/** A change the service refused is a message for the view to show beside the control. */
+async function attempt<T>(run: () => Promise<T>): Promise<CodeResult<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error: changeFailure(error) };
+  }
+}
+
 function bind(deps: CodeChangeDeps, codesVersion: ValueStore<number>): CodeChanges {
   const { client, history } = deps;
   const settled = async (uses: boolean) => {
     if (uses) await deps.reloadKeepingHistory();
     codesVersion.set(codesVersion.get() + 1);
   };
-  // A change the service refused is a message for the view to show beside the control.
-  const attempt = async <T>(run: () => Promise<T>): Promise<CodeResult<T>> => {
-    try {
-      return { ok: true, value: await run() };
-    } catch (error) {
-      return { ok: false, error: changeFailure(error) };
-    }
-  };
+  /** Runs a change; once acknowledged, records its undo entry and shows its effects. */
+  const change = <T>(run: () => Promise<T>, outcome: (value: T) => { entry: CodeEntry; uses: boolean }) =>
+    history.track(
+      attempt(async () => {
+        const value = await run();
+        const { entry, uses } = outcome(value);
+        history.record(entry);
+        await settled(uses);
+        return value;
+      }),
+    );
   return {
     codesVersion,
-    createCode: (input) =>
-      history.track(
-        attempt(async () => {
-          const view = await client.createCode(input);
-          history.record(codeCreateEntry(view.id));
-          await settled(false);
-          return view;
-        }),
-      ),
-    updateCode: (before, patch) =>
-      history.track(
-        attempt(async () => {
-          const entry = codeEditEntry(before, patch);
-          if (!entry) return before;
-          const view = await client.updateCode({ id: before.id, ...patch });
-          history.record(entry);
-          await settled(view.totalCount > 0 && (patch.name !== undefined || patch.parentId !== undefined));
-          return view;
-        }),
-      ),
+    createCode: (input) => change(() => client.createCode(input), (view) => ({ entry: codeCreateEntry(view.id), uses: false })),
+    updateCode: (before, patch) => {
+      const entry = codeEditEntry(before, patch);
+      if (!entry) return Promise.resolve({ ok: true, value: before });
+      const paths = patch.name !== undefined || patch.parentId !== undefined;
+      return change(() => client.updateCode({ id: before.id, ...patch }), (view) => ({ entry, uses: paths && view.totalCount > 0 }));
+    },
     mergeCodes: (from, into) =>
-      history.track(
-        attempt(async () => {
-          const change = await client.mergeCodes({ from: from.id, into: into.id });
-          history.record(codeMergeEntry(from.id, into.id, change));
-          await settled(change.uses.length > 0);
-          return change;
-        }),
-      ),
+      change(() => client.mergeCodes({ from: from.id, into: into.id }), (made) => ({ entry: codeMergeEntry(from.id, into.id, made), uses: made.uses.length > 0 })),
     deleteCode: (code, withDescendants) =>
-      history.track(
-        attempt(async () => {
-          const change = await client.deleteCode({ id: code.id, withDescendants });
-          history.record(codeDeleteEntry(code.id, withDescendants, change));
-          await settled(change.uses.length > 0);
-          return change;
-        }),
-      ),
+      change(() => client.deleteCode({ id: code.id, withDescendants }), (made) => ({ entry: codeDeleteEntry(code.id, withDescendants, made), uses: made.uses.length > 0 })),
     performCode: async (entry, direction) => {
       const result = await send(client, codeOperationFor(entry, direction));
       await settled(result.uses);

@@ -19,7 +19,7 @@ export function CodeDetails({ code, actions, readOnly, onMode }: CodeDetailsProp
   return (
     <section className="cb-details" aria-label={`Code ${code.path}`}>
       <h3 className="cb-path">{code.path}</h3>
-      <DefinitionField key={code.id} code={code} onSave={(description) => actions.edit(code.id, { description })} />
+      <DefinitionField key={code.id} code={code} readOnly={readOnly} onSave={(description) => actions.edit(code.id, { description })} />
       <label className="cb-check">
         <input type="checkbox" checked={code.codable} disabled={readOnly} onChange={(event) => void actions.edit(code.id, { codable: event.target.checked })} />
         Codable

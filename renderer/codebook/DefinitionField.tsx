@@ -10,11 +10,12 @@ const PAUSE_MS = 1000;
 
 export interface DefinitionFieldProps {
   code: CodeView;
+  readOnly: boolean;
   /** Saves the definition; resolves with the service's message when it refused. */
   onSave(description: string): Promise<string | null>;
 }
 
-export function DefinitionField({ code, onSave }: DefinitionFieldProps) {
+export function DefinitionField({ code, readOnly, onSave }: DefinitionFieldProps) {
   const [text, setText] = useState(code.description);
   const [problem, setProblem] = useState<string | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -46,6 +47,7 @@ export function DefinitionField({ code, onSave }: DefinitionFieldProps) {
         className="cb-definition"
         rows={4}
         value={text}
+        readOnly={readOnly}
         aria-describedby={`${id}-message`}
         onChange={(event) => {
           const value = event.target.value;

@@ -81,6 +81,8 @@ async function tagFromCard(page: Page, phrase: string, typed: string, path: stri
 }
 
 test('build a 3-level codebook with definitions, then code passages from the card with its suggestions', async ({ page, host }) => {
+  // A long scenario of many saved steps; on a busy machine it needs more than the default minute.
+  test.setTimeout(120_000);
   await ready(page);
   await createThroughClient(page, HOTLINES);
   await createThroughClient(page, IDENTIFIED);
@@ -149,6 +151,8 @@ test('build a 3-level codebook with definitions, then code passages from the car
 });
 
 test('move by keyboard and by picker, merge and delete, each undone, with what is on disk after each', async ({ page, host }) => {
+  // A long scenario of many saved steps; on a busy machine it needs more than the default minute.
+  test.setTimeout(120_000);
   await ready(page);
   await createThroughClient(page, HOTLINES, { tags: ['Labour/TITP/Debt bondage'] });
   await createThroughClient(page, IDENTIFIED, { tags: ['Labour/Passport confiscation'] });

@@ -19,8 +19,12 @@ export type ExportKind = z.infer<typeof ExportKind>;
 
 /** Messages from the desktop main process to the page. */
 export const MenuEvent = z.discriminatedUnion('action', [
-  /** File → Import…: the chosen file's text; show the import preview (previewImport({ content })). */
-  z.object({ action: z.literal('import-file'), fileName: z.string(), content: z.string() }),
+  /**
+   * File → Import…: the chosen file's text, or for a zip (a .qdpx) its bytes as
+   * base64; show the import preview (previewImport({ content }) or ({ contentBase64 })).
+   * Exactly one of the two is set.
+   */
+  z.object({ action: z.literal('import-file'), fileName: z.string(), content: z.string().optional(), contentBase64: z.string().optional() }),
   /** File → Restore…: the chosen backup's text; ask for confirmation, then restoreBackup({ content }). */
   z.object({ action: z.literal('restore-file'), fileName: z.string(), content: z.string() }),
   /** File → Export…/Back up…: the file was written; a short confirmation can say where. */

@@ -23,7 +23,8 @@ export interface FileActionDeps {
   defaultFolder(): string;
   fs: {
     writeFile(file: string, data: string, encoding: 'utf8'): Promise<void>;
-    readFile(file: string, encoding: 'utf8'): Promise<string>;
+    /** The file's bytes (an import may be a zip, a .qdpx). */
+    readFile(file: string): Promise<Uint8Array>;
     stat(file: string): Promise<{ size: number; isFile(): boolean }>;
   };
 }
@@ -40,8 +41,21 @@ const EXPORTS: Record<ExportKind, { method: 'exportMarkdown' | 'exportAnnotation
 
 const OPEN_FILTERS = [
   { name: 'Annotations and backups (JSON)', extensions: ['json', 'jsonld'] },
+  { name: 'REFI-QDA codebooks and projects', extensions: ['qdc', 'qdpx'] },
   { name: 'All files', extensions: ['*'] },
 ];
+
+/** A zip's local-file-header signature ("PK\x03\x04"): a .qdpx goes to the page as base64 bytes, as the dialog's Import… sends it. */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** What the page gets for a chosen file: base64 bytes for a zip being imported, else the text (UTF-8, as before). */
+function fileEvent(purpose: 'import' | 'restore', fileName: string, bytes: Uint8Array): MenuEvent {
+  if (purpose === 'import' && isZip(bytes)) return { action: 'import-file', fileName, contentBase64: Buffer.from(bytes).toString('base64') };
+  const content = Buffer.from(bytes).toString('utf8');
+  return purpose === 'import' ? { action: 'import-file', fileName, content } : { action: 'restore-file', fileName, content };
+}
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -93,7 +107,7 @@ export function createFileActions(deps: FileActionDeps): FileActions {
       const file = choice.filePaths[0];
       if (choice.canceled || !file) return;
       const fileName = path.basename(file);
-      let content: string;
+      let bytes: Uint8Array;
       try {
         const info = await deps.fs.stat(file);
         if (!info.isFile()) {
@@ -104,13 +118,13 @@ export function createFileActions(deps: FileActionDeps): FileActions {
           await fail(`${fileName} is larger than 50 MB, so Fieldmark did not open it. Nothing was changed.`);
           return;
         }
-        content = await deps.fs.readFile(file, 'utf8');
+        bytes = await deps.fs.readFile(file);
       } catch (error) {
         await fail(`Fieldmark could not read ${fileName}: ${reason(error)}. Nothing was changed.`);
         return;
       }
       await deps.rememberFolder(path.dirname(file));
-      deps.send({ action: purpose === 'import' ? 'import-file' : 'restore-file', fileName, content });
+      deps.send(fileEvent(purpose, fileName, bytes));
     },
   };
 }

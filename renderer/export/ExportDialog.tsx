@@ -105,7 +105,7 @@ export function ExportDialog() {
         if (event.action === 'import-file') {
           setOpen(true);
           setStage({ kind: 'options' });
-          void previewContent(event.fileName, { content: event.content });
+          void previewContent(event.fileName, event.contentBase64 !== undefined ? { contentBase64: event.contentBase64 } : { content: event.content ?? '' });
         } else if (event.action === 'restore-file') {
           setOpen(true);
           setError(null);

@@ -6,7 +6,7 @@ import { createFileActions, type FileActionDeps } from '../../../main/electron/f
 
 function harness(overrides: Partial<FileActionDeps> = {}) {
   const written = new Map<string, string>();
-  const files = new Map<string, string>([['/home/ana/Downloads/colleague.json', '{"annotations":[]}']]);
+  const files = new Map<string, Uint8Array>([['/home/ana/Downloads/colleague.json', new TextEncoder().encode('{"annotations":[]}')]]);
   const sent: MenuEvent[] = [];
   const errors: string[] = [];
   const remembered: string[] = [];
@@ -90,6 +90,18 @@ describe('File menu: import and restore', () => {
     const h = harness();
     await h.actions.openFile('import');
     expect(h.sent).toEqual([{ action: 'import-file', fileName: 'colleague.json', content: '{"annotations":[]}' }]);
+    const offered = vi.mocked(h.deps.dialog.showOpenDialog).mock.calls[0]![0] as { filters: Array<{ extensions: string[] }> };
+    expect(offered.filters.flatMap((f) => f.extensions)).toEqual(expect.arrayContaining(['json', 'jsonld', 'qdc', 'qdpx']));
+  });
+
+  it('hands a zip (a .qdpx project) to the page as base64 bytes, not as mangled text', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0xff, 0xfe, 0x80]);
+    const h = harness();
+    h.files.set('/home/ana/Downloads/project.qdpx', zip);
+    h.deps.dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: ['/home/ana/Downloads/project.qdpx'] })) as never;
+    await h.actions.openFile('import');
+    expect(h.sent).toEqual([{ action: 'import-file', fileName: 'project.qdpx', contentBase64: Buffer.from(zip).toString('base64') }]);
+    expect(h.errors).toEqual([]);
     expect(h.remembered).toEqual(['/home/ana/Downloads']);
   });
 

@@ -34,7 +34,13 @@ export function DefinitionField({ code, readOnly, onSave }: DefinitionFieldProps
     saved.current = value;
     setProblem(await onSave(value));
   };
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  // Closing the sheet (Escape) unmounts the field without a blur: what was typed is saved then.
+  const unsaved = useRef<() => void>(() => undefined);
+  unsaved.current = () => {
+    window.clearTimeout(timer.current);
+    if (text !== saved.current) void onSave(text);
+  };
+  useEffect(() => () => unsaved.current(), []);
 
   return (
     <div className="cb-field">

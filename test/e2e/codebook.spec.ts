@@ -216,7 +216,7 @@ test('move by keyboard and by picker, merge and delete, each undone, with what i
   await expect.poll(async () => (await onDisk(host)).codes['Labour/TITP/Debt bondage']).toBe(DEBT_DEFINITION);
 });
 
-test('the tree is operable with the keyboard alone, and a refused drag says why', async ({ page }) => {
+test('the tree is operable with the keyboard alone, and a refused drag says why', async ({ page, host }) => {
   await ready(page);
   await createThroughClient(page, HOTLINES, { tags: ['Labour/TITP/Debt bondage', 'Victims'] });
   await page.reload();
@@ -282,11 +282,13 @@ test('the tree is operable with the keyboard alone, and a refused drag says why'
   await page.keyboard.press('Control+Shift+Z');
   await expect(code(page, 'Trafficking')).toBeVisible();
 
-  // Escape closes the view and puts focus back on its button.
+  // Escape closes the view, saving a definition still being typed, and puts focus back on its button.
   await code(page, 'Labour').focus();
+  await codebook(page).getByRole('textbox', { name: 'Definition' }).fill('Work exacted by force, fraud or debt.');
   await page.keyboard.press('Escape');
   await expect(codebook(page)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Codebook', exact: true })).toBeFocused();
+  await expect.poll(async () => (await onDisk(host)).codes.Labour).toBe('Work exacted by force, fraud or debt.');
 });
 
 test('the Codebook view in light and dark themes, and at 800×600', async ({ page }) => {

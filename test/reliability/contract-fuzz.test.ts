@@ -76,6 +76,14 @@ const field = {
   note: fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.integer(), fc.constant('x'.repeat(100_001))),
   tags: fc.oneof(fc.array(fc.string({ unit: 'binary', maxLength: 80 }), { maxLength: 60 }), fc.string(), fc.constant([''])),
   content: fc.oneof(fc.string({ unit: 'binary' }), fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), fc.integer()),
+  /** Base64 of random bytes, of bytes behind a zip signature, of XML-looking text, and strings that are not base64 at all. */
+  base64: fc.oneof(
+    fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('base64')),
+    fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), b]).toString('base64')),
+    fc.string({ maxLength: 200 }).map((t) => Buffer.from(`<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0">${t}`).toString('base64')),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.integer(),
+  ),
 };
 const shaped: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
   createAnnotation: fc.record({ start: offset, end: offset, color: field.color, note: field.note, tags: field.tags, exact: fc.string() }, { requiredKeys: [] }),
@@ -96,7 +104,12 @@ const shaped: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
     { groupBy: fc.oneof(fc.constantFrom('section', 'tag', 'color', 'date'), fc.string()), includeNotes: fc.anything({ maxDepth: 0 }), filter: fc.jsonValue({ maxDepth: 2 }) },
     { requiredKeys: [] },
   ),
-  previewImport: fc.record({ content: field.content }, { requiredKeys: [] }),
+  previewImport: fc.oneof(
+    fc.record({ content: field.content }, { requiredKeys: [] }),
+    fc.record({ contentBase64: field.base64, content: field.content }, { requiredKeys: ['contentBase64'] }),
+  ),
+  exportCodebook: fc.record({ format: fc.oneof(fc.constantFrom('qdc', 'markdown', 'csv', 'qdpx', 'QDC'), fc.string()) }, { requiredKeys: [] }),
+  exportProject: fc.record({ format: fc.oneof(fc.constantFrom('qdpx', 'qdc', 'zip'), fc.string()) }, { requiredKeys: [] }),
   commitImport: fc.record({ id: fc.oneof(fc.string(), fc.integer()), reject: fc.oneof(fc.array(fc.string()), fc.string()) }, { requiredKeys: [] }),
   undoImport: fc.record({ id: fc.oneof(fc.string(), fc.integer()) }, { requiredKeys: [] }),
   restoreBackup: fc.record({ content: field.content }, { requiredKeys: [] }),

@@ -4,14 +4,13 @@
  * Pure: codes in tree order (the service's listCodes) in, text out; the same
  * codes give the same bytes.
  *
- * CSV follows RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180): CRLF line
- * ends, every field quoted, a quote doubled. It starts with a UTF-8 BOM so that
- * spreadsheet programs read it as UTF-8. A cell that begins with `=`, `+`, `-`,
- * `@`, a tab or a carriage return gets a leading apostrophe, so a spreadsheet
- * shows it as text instead of running it as a formula (OWASP, "CSV Injection").
+ * The CSV follows RFC 4180 with a BOM and neutralised formulas (csv.ts).
  */
 import type { CodeView } from '../../../preload/contract';
 import { escapeMarkdown, markdownCode } from './markdown-escape';
+import { renderCsv } from './csv';
+
+export { neutralizeFormula } from './csv';
 
 /** The codes' depth (0 at the top), from their paths: a name never holds `/`. */
 export function depthOf(code: Pick<CodeView, 'path'>): number {
@@ -69,19 +68,10 @@ export function renderCodebookMarkdown(codes: readonly CodeView[], meta: Codeboo
 
 export const CSV_COLUMNS = ['id', 'path', 'name', 'parent path', 'definition', 'colour', 'codable', 'count', 'total'] as const;
 
-/** A cell a spreadsheet would run as a formula, made text with a leading apostrophe. */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-}
-
-function csvField(value: string): string {
-  return `"${neutralizeFormula(value).replace(/"/gu, '""')}"`;
-}
-
 /** The CSV codebook (RFC 4180, UTF-8 with a BOM), one row per code in tree order. */
 export function renderCodebookCsv(codes: readonly CodeView[]): string {
   const rows = codes.map((c) =>
     [c.id, c.path, c.name, parentPathOf(c), c.description, c.color ?? '', c.codable ? 'true' : 'false', String(c.count), String(c.totalCount)],
   );
-  return `\uFEFF${[[...CSV_COLUMNS], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return renderCsv(CSV_COLUMNS, rows);
 }

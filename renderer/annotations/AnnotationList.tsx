@@ -66,16 +66,24 @@ export const AnnotationList = memo(function AnnotationList({ shown, terms, stale
     gap: GAP,
     scrollMargin,
     rangeExtractor,
-    // A measured card or a scroll re-renders the list in React's next task, not synchronously inside
-    // the commit or the scroll handler: flushSync there laid out the page a second time per change.
-    useFlushSync: false,
   });
 
 
   // The card selected from the text (or by undo) is brought into view, as a rendered card once was.
   useEffect(() => {
     const index = selectedId ? indexById.get(selectedId) : undefined;
-    if (index !== undefined) virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (index === undefined) return;
+    // After the frame that shows the change itself (a new highlight and its card, a card opened): the
+    // scroll re-renders the list synchronously (flushSync) and, inside this commit, held that frame
+    // back by a second render and layout (Chrome traces of creating a highlight at 10,000).
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => virtualizer.scrollToIndex(index, { align: 'auto' }));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
     // Only a new selection, or the list's first mount (its scroller is known a render later, as after
     // "No annotations match"), scrolls; a new filter does not, so indexById and virtualizer are read, not watched.
   }, [selectedId, scroller]);

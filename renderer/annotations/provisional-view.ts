@@ -32,6 +32,12 @@ export interface ProvisionalInput {
   now: string;
 }
 
+/**
+ * Lists a new highlight starts with empty, which the contract is gaining (issue 14's links); spread
+ * in, so this view fits the contract both before and after that field lands.
+ */
+const EMPTY_LISTS = { links: [] as never[] };
+
 /** The view of a highlight being created in `report` (a surrogate pair cut by the context is a display detail here). */
 export function provisionalView(report: Pick<Report, 'text' | 'blocks' | 'sha256'>, input: ProvisionalInput): AnnotationView {
   const { text, blocks, sha256 } = report;
@@ -42,6 +48,7 @@ export function provisionalView(report: Pick<Report, 'text' | 'blocks' | 'sha256
   const prefix = text.slice(Math.max(0, start - CONTEXT), start);
   const suffix = text.slice(end, end + CONTEXT);
   return {
+    ...EMPTY_LISTS,
     id,
     color,
     note: '',

@@ -102,6 +102,8 @@ export const Settings = z.object({
   lineWidth: z.enum(LINE_WIDTHS),
   readingPosition: ReadingPosition.nullable(),
   legend: Legend,
+  /** Who assesses the recommendations (issue 14): written as `assessedBy`; '' means nobody named. */
+  assessor: z.string().max(100),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -111,6 +113,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lineWidth: 'medium',
   readingPosition: null,
   legend: DEFAULT_LEGEND,
+  assessor: '',
 };
 
 export const SettingsPatch = z.strictObject({
@@ -119,6 +122,7 @@ export const SettingsPatch = z.strictObject({
   lineWidth: Settings.shape.lineWidth.optional(),
   readingPosition: ReadingPosition.nullable().optional(),
   legend: Legend.partial().optional(),
+  assessor: Settings.shape.assessor.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -174,6 +178,45 @@ export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
 export const AnchorStatus = z.enum(['exact', 'moved', 'fuzzy', 'orphan']);
 export type AnchorStatus = z.infer<typeof AnchorStatus>;
 
+// ---------------------------------------------------------------- recommendations and links (issue 14)
+
+/** How far a recommendation is met, in order; always shown in words (STATUS_LABELS), never by colour alone. */
+export const RecommendationStatus = z.enum(['not-assessed', 'no-progress', 'partial', 'substantial', 'implemented']);
+export type RecommendationStatus = z.infer<typeof RecommendationStatus>;
+export const STATUS_LABELS: Record<RecommendationStatus, string> = {
+  'not-assessed': 'Not assessed',
+  'no-progress': 'No progress',
+  partial: 'Partly addressed',
+  substantial: 'Substantially addressed',
+  implemented: 'Implemented',
+};
+
+/** What an annotation says about a recommendation. */
+export const RecommendationRelation = z.enum(['progress', 'gap', 'context']);
+export type RecommendationRelation = z.infer<typeof RecommendationRelation>;
+/** What an annotation says about another annotation (links are directed). */
+export const AnnotationRelation = z.enum(['supports', 'contradicts', 'follows-up', 'same-issue']);
+export type AnnotationRelation = z.infer<typeof AnnotationRelation>;
+export const LinkRelation = z.union([RecommendationRelation, AnnotationRelation]);
+export type LinkRelation = z.infer<typeof LinkRelation>;
+
+/** `rec-1` … `rec-12`: the report's recommendations in document order (block `recommendation-N`). */
+export const RecommendationId = z.string().regex(/^rec-(?:[1-9]|1[0-2])$/u, 'A recommendation id is rec-1 to rec-12.');
+export type RecommendationId = z.infer<typeof RecommendationId>;
+
+export const LinkTarget = z.union([z.object({ recommendation: RecommendationId }).strict(), z.object({ annotation: Uuid }).strict()]);
+export type LinkTarget = z.infer<typeof LinkTarget>;
+
+/** A link as an annotation's view lists it; for direction 'in', `to` is the other annotation (the link's source). */
+export const AnnotationLink = z.object({
+  to: LinkTarget,
+  relation: LinkRelation,
+  direction: z.enum(['out', 'in']),
+  /** The other end is tombstoned (in Recently deleted). */
+  otherDeleted: z.boolean(),
+});
+export type AnnotationLink = z.infer<typeof AnnotationLink>;
+
 /**
  * An annotation as the view sees it: the stored record plus where it anchors in
  * the current text. `start`/`end`/`exact` are the resolved anchor (for an orphan,
@@ -206,6 +249,8 @@ export const AnnotationView = z.object({
     sha256: z.string(),
     selector: z.tuple([TextPositionSelector, TextQuoteSelector]),
   }),
+  /** Its live links, out and in (issue 14). */
+  links: z.array(AnnotationLink),
 });
 export type AnnotationView = z.infer<typeof AnnotationView>;
 
@@ -233,6 +278,36 @@ export const UpdateAnnotationInput = z.object({
   tags: Tags.optional(),
 });
 export const IdInput = z.object({ id: Uuid });
+
+/** A recommendation with its assessment and evidence (only live links; `links` lists deleted ends too). */
+export const RecommendationView = z.object({
+  id: RecommendationId,
+  index: z.number().int(),
+  title: z.string(),
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  status: RecommendationStatus,
+  rationale: z.string(),
+  assessedBy: z.string().nullable(),
+  assessedAt: z.string().nullable(),
+  /** Live links from live annotations, by relation. */
+  evidence: z.object({ progress: z.number().int(), gap: z.number().int(), context: z.number().int() }),
+  links: z.array(z.object({ annotationId: Uuid, relation: RecommendationRelation, deleted: z.boolean() })),
+});
+export type RecommendationView = z.infer<typeof RecommendationView>;
+
+export const MAX_RECOMMENDATION_TITLE_LENGTH = 200;
+export const UpdateRecommendationInput = z.object({
+  id: RecommendationId,
+  /** null = back to the default title. */
+  title: z.string().max(MAX_RECOMMENDATION_TITLE_LENGTH, `A title can be at most ${MAX_RECOMMENDATION_TITLE_LENGTH} characters.`).nullable().optional(),
+  status: RecommendationStatus.optional(),
+  rationale: z.string().max(MAX_NOTE_LENGTH, `A rationale can be at most ${MAX_NOTE_LENGTH} characters.`).optional(),
+});
+export const LinkInput = z.object({ from: Uuid, to: LinkTarget, relation: LinkRelation });
+export type LinkInput = z.infer<typeof LinkInput>;
+export const ExportTrackerInput = z.object({ format: z.enum(['markdown', 'csv']) });
 
 export const TagCount = z.object({ tag: z.string(), count: z.number().int() });
 export type TagCount = z.infer<typeof TagCount>;
@@ -356,6 +431,8 @@ export const MarkdownOptions = z.object({
    * counts). Absent means true when grouped by code and false otherwise.
    */
   includeCodebook: z.boolean().optional(),
+  /** Append the "Recommendation assessment" section (issue 14): a table, then each recommendation’s status, rationale and evidence. Absent means false. */
+  includeAssessment: z.boolean().optional(),
 });
 export type MarkdownOptions = z.infer<typeof MarkdownOptions>;
 
@@ -437,8 +514,45 @@ export const CodeImportItem = z.object({
 });
 export type CodeImportItem = z.infer<typeof CodeImportItem>;
 
+/** An incoming link in the import preview (issue 14): from a Fieldmark export's `linking` bodies. */
+export const LinkImportItem = z.object({
+  entity: z.literal('link'),
+  /** The link's id (a UUID). */
+  id: z.string(),
+  kind: ImportKind,
+  /** The annotation it leaves, and that annotation in words ("Protection ¶4 “quote…”"). */
+  from: z.string(),
+  fromLabel: z.string(),
+  /** Where it points; null when its passage is not one of the recommendations. */
+  to: LinkTarget.nullable(),
+  /** Where it points, in words ("Recommendation 3: <title>", or the other highlight's citation and quote). */
+  toLabel: z.string(),
+  relation: LinkRelation,
+  /** The file unlinked it (a tombstone). */
+  unlinked: z.boolean(),
+  reason: z.string().nullable(),
+  applies: z.boolean(),
+});
+export type LinkImportItem = z.infer<typeof LinkImportItem>;
+
+/** An incoming recommendation assessment in the import preview (issue 14). */
+export const AssessmentImportItem = z.object({
+  entity: z.literal('assessment'),
+  id: RecommendationId,
+  kind: ImportKind,
+  /** "Recommendation 3: <title>" (the file's title when it sets one). */
+  label: z.string(),
+  status: RecommendationStatus,
+  /** Our status now; null when we have no assessment of it. */
+  previousStatus: RecommendationStatus.nullable(),
+  rationale: z.string(),
+  reason: z.string().nullable(),
+  applies: z.boolean(),
+});
+export type AssessmentImportItem = z.infer<typeof AssessmentImportItem>;
+
 /** One item shape for every kind of record an import brings, keyed by `entity`. */
-export const ImportItem = z.discriminatedUnion('entity', [AnnotationImportItem, CodeImportItem]);
+export const ImportItem = z.discriminatedUnion('entity', [AnnotationImportItem, CodeImportItem, LinkImportItem, AssessmentImportItem]);
 export type ImportItem = z.infer<typeof ImportItem>;
 
 export const CodeImportCounts = z.object({
@@ -517,6 +631,13 @@ export const contract = {
   restoreCodes: { input: CodeChange, output: z.object({ codes: z.number().int(), annotations: z.number().int() }) },
   codingMatrix: { input: CodingMatrixInput, output: CodingMatrix },
   coOccurrence: { input: NoInput, output: z.array(CoOccurrence) },
+
+  listRecommendations: { input: NoInput, output: z.array(RecommendationView) },
+  updateRecommendation: { input: UpdateRecommendationInput, output: RecommendationView },
+  /** Returns the `from` annotation's view. Linking an identical live link again writes nothing. */
+  linkAnnotation: { input: LinkInput, output: AnnotationView },
+  unlinkAnnotation: { input: LinkInput, output: AnnotationView },
+  exportTracker: { input: ExportTrackerInput, output: FileOutput },
 
   exportMarkdown: { input: MarkdownOptions.optional(), output: FileOutput },
   exportAnnotations: { input: NoInput, output: FileOutput },

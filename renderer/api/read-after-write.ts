@@ -24,6 +24,8 @@ const READS: ReadonlySet<string> = new Set([
   'listCodes',
   'codingMatrix',
   'coOccurrence',
+  'listRecommendations',
+  'exportTracker',
   'exportMarkdown',
   'exportAnnotations',
   'exportCodebook',

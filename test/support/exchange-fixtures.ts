@@ -98,6 +98,7 @@ export function viewOf(record: TaggedAnnotation, status: AnnotationView['anchor'
     suffix: quote.suffix,
     ...where,
     anchor: { status, score: status === 'orphan' ? 0 : 1 },
+    links: [],
     target: record.target,
   };
 }

@@ -5,14 +5,15 @@
  * rebuilds only the records that changed, so listing 10,000 annotations does
  * not re-anchor or re-cite them on every call.
  */
-import type { AnnotationView, TextQuoteSelector } from '../../../preload/contract';
+import type { AnnotationLink, AnnotationView, TextQuoteSelector } from '../../../preload/contract';
 import { firstIndexWhere } from '../../../common/offset-lookup';
 import { quoteSelectorFor } from '../anchoring/quote-selector';
 import { reanchor, reanchorAll, type AnchorResult, type AnchorTarget } from '../anchoring/re-anchor';
 import { locateRange, type ReportModel } from '../report/report-model';
 import { sameTarget } from '../store/record-equality';
 import { codebookOf, type Codebook } from '../store/codebook';
-import type { StoreOp, StoredAnnotation, StoredCode } from '../store/store-schema';
+import type { StoreOp, StoredAnnotation, StoredCode, StoredLink } from '../store/store-schema';
+import { EMPTY_LINK_INDEX, indexLinks, linksOf, partnersOf, type LinkIndex } from './link-index';
 import { liveCodeIds, pathsOf } from './tagged-records';
 
 /** The `source` IRI of a text: its SHA-256 as a URN. */
@@ -43,7 +44,7 @@ function anchorRecord(report: ReportModel, record: StoredAnnotation): AnchorResu
  * place in the current text; an orphan keeps its last known position and its
  * original quote and target, so nothing it said is lost.
  */
-export function annotationView(report: ReportModel, record: StoredAnnotation, anchor: AnchorResult, book: Codebook): AnnotationView {
+export function annotationView(report: ReportModel, record: StoredAnnotation, anchor: AnchorResult, book: Codebook, links: AnnotationLink[] = []): AnnotationView {
   const { text } = report;
   let target: AnnotationView['target'] = record.target;
   let quote: TextQuoteSelector = record.target.selector[1];
@@ -81,6 +82,7 @@ export function annotationView(report: ReportModel, record: StoredAnnotation, an
     citation: where.citation,
     anchor: { status: anchor.status, score: anchor.score },
     target,
+    links,
   };
 }
 
@@ -124,6 +126,9 @@ interface CacheState {
   readonly report: ReportModel;
   /** The codes the views' paths were resolved with (a new array after every code write). */
   codes: readonly StoredCode[];
+  /** The links the views list, and their index (a new array after every link write). */
+  links: readonly StoredLink[];
+  linkIndex: LinkIndex;
   readonly entries: Map<string, Entry>;
   sorted: AnnotationView[];
 }
@@ -131,6 +136,35 @@ interface CacheState {
 interface Change {
   previous: Entry | undefined;
   record: StoredAnnotation;
+}
+
+/** One record's view with the state's codebook and links. */
+function viewOf(state: CacheState, record: StoredAnnotation, anchor: AnchorResult): AnnotationView {
+  const deletedOf = (id: string) => {
+    const entry = state.entries.get(id);
+    return entry ? entry.record.deletedAt !== null : undefined;
+  };
+  return annotationView(state.report, record, anchor, codebookOf(state.codes), linksOf(state.linkIndex, record.id, deletedOf));
+}
+
+/** Rebuilds the views of `ids` (their links or their partners changed), keeping each in its place in `sorted`. */
+function refreshViews(state: CacheState, ids: Iterable<string>, inSorted: boolean): void {
+  for (const id of ids) {
+    const entry = state.entries.get(id);
+    if (!entry) continue;
+    const view = viewOf(state, entry.record, entry.anchor);
+    if (inSorted) {
+      const near = insertionPoint(state.sorted, entry.view) - 1;
+      const at = state.sorted[near] === entry.view ? near : state.sorted.indexOf(entry.view);
+      if (at >= 0) state.sorted[at] = view;
+    }
+    entry.view = view;
+  }
+}
+
+/** After a bulk rebuild: the views of linked annotations again, now that every end's record is in. */
+function refreshLinked(state: CacheState): void {
+  if (state.linkIndex.size > 0) refreshViews(state, [...state.linkIndex.keys()], false);
 }
 
 function sortAll(state: CacheState): void {
@@ -143,8 +177,9 @@ function rebuildAll(state: CacheState, list: readonly StoredAnnotation[]): void 
   const anchors = reanchorAll(report.text, list.map(anchorTargetOf), { sha256: report.sha256 });
   state.entries.clear();
   list.forEach((record, i) => {
-    state.entries.set(record.id, { record, anchor: anchors[i]!, view: annotationView(report, record, anchors[i]!, codebookOf(state.codes)) });
+    state.entries.set(record.id, { record, anchor: anchors[i]!, view: viewOf(state, record, anchors[i]!) });
   });
+  refreshLinked(state);
   sortAll(state);
 }
 
@@ -169,8 +204,9 @@ function rebuildChanged(state: CacheState, changed: readonly Change[], removed: 
   for (const id of removed) state.entries.delete(id);
   for (const { previous, record } of changed) {
     const anchor = resolved.get(record.id) ?? previous!.anchor;
-    state.entries.set(record.id, { record, anchor, view: annotationView(report, record, anchor, codebookOf(state.codes)) });
+    state.entries.set(record.id, { record, anchor, view: viewOf(state, record, anchor) });
   }
+  refreshLinked(state);
   sortAll(state);
 }
 
@@ -184,9 +220,11 @@ function dropView(sorted: AnnotationView[], view: AnnotationView): void {
 function putRecord(state: CacheState, previous: Entry | undefined, record: StoredAnnotation): void {
   if (previous) dropView(state.sorted, previous.view);
   const anchor = previous && sameTarget(previous.record.target, record.target) ? previous.anchor : anchorRecord(state.report, record);
-  const view = annotationView(state.report, record, anchor, codebookOf(state.codes));
+  const view = viewOf(state, record, anchor);
   state.entries.set(record.id, { record, anchor, view });
   state.sorted.splice(insertionPoint(state.sorted, view), 0, view);
+  // Its partners show whether this end is deleted: a new record, a delete or a restore changes their views.
+  if (!previous || previous.record.deletedAt !== record.deletedAt) refreshViews(state, partnersOf(state.linkIndex, record.id), true);
 }
 
 function removeRecord(state: CacheState, id: string): void {
@@ -194,13 +232,23 @@ function removeRecord(state: CacheState, id: string): void {
   if (!entry) return;
   dropView(state.sorted, entry.view);
   state.entries.delete(id);
+  refreshViews(state, partnersOf(state.linkIndex, id), true);
+}
+
+/** The links changed (a link or an unlink): the views of every annotation at an end of a link before or after. */
+function refreshLinks(state: CacheState, links: readonly StoredLink[]): void {
+  const before = state.linkIndex;
+  state.links = links;
+  state.linkIndex = indexLinks(links);
+  const touched = new Set([...before.keys(), ...state.linkIndex.keys()]);
+  refreshViews(state, touched, true);
 }
 
 /** The codes changed (a rename, a move, a merge): every view's paths again, with the anchors kept and the order unchanged. */
 function refreshCodes(state: CacheState, codes: readonly StoredCode[]): void {
   state.codes = codes;
   const book = codebookOf(codes);
-  for (const entry of state.entries.values()) entry.view = annotationView(state.report, entry.record, entry.anchor, book);
+  for (const entry of state.entries.values()) entry.view = annotationView(state.report, entry.record, entry.anchor, book, entry.view.links);
   state.sorted = state.sorted.map((view) => state.entries.get(view.id)!.view);
 }
 
@@ -228,15 +276,21 @@ export function createViewCache(
   report: ReportModel,
   records: () => readonly StoredAnnotation[],
   codes: () => readonly StoredCode[] = () => [],
+  links: () => readonly StoredLink[] = () => [],
 ): ViewCache {
-  const state: CacheState = { report, codes: codes(), entries: new Map(), sorted: [] };
+  const state: CacheState = { report, codes: codes(), links: [], linkIndex: EMPTY_LINK_INDEX, entries: new Map(), sorted: [] };
   let dirty = true;
   const syncCodes = () => {
     const current = codes();
     if (current !== state.codes) refreshCodes(state, current);
   };
+  const syncLinks = () => {
+    const current = links();
+    if (current !== state.links) refreshLinks(state, current);
+  };
   const fresh = () => {
     syncCodes();
+    syncLinks();
     if (!dirty) return;
     dirty = false;
     reconcile(state, records());
@@ -263,6 +317,7 @@ export function createViewCache(
         if (op.op === 'putAnnotation') putRecord(state, state.entries.get(op.value.id), op.value);
         else if (op.op === 'removeAnnotations') for (const id of op.ids) removeRecord(state, id);
       }
+      syncLinks();
     },
   };
 }

@@ -31,7 +31,7 @@ export interface ServiceContext {
  * write updates the view cache (tests of single method groups build theirs here too).
  */
 export function createServiceContext(report: ReportModel, store: Store, now: () => Date = () => new Date()): { cache: ViewCache; ctx: ServiceContext } {
-  const cache = createViewCache(report, () => store.doc.annotations, () => store.doc.codes);
+  const cache = createViewCache(report, () => store.doc.annotations, () => store.doc.codes, () => store.doc.links);
   const tracked: Store = {
     get doc() {
       return store.doc;

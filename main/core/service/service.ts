@@ -14,6 +14,9 @@ import type { Contract } from '../../../preload/contract';
 import { FieldmarkError, type Implementation } from '../../../preload/rpc';
 import { createAnnotationMethods } from './annotation-service';
 import { createCodeMethods } from './code-service';
+import { createLinkMethods } from './link-service';
+import { createRecommendationMethods } from './recommendation-service';
+import { createTrackerMethods } from './tracker-service';
 import { createExchangeMethods } from './exchange-service';
 import { errnoCode, type FsLayer } from '../store/fs-layer';
 import { loadReport, REPORT_FILE, toReport, type ReportModel } from '../report/report-model';
@@ -64,11 +67,15 @@ export function createServiceFromParts(report: ReportModel, store: Store, now: (
   const plainReport = toReport(report);
   cache.views();
 
+  const recommendations = createRecommendationMethods(ctx, cache);
   const impl: Implementation<Contract> = {
     getReport: () => plainReport,
     ...createSettingsMethods(ctx),
     ...createAnnotationMethods(ctx, cache),
     ...createCodeMethods(ctx),
+    ...recommendations,
+    ...createLinkMethods(ctx, cache),
+    ...createTrackerMethods(ctx, recommendations.listRecommendations),
     ...createExchangeMethods(ctx),
   };
   return {

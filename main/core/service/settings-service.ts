@@ -21,6 +21,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     lineWidth: patch.lineWidth ?? current.lineWidth,
     readingPosition: patch.readingPosition === undefined ? current.readingPosition : patch.readingPosition,
     legend,
+    assessor: patch.assessor ?? current.assessor,
   });
 }
 

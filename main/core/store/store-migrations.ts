@@ -6,6 +6,7 @@
  * snapshot). Each format change adds one step here, with a test on a real file
  * of the old format (test/fixtures/store-format-*).
  */
+import { addTrackerDoc, addTrackerOps } from './migrate-add-tracker';
 import { tagsToCodesDoc, tagsToCodesOps } from './migrate-tags-to-codes';
 import { STORE_VERSION, type StoreDoc } from './store-schema';
 
@@ -21,6 +22,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { from: 1, to: 2, describe: 'free tags become codes; annotations hold code ids', up: tagsToCodesDoc, upOps: (doc, ops) => tagsToCodesOps(doc.codes, ops) },
+  { from: 2, to: 3, describe: 'recommendation assessments and links; settings gain the assessor', up: addTrackerDoc, upOps: addTrackerOps },
 ];
 
 /**

@@ -6,13 +6,19 @@ import { z } from 'zod';
 import {
   ColorId,
   DEFAULT_SETTINGS,
+  LinkRelation,
+  RecommendationId,
+  RecommendationStatus,
   Settings,
   TextPositionSelector,
   TextQuoteSelector,
 } from '../../../preload/contract';
 
-/** 2: codes (a codebook) replace free tags; annotations hold code ids (issue 13). */
-export const STORE_VERSION = 2;
+/**
+ * 2: codes (a codebook) replace free tags; annotations hold code ids (issue 13).
+ * 3: recommendation assessments and links between annotations and recommendations (issue 14).
+ */
+export const STORE_VERSION = 3;
 
 /** `#RRGGBB`, the colour form REFI-QDA exchanges (its RGBType). */
 export const CODE_COLOR_PATTERN = /^#[0-9A-Fa-f]{6}$/u;
@@ -57,6 +63,45 @@ export const StoredAnnotation = z.object({
 export type StoredAnnotation = z.infer<typeof StoredAnnotation>;
 
 /**
+ * The user's assessment of one recommendation. Only recommendations the user
+ * touched have one; the others are "not-assessed" with the default title.
+ */
+export const StoredAssessment = z.object({
+  id: RecommendationId,
+  /** null: the default title derived from the text. */
+  title: z.string().nullable(),
+  status: RecommendationStatus,
+  rationale: z.string(),
+  assessedBy: z.string().nullable(),
+  assessedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type StoredAssessment = z.infer<typeof StoredAssessment>;
+
+/**
+ * A link's target as stored: the contract's LinkTarget, as plain objects (the
+ * fast store check models unions but not strict objects; a stray key in a file
+ * is dropped by zod instead of refused).
+ */
+export const StoredLinkTarget = z.union([z.object({ recommendation: RecommendationId }), z.object({ annotation: z.string().uuid() })]);
+
+/**
+ * A directed, typed link from an annotation to a recommendation or to another
+ * annotation. Unlinking tombstones it (`deletedAt`); linking the same
+ * (from, to, relation) again revives the tombstone, same id.
+ */
+export const StoredLink = z.object({
+  id: z.string().uuid(),
+  from: z.string().uuid(),
+  to: StoredLinkTarget,
+  relation: LinkRelation,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+});
+export type StoredLink = z.infer<typeof StoredLink>;
+
+/**
  * An annotation with its codes as paths (`Labour/TITP`), as the exchange
  * formats and the import merge see it; the service turns it into a stored one
  * (code ids) and back at the store's edge.
@@ -75,6 +120,9 @@ export const ImportRecord = z.object({
   before: z.array(z.object({ id: z.string().uuid(), previous: StoredAnnotation.nullable(), wrote: StoredAnnotation.optional() })),
   /** The codes the import made or changed (issue 13): each before (null if new) and as written, for undo. */
   codes: z.array(z.object({ id: z.string().uuid(), previous: StoredCode.nullable(), wrote: StoredCode })).optional(),
+  /** The assessments and links the import wrote (issue 14): each before (null if new) and as written, for undo. */
+  assessments: z.array(z.object({ id: RecommendationId, previous: StoredAssessment.nullable(), wrote: StoredAssessment })).optional(),
+  links: z.array(z.object({ id: z.string().uuid(), previous: StoredLink.nullable(), wrote: StoredLink })).optional(),
   undoneAt: z.string().nullable(),
 });
 export type ImportRecord = z.infer<typeof ImportRecord>;
@@ -84,12 +132,14 @@ export const StoreDoc = z.object({
   settings: Settings,
   codes: z.array(StoredCode),
   annotations: z.array(StoredAnnotation),
+  assessments: z.array(StoredAssessment),
+  links: z.array(StoredLink),
   imports: z.array(ImportRecord),
 });
 export type StoreDoc = z.infer<typeof StoreDoc>;
 
 export function emptyDoc(): StoreDoc {
-  return { version: STORE_VERSION, settings: structuredClone(DEFAULT_SETTINGS), codes: [], annotations: [], imports: [] };
+  return { version: STORE_VERSION, settings: structuredClone(DEFAULT_SETTINGS), codes: [], annotations: [], assessments: [], links: [], imports: [] };
 }
 
 /** One change to the store. A batch of ops is applied and made durable as one unit. */
@@ -99,6 +149,10 @@ export const StoreOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('putImport'), value: ImportRecord }),
   /** Adds or replaces codes (by id). */
   z.object({ op: z.literal('putCodes'), values: z.array(StoredCode) }),
+  /** Adds or replaces assessments (by recommendation id). */
+  z.object({ op: z.literal('putAssessments'), values: z.array(StoredAssessment) }),
+  /** Adds or replaces links (by id); unlinking puts a tombstone. */
+  z.object({ op: z.literal('putLinks'), values: z.array(StoredLink) }),
   /** Takes out annotations an import created, when that import is undone (user deletions are tombstones). */
   z.object({ op: z.literal('removeAnnotations'), ids: z.array(z.string().uuid()) }),
   z.object({ op: z.literal('replace'), value: StoreDoc }),
@@ -106,11 +160,11 @@ export const StoreOp = z.discriminatedUnion('op', [
 export type StoreOp = z.infer<typeof StoreOp>;
 
 /**
- * The codes with `values` put in (by id), as a new array: code writes never
- * change the array in place, so a codebook index can be kept per array.
+ * The records with `values` put in (by id), as a new array: code, assessment
+ * and link writes never change an array in place, so an index can be kept per array.
  */
-function putCodes(codes: readonly StoredCode[], values: readonly StoredCode[]): StoredCode[] {
-  const next = [...codes];
+function putById<T extends { id: string }>(records: readonly T[], values: readonly T[]): T[] {
+  const next = [...records];
   const at = new Map(next.map((c, i) => [c.id, i]));
   for (const value of values) {
     const i = at.get(value.id);
@@ -136,7 +190,13 @@ export function applyOps(doc: StoreDoc, ops: readonly StoreOp[], index?: Map<str
         break;
       }
       case 'putCodes':
-        current.codes = putCodes(current.codes, op.values);
+        current.codes = putById(current.codes, op.values);
+        break;
+      case 'putAssessments':
+        current.assessments = putById(current.assessments, op.values);
+        break;
+      case 'putLinks':
+        current.links = putById(current.links, op.values);
         break;
       case 'putSettings':
         current.settings = op.value;

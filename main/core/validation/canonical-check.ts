@@ -35,6 +35,7 @@ interface SchemaDef {
   innerType?: ZodLike;
   element?: ZodLike;
   items?: readonly ZodLike[];
+  options?: readonly ZodLike[];
   rest?: ZodLike | null;
   values?: readonly unknown[];
   entries?: Record<string, unknown>;
@@ -188,6 +189,44 @@ function enumValues(entries: Record<string, unknown>): unknown[] {
   return values.filter((v) => !(typeof v === 'string' && typeof entries[v] === 'number'));
 }
 
+/** Types whose schema refuses `undefined`, so an object missing such a key is refused. */
+const REFUSES_UNDEFINED = new Set(['string', 'number', 'boolean', 'object', 'array', 'tuple', 'enum', 'nullable']);
+
+/**
+ * A test that is true only when zod surely refuses the value for `schema`, or
+ * null when that cannot be told cheaply. A union needs it: zod returns the
+ * first option that accepts, so a later option's copy is the result only when
+ * every earlier one refused.
+ */
+function surelyRefuses(schema: ZodLike): Test | null {
+  const def = schema._zod.def;
+  const checked = def.type === 'string' || def.type === 'number' || def.type === 'boolean';
+  // Any value of another JavaScript type is refused (zod does not coerce unless told to).
+  if (checked && !def.coerce) return (v) => typeof v !== def.type;
+  if (def.type === 'enum') {
+    const allowed = setTest(enumValues(def.entries ?? {}));
+    return (v) => !allowed(v);
+  }
+  if (def.type !== 'object') return null;
+  const shape = def.shape ?? {};
+  const required = Object.keys(shape).filter((k) => REFUSES_UNDEFINED.has(shape[k]!._zod.def.type));
+  if (required.length === 0) return null;
+  return (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && required.some((k) => (v as Record<string, unknown>)[k] === undefined);
+}
+
+function unionTest(def: SchemaDef): Test {
+  const options = (def.options ?? []).map(compile);
+  const refuses = (def.options ?? []).map(surelyRefuses);
+  return (value) => {
+    for (let i = 0; i < options.length; i++) {
+      if (options[i]!(value)) return true;
+      // Not proven by this option: only when zod surely refuses it here can a later option decide.
+      if (!refuses[i]?.(value)) return false;
+    }
+    return false;
+  };
+}
+
 function unsupportedCheck(kind: string, def: CheckDef): never {
   throw new UnsupportedSchema(`the ${kind} check ${def.check}`);
 }
@@ -233,6 +272,8 @@ function compile(schema: ZodLike): Test {
       return arrayTest(def);
     case 'tuple':
       return tupleTest(def);
+    case 'union':
+      return unionTest(def);
     default:
       throw new UnsupportedSchema(`a ${def.type} schema`);
   }

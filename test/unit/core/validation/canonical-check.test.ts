@@ -189,9 +189,9 @@ describe('the compiled store check agrees with zod', () => {
     expect(parseStoreDoc(extra).data?.annotations[0]).not.toHaveProperty('colour');
 
     const reordered = JSON.parse(JSON.stringify(docWith(1))) as Record<string, unknown>;
-    const swapped = { annotations: reordered.annotations, version: reordered.version, codes: reordered.codes, imports: reordered.imports, settings: reordered.settings };
+    const swapped = { annotations: reordered.annotations, version: reordered.version, codes: reordered.codes, links: reordered.links, assessments: reordered.assessments, imports: reordered.imports, settings: reordered.settings };
     expect(isCanonical(swapped)).toBe(false);
-    expect(Object.keys(parseStoreDoc(swapped).data!)).toEqual(['version', 'settings', 'codes', 'annotations', 'imports']);
+    expect(Object.keys(parseStoreDoc(swapped).data!)).toEqual(['version', 'settings', 'codes', 'annotations', 'assessments', 'links', 'imports']);
   });
 
   it('gives zod’s answer for every damaged-file variant that still parses as JSON', () => {
@@ -245,7 +245,8 @@ describe('compiling a schema', () => {
       z.strictObject({ a: z.string() }),
       z.object({ a: z.string() }).refine(() => true),
       z.string().transform((s) => s.length),
-      z.union([z.string(), z.number()]),
+      // A union of options it cannot tell apart cheaply compiles, but a refinement inside one does not.
+      z.union([z.string(), z.number().refine(() => true)]),
       z.coerce.number(),
       z.tuple([z.string()], z.number()),
       // A refinement on a wrapper must not be skipped silently.
@@ -308,6 +309,36 @@ describe('compiling a schema', () => {
         }
       }),
       { numRuns: 5000, seed: 42 },
+    );
+    expect(proven).toBeGreaterThan(20);
+  });
+
+  it('models a union the way zod picks its option: the first that accepts (issue 14: link targets and relations)', () => {
+    const schema = z.object({
+      to: z.union([z.object({ recommendation: z.string().regex(/^rec-\d$/u) }), z.object({ annotation: z.string() }), z.object({ annotation: z.string(), extra: z.string() })]),
+      relation: z.union([z.enum(['progress', 'gap']), z.enum(['supports', 'gap'])]),
+      loose: z.union([z.string(), z.number()]),
+    });
+    const check = compileCanonicalCheck(schema);
+    const key = fc.constantFrom('recommendation', 'annotation', 'extra', 'other');
+    const inputs = fc.record({
+      to: fc.oneof(fc.dictionary(key, fc.oneof(fc.constantFrom('rec-1', 'rec-x', 'a'), fc.integer()), { maxKeys: 3 }), fc.constantFrom(null, 'rec-1', [])),
+      relation: fc.constantFrom('progress', 'gap', 'supports', 'other', 1),
+      loose: fc.oneof(fc.string({ maxLength: 2 }), fc.integer(), fc.boolean()),
+    });
+    let proven = 0;
+    fc.assert(
+      fc.property(inputs.map((v) => structuredClone(v)), (value) => {
+        const parsed = schema.safeParse(structuredClone(value));
+        if (check(value)) {
+          proven++;
+          expect(parsed.success).toBe(true);
+          expect(JSON.stringify(parsed.data)).toBe(JSON.stringify(value));
+        } else if (parsed.success) {
+          expect(JSON.stringify(parsed.data)).not.toBe(JSON.stringify(value));
+        }
+      }),
+      { numRuns: 5000, seed: 14 },
     );
     expect(proven).toBeGreaterThan(20);
   });

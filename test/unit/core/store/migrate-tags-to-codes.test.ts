@@ -78,7 +78,7 @@ describe('free tags become codes (format 1 → 2)', () => {
     const dir = await copyOf('snapshot');
     const original = await readFile(path.join(dir, SNAPSHOT_FILE));
     const store = await opened(dir);
-    expect(store.status.notices).toEqual([expect.stringMatching(/^Your annotations file was upgraded from format 1 to format 2\. The original was kept as fieldmark\.json\.format-1-/)]);
+    expect(store.status.notices).toEqual([expect.stringMatching(/^Your annotations file was upgraded from format 1 to format 3\. The original was kept as fieldmark\.json\.format-1-/)]);
     const aside = (await readdir(dir)).find((n) => n.startsWith('fieldmark.json.format-1-'))!;
     expect(await readFile(path.join(dir, aside))).toEqual(original);
     const onDisk = decodeSnapshot(await readFile(path.join(dir, SNAPSHOT_FILE)));

@@ -19,6 +19,7 @@ import '../annotations/annotations.css';
 import { useApp } from '../app-state/app-context';
 import { Notices } from './Notices';
 import { useMediaQuery } from './use-media-query';
+import { onRevealAnnotationsPanel } from '../app-state/panel-reveal';
 
 const NARROW_QUERY = '(max-width: 999px)';
 
@@ -32,6 +33,17 @@ export function App() {
   useEffect(() => {
     document.title = `${report.title} — Fieldmark`;
   }, [report.title]);
+
+  // A sheet that filtered the panel (matrix cell, Show in panel) asks for it; on a narrow window it is a drawer.
+  useEffect(
+    () =>
+      onRevealAnnotationsPanel(() => {
+        if (!narrow) return;
+        setAsideOpen(true);
+        setNavOpen(false);
+      }),
+    [narrow],
+  );
 
   useEffect(() => {
     if (!drawerOpen) return;

@@ -7,6 +7,7 @@
  * for the control that asked to show beside itself.
  */
 import { useMemo, type RefObject } from 'react';
+import { revealAnnotationsPanel } from '../app-state/panel-reveal';
 import type { CodeView } from '../../preload/contract';
 import { useAnnotations } from '../annotations/annotations-context';
 import type { CodeFields } from '../annotations/code-undo';
@@ -97,6 +98,7 @@ export function useCodebookActions(deps: ActionDeps): CodebookActions {
         const code = find(id);
         if (!code) return;
         setFilter((current) => ({ ...current, tags: [code.path] }));
+        revealAnnotationsPanel();
         say(`The Annotations panel shows the annotations coded “${code.path}” or under it.`);
       },
     };

@@ -4,6 +4,7 @@
  * what a click has put in the Annotations panel.
  */
 import { useId, useState } from 'react';
+import { revealAnnotationsPanel } from '../app-state/panel-reveal';
 import { useAnnotations } from '../annotations/annotations-context';
 import type { PanelFilter } from '../annotations/annotation-filter';
 import { CoOccurrenceList } from './CoOccurrenceList';
@@ -25,6 +26,7 @@ export function MatrixBody() {
 
   const onShow = (filter: PanelFilter, what: string) => {
     setFilter(filter);
+    revealAnnotationsPanel();
     setShown(`Annotations panel filtered to ${what}.`);
   };
 

@@ -163,3 +163,16 @@ test('the matrix follows changes, keeps text contrast on its strongest shade, an
   await expect(table(page)).toBeVisible();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'coding-matrix-800x600-dark.png') });
 });
+
+test('on a narrow window a cell click opens the Annotations drawer showing the filtered annotations', async ({ page }) => {
+  await seed(page);
+  await page.setViewportSize({ width: 800, height: 600 });
+  const drawer = page.getByRole('complementary', { name: 'Annotations' });
+  await expect(drawer).toBeHidden();
+  await page.getByRole('button', { name: 'Coding matrix', exact: true }).click();
+  await region(page).getByRole('button', { name: 'Labour/TITP/Wages in Protection: 1 annotation' }).click();
+  await expect(drawer).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Annotations', exact: true })).toHaveAttribute('aria-expanded', 'true');
+  await expect(items(page)).toHaveCount(1);
+  await expect(items(page).first()).toContainText(P1);
+});

@@ -1,12 +1,14 @@
 /**
  * The review step of an import: counts per kind, then every incoming item with
  * an accept checkbox, grouped by kind (codes first, from a REFI-QDA file, in
- * CodeImportGroups). Nothing is written until the user presses
+ * CodeImportGroups; links and assessments, from a Fieldmark export, in
+ * TrackerImportGroups). Nothing is written until the user presses
  * "Import N annotations" (or "… and M codes").
  */
 import { useId, useMemo, useState } from 'react';
 import type { ImportPreview as Preview } from '../../preload/contract';
 import { CodeImportGroups } from './CodeImportGroups';
+import { TrackerImportGroups } from './TrackerImportGroups';
 import {
   CODE_KIND_ORDER,
   KIND_EXPLANATION,
@@ -14,11 +16,13 @@ import {
   acceptLabel,
   acceptedCount,
   annotationItems,
+  assessmentItems,
   codeItems,
   commitLabel,
   fileSummary,
   groupByKind,
   initiallyAccepted,
+  linkItems,
   quoteExcerpt,
   rejectedIds,
 } from './import-review';
@@ -41,6 +45,7 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
   const headingId = useId();
   const count = acceptedCount(annotationItems(preview.items), accepted);
   const codeCount = acceptedCount(codeItems(preview.items), accepted);
+  const tracker = { links: acceptedCount(linkItems(preview.items), accepted), assessments: acceptedCount(assessmentItems(preview.items), accepted) };
   const codes = preview.counts.codes;
 
   const setMany = (ids: string[], accept: boolean) =>
@@ -79,6 +84,7 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
       </dl>
       <div className="import-items">
         <CodeImportGroups items={preview.items} accepted={accepted} busy={busy} setMany={setMany} />
+        <TrackerImportGroups items={preview.items} accepted={accepted} busy={busy} setMany={setMany} />
         {groups.map((group) => {
           const limit = shown[group.kind] ?? ITEMS_PAGE;
           const applying = group.items.filter((item) => item.applies).map((item) => item.id);
@@ -137,8 +143,8 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
         })}
       </div>
       <div className="export-actions import-commit">
-        <button type="button" className="export-button primary" disabled={busy || count + codeCount === 0} onClick={() => onCommit(rejectedIds(preview.items, accepted))}>
-          {commitLabel(count, codeCount)}
+        <button type="button" className="export-button primary" disabled={busy || count + codeCount + tracker.links + tracker.assessments === 0} onClick={() => onCommit(rejectedIds(preview.items, accepted))}>
+          {commitLabel(count, codeCount, tracker)}
         </button>
         <button type="button" className="export-button" disabled={busy} onClick={onCancel}>
           Cancel import

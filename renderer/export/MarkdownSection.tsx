@@ -21,6 +21,7 @@ const INCLUDES: ReadonlyArray<{ field: Include; label: string }> = [
   { field: 'includeTags', label: 'Tags' },
   { field: 'includeColors', label: 'Colour labels' },
   { field: 'includeDates', label: 'Dates' },
+  { field: 'includeAssessment', label: 'Recommendation assessment' },
 ];
 
 interface MarkdownSectionProps {

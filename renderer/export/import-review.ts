@@ -5,7 +5,11 @@
  */
 import {
   MAX_IMPORT_BYTES,
+  STATUS_LABELS,
   type AnnotationImportItem,
+  type AssessmentImportItem,
+  type LinkImportItem,
+  type LinkRelation,
   type CodeImportItem,
   type CodeImportKind,
   type ImportCounts,
@@ -98,11 +102,25 @@ export function acceptedCount(items: readonly ImportItem[], accepted: ReadonlySe
 
 const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** Label of the commit button: "Import 3 annotations", "Import 2 codes", "Import 3 annotations and 2 codes". */
-export function commitLabel(count: number, codes = 0): string {
-  if (codes === 0) return `Import ${counted(count, 'annotation', 'annotations')}`;
-  if (count === 0) return `Import ${counted(codes, 'code', 'codes')}`;
-  return `Import ${counted(count, 'annotation', 'annotations')} and ${counted(codes, 'code', 'codes')}`;
+/** "a", "a and b", "a, b and c". */
+function listed(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * Label of the commit button: "Import 3 annotations", "Import 2 codes",
+ * "Import 3 annotations and 2 codes", "Import 3 annotations, 4 links and 2 assessments".
+ */
+export function commitLabel(count: number, codes = 0, tracker: { links?: number; assessments?: number } = {}): string {
+  const links = tracker.links ?? 0;
+  const assessments = tracker.assessments ?? 0;
+  const parts = [
+    ...(count > 0 || codes + links + assessments === 0 ? [counted(count, 'annotation', 'annotations')] : []),
+    ...(codes > 0 ? [counted(codes, 'code', 'codes')] : []),
+    ...(links > 0 ? [counted(links, 'link', 'links')] : []),
+    ...(assessments > 0 ? [counted(assessments, 'assessment', 'assessments')] : []),
+  ];
+  return `Import ${listed(parts)}`;
 }
 
 /** What the file holds: "3 annotations", "6 codes" or "3 annotations and 6 codes". */
@@ -117,6 +135,66 @@ export function fileSummary(counts: Pick<ImportCounts, 'total' | 'codes'>): stri
 export function annotationItems(items: readonly ImportItem[]): AnnotationImportItem[] {
   return items.filter((item): item is AnnotationImportItem => item.entity === 'annotation');
 }
+
+/** The link items of a preview (issue 14). */
+export function linkItems(items: readonly ImportItem[]): LinkImportItem[] {
+  return items.filter((item): item is LinkImportItem => item.entity === 'link');
+}
+
+/** The assessment items of a preview (issue 14). */
+export function assessmentItems(items: readonly ImportItem[]): AssessmentImportItem[] {
+  return items.filter((item): item is AssessmentImportItem => item.entity === 'assessment');
+}
+
+/** Words for a link's relation, as the card says them. */
+export const RELATION_WORDS: Record<LinkRelation, string> = {
+  progress: 'evidence of progress for',
+  gap: 'evidence of a gap for',
+  context: 'context for',
+  supports: 'supports',
+  contradicts: 'contradicts',
+  'follows-up': 'follows up',
+  'same-issue': 'same issue as',
+};
+
+/** What a link says, in one line: "Protection ¶4 “…” is evidence of a gap for Recommendation 3: …". */
+export function linkSentence(item: Pick<LinkImportItem, 'fromLabel' | 'toLabel' | 'relation'>): string {
+  const verb = ['progress', 'gap', 'context'].includes(item.relation) ? `is ${RELATION_WORDS[item.relation]}` : RELATION_WORDS[item.relation];
+  return `${item.fromLabel} ${verb} ${item.toLabel}`;
+}
+
+/** Accessible name of a link item's checkbox: "Accept link: Protection ¶4 “…” supports …" (shortened). */
+export function acceptLinkLabel(item: Pick<LinkImportItem, 'fromLabel' | 'toLabel' | 'relation' | 'unlinked'>): string {
+  return `Accept ${item.unlinked ? 'unlinking' : 'link'}: ${quoteExcerpt(linkSentence(item), 120)}`;
+}
+
+/** Accessible name of an assessment item's checkbox: "Accept assessment of Recommendation 3: … (Partly addressed)". */
+export function acceptAssessmentLabel(item: Pick<AssessmentImportItem, 'label' | 'status'>): string {
+  return `Accept assessment of ${quoteExcerpt(item.label, 80)} (${STATUS_LABELS[item.status]})`;
+}
+
+/** Link and assessment items by kind in display order, leaving out empty kinds. */
+export function groupTrackerByKind(items: readonly ImportItem[]): Array<{ kind: ImportKind; title: string; links: LinkImportItem[]; assessments: AssessmentImportItem[] }> {
+  const links = linkItems(items);
+  const assessments = assessmentItems(items);
+  return KIND_ORDER.map(({ kind, title }) => ({
+    kind,
+    title,
+    links: links.filter((item) => item.kind === kind),
+    assessments: assessments.filter((item) => item.kind === kind),
+  })).filter((group) => group.links.length + group.assessments.length > 0);
+}
+
+/** One sentence per kind for links and assessments, shown under its heading. */
+export const TRACKER_KIND_EXPLANATION: Record<ImportKind, string> = {
+  new: 'Links and assessments you do not have yet.',
+  updated: 'Newer than yours: yours are replaced (an unlinked link is linked again).',
+  deleted: 'Unlinked in the file: your links are unlinked.',
+  duplicate: 'The same link twice in the file; it is imported once.',
+  orphan: 'Links whose highlight is neither in the file nor here; they are not created.',
+  unchanged: 'Identical to yours; importing changes nothing.',
+  older: 'Yours are newer; importing keeps yours.',
+};
 
 /** The code items of a preview. */
 export function codeItems(items: readonly ImportItem[]): CodeImportItem[] {

@@ -9,7 +9,7 @@ import { isFilterActive, toContractFilter, type PanelFilter } from '../annotatio
 
 export type GroupBy = NonNullable<ContractOptions['groupBy']>;
 
-export type Include = 'includeNotes' | 'includeTags' | 'includeColors' | 'includeDates';
+export type Include = 'includeNotes' | 'includeTags' | 'includeColors' | 'includeDates' | 'includeAssessment';
 
 export interface MarkdownChoices {
   groupBy: GroupBy;
@@ -26,7 +26,13 @@ export interface MarkdownChoices {
 
 export function useMarkdownOptions(filter: PanelFilter): MarkdownChoices {
   const [groupBy, setGroupBy] = useState<GroupBy>('section');
-  const [include, setIncludes] = useState<Record<Include, boolean>>({ includeNotes: true, includeTags: true, includeColors: true, includeDates: false });
+  const [include, setIncludes] = useState<Record<Include, boolean>>({
+    includeNotes: true,
+    includeTags: true,
+    includeColors: true,
+    includeDates: false,
+    includeAssessment: false,
+  });
   const [scope, setScope] = useState<'all' | 'filter'>('all');
   const filterActive = isFilterActive(filter);
 

@@ -34,6 +34,7 @@ import { createPassageIndex, deletedInFile, knownToUs, newToUs, time, type Decis
 import { locateRange } from '../report/report-model';
 import type { TaggedAnnotation } from '../store/store-schema';
 import { countCodeKinds, type CodePlan } from './refi/refi-code-plan';
+import { planAssessments, planLinks, type LinkPlanInput, type PlannedAssessment, type PlannedLink } from './import-merge-links';
 
 export interface PlannedItem {
   item: AnnotationImportItem;
@@ -49,6 +50,9 @@ export interface ImportPlan {
   items: PlannedItem[];
   /** The incoming codebook's merge (REFI-QDA files); null for annotation files. */
   codes: CodePlan | null;
+  /** The file's links and assessments (issue 14; a Fieldmark export's), planned. */
+  links: PlannedLink[];
+  assessments: PlannedAssessment[];
 }
 
 export interface MergeInput {
@@ -56,6 +60,8 @@ export interface MergeInput {
   /** Every stored annotation, tombstones included. */
   existing: readonly TaggedAnnotation[];
   now: Date;
+  /** Our links, assessments and the report's recommendations, for a file that carries links or assessments. */
+  tracker?: Pick<LinkPlanInput, 'links' | 'assessments' | 'recommendations'>;
 }
 
 /** Dates in the future (a colleague's clock running ahead) count as now. */
@@ -110,7 +116,7 @@ function itemOf(c: MergeCase, { kind, record, reason }: Decision): AnnotationImp
 
 /** A file none of whose annotations can be placed, and none of which is ours, was made for another document. */
 function refuseForeignFile(cases: readonly MergeCase[], title: string): void {
-  if (cases.some((c) => c.placed || c.previous !== null)) return;
+  if (cases.length === 0 || cases.some((c) => c.placed || c.previous !== null)) return;
   const n = cases.length;
   const what =
     n === 1
@@ -131,7 +137,39 @@ export function planImport(parsed: ParsedImport, input: MergeInput): ImportPlan 
     return { item: itemOf(c, decision), record: decision.record, previous: c.previous };
   });
   refuseForeignFile(cases, input.report.title);
-  return { format: parsed.format, counts: countKinds(items.map((p) => p.item), []), items, codes: null };
+  const { links, assessments } = planTracker(parsed, input, items);
+  return { format: parsed.format, counts: countKinds(items.map((p) => p.item), []), items, codes: null, links, assessments };
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+}
+
+/** The file's links and assessments, planned against ours and the annotations as the import leaves them. */
+function planTracker(parsed: ParsedImport, input: MergeInput, items: readonly PlannedItem[]): Pick<ImportPlan, 'links' | 'assessments'> {
+  if ((parsed.links ?? []).length === 0 && (parsed.assessments ?? []).length === 0) return { links: [], assessments: [] };
+  const ours = new Map(input.existing.map((r) => [r.id, r]));
+  const inFile = new Map(items.map((p) => [p.item.id, p]));
+  const describe = (id: string): string => {
+    const planned = inFile.get(id);
+    if (planned) return `${planned.item.citation || 'Unplaced'} “${excerpt(planned.item.exact)}”`;
+    const record = ours.get(id);
+    if (!record) return 'A highlight that is neither in the file nor here';
+    const [position, quote] = record.target.selector;
+    const where = record.target.sha256 === input.report.sha256 ? locateRange(input.report.blocks, position.start, position.end).citation : 'Needs review';
+    return `${where} “${excerpt(quote.exact)}”`;
+  };
+  const context: LinkPlanInput = {
+    links: input.tracker?.links ?? [],
+    assessments: input.tracker?.assessments ?? [],
+    recommendations: input.tracker?.recommendations ?? [],
+    present: (id) => ours.has(id) || inFile.get(id)?.record != null,
+    describe,
+    fileTitles: new Map((parsed.assessments ?? []).flatMap((a) => (a.title === null ? [] : [[a.id, a.title] as const]))),
+    now: input.now,
+  };
+  return { links: planLinks(parsed.links ?? [], context), assessments: planAssessments(parsed.assessments ?? [], context) };
 }
 
 /** Annotation items by kind, and code items under `codes`. */

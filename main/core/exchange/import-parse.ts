@@ -19,11 +19,13 @@
  *   characters, more than 50 tags or a note over 100,000 characters is refused
  *   (the limits of the app itself), as are invalid positions and dates.
  */
-import { createHash } from 'node:crypto';
 import { MAX_NOTE_LENGTH, MAX_TAGS, MAX_TAG_LENGTH, MAX_TAG_PATH_LENGTH, type ColorId } from '../../../preload/contract';
-import { FieldmarkError } from '../../../preload/rpc';
 import { uniqueTags } from '../../../common/tag-identity';
 import { parseUntrustedJson } from '../validation/safe-json';
+import { UUID, cleanNote, cleanText, fail, hasType, isObj, kindOf, readDate, shown, toArray, uuidFromForeignId, type Obj } from './import-values';
+
+export { cleanText, uuidFromForeignId };
+import { isFieldmarkLink, readAssessments, readLinkBody, type IncomingAssessment, type IncomingLink } from './import-parse-links';
 import { DELETED_AT_KEY, FIELDMARK_NAMESPACE, colorFromStyleClass } from './w3c-export';
 
 /** The file's format, as the preview names it to the user. */
@@ -65,66 +67,13 @@ export interface IncomingAnnotation {
 export interface ParsedImport {
   format: ImportFormat;
   annotations: IncomingAnnotation[];
+  /** The links the annotations make (a Fieldmark export's `linking` bodies); absent means none. */
+  links?: IncomingLink[];
+  /** The collection's `fieldmark:assessments`; absent means none. */
+  assessments?: IncomingAssessment[];
 }
 
-type Obj = Record<string, unknown>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const MAX_REFINED_DEPTH = 4;
-// Control characters except tab (09), line feed (0A) and carriage return (0D).
-const CONTROL = /[^\P{Cc}\t\n\r]/gu;
-// A cheap first look (no Unicode mode): any control character or any surrogate at all.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const MAYBE_UNCLEAN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-function fail(message: string): never {
-  throw new FieldmarkError('INVALID_IMPORT', message);
-}
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function toArray(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
-}
-
-/** Shortens untrusted text for a message. */
-function shown(text: string): string {
-  const clean = cleanText(text).replace(/\s+/g, ' ');
-  return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;
-}
-
-function hasType(value: Obj, type: string): boolean {
-  return toArray(value.type).includes(type) || toArray(value['@type']).includes(type);
-}
-
-/** Removes control characters (keeping tab, LF, CR) and replaces lone surrogates with U+FFFD. */
-export function cleanText(text: string): string {
-  if (!MAYBE_UNCLEAN.test(text)) return text;
-  return text.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
-}
-
-function cleanNote(text: string): string {
-  return cleanText(text).replace(/\r\n?/g, '\n');
-}
-
-/** A UUID (version 8 layout) derived from a foreign id, stable across imports. */
-export function uuidFromForeignId(id: string): string {
-  const hex = createHash('sha256').update(`fieldmark-import\n${id}`).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** Whether a JSON-LD object declares Fieldmark's namespace in its @context (our own export). */
 function declaresFieldmark(value: unknown): boolean {
@@ -185,17 +134,6 @@ function findSelectors(selectorValue: unknown): Selectors {
     level = next;
   }
   return found;
-}
-
-function readDate(item: Obj, key: string, label: string, where: string): string | null {
-  const value = item[key];
-  if (value === undefined || value === null) return null;
-  const text = typeof value === 'string' ? value.trim() : '';
-  const time = ISO_DATE.test(text) ? Date.parse(text) : NaN;
-  if (Number.isNaN(time)) {
-    fail(`${where} has a ${label} date that is not a valid date (${typeof value === 'string' ? `"${shown(value)}"` : kindOf(value)}).`);
-  }
-  return new Date(time).toISOString();
 }
 
 function readTarget(item: Obj, where: string): Pick<IncomingAnnotation, 'source' | 'sha256' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'color'> {
@@ -278,7 +216,8 @@ function readBodies(item: Obj, where: string): { notes: string[]; tags: string[]
     const link = typeof body.source === 'string' ? body.source : typeof body.id === 'string' ? body.id : null;
     if (link) notes.push(link);
   };
-  for (const body of toArray(item.body)) visit(body, 0);
+  // Fieldmark's own links are not note text: import-parse-links.ts reads them.
+  for (const body of toArray(item.body)) if (!isFieldmarkLink(body)) visit(body, 0);
   if (typeof item.bodyValue === 'string') notes.push(item.bodyValue);
   else if (item.bodyValue !== undefined) fail(`${where} has a bodyValue that is ${kindOf(item.bodyValue)}, not text.`);
   if (item.text !== undefined && item.text !== null) {
@@ -346,7 +285,8 @@ function readAnnotation(value: unknown, index: number): IncomingAnnotation {
 export function parseImport(content: string): ParsedImport {
   const root = parseUntrustedJson(content);
   const { format, list } = locateAnnotations(root);
-  if (list.length === 0) fail('The file holds no annotations. Nothing was imported.');
+  const assessments = format === IMPORT_FORMATS.fieldmark ? readAssessments(root) : [];
+  if (list.length === 0 && assessments.length === 0) fail('The file holds no annotations. Nothing was imported.');
   const annotations = list.map((item, i) => readAnnotation(item, i + 1));
   const seen = new Map<string, number>();
   for (const a of annotations) {
@@ -356,5 +296,21 @@ export function parseImport(content: string): ParsedImport {
     }
     seen.set(a.id, a.index);
   }
-  return { format, annotations };
+  return { format, annotations, links: readLinks(list, annotations), assessments };
+}
+
+/** The links each annotation of the file makes, each link once. */
+function readLinks(list: readonly unknown[], annotations: readonly IncomingAnnotation[]): IncomingLink[] {
+  const links = new Map<string, IncomingLink>();
+  list.forEach((item, i) => {
+    if (!isObj(item)) return;
+    const where = `Annotation ${i + 1}`;
+    for (const body of toArray(item.body)) {
+      if (!isFieldmarkLink(body)) continue;
+      const link = readLinkBody(body, annotations[i]!.id, where);
+      if (links.has(link.id)) fail(`The file lists the same link twice (${where}, id ${link.id}). Nothing was imported.`);
+      links.set(link.id, link);
+    }
+  });
+  return [...links.values()];
 }

@@ -12,12 +12,15 @@ import {
   type ColorId,
   type Legend,
   type MarkdownOptions,
+  type RecommendationView,
   type SectionId,
 } from '../../../preload/contract';
 import { annotationFilter, describeFilterParts, type CodeParents } from '../../../common/annotation-filter';
 import { tagKey, uniqueTags } from '../../../common/tag-identity';
 import { escapeMarkdown, markdownCode } from './markdown-escape';
 import { codebookBlocks, codebookCountsTable, depthOf } from './codebook-export';
+import { linkLines, type LinkNames } from './markdown-links';
+import { trackerBlocks } from './tracker-markdown';
 
 /** What the header says about the report. */
 export interface MarkdownReportMeta {
@@ -41,12 +44,17 @@ export interface RenderMarkdownInput {
   codes?: { parentOf: CodeParents; pathOf(id: string): string | null };
   /** Every live code in tree order with its counts: the groups of `groupBy: 'code'` and the codebook appendix. */
   codebook?: readonly CodeView[];
+  /** The recommendations with their assessments (issue 14): names of linked recommendations, and the assessment section. */
+  recommendations?: readonly RecommendationView[];
+  /** Every annotation by id, tombstones included, to name the other end of a link. */
+  linked?: ReadonlyMap<string, AnnotationView>;
 }
 
 export const NEEDS_REVIEW_TITLE = 'Needs review';
 const NO_SECTION_TITLE = 'Title and tier';
 const NO_TAG_TITLE = 'No tags';
 export const NOT_CODED_TITLE = 'Not coded';
+export const ASSESSMENT_TITLE = 'Recommendation assessment';
 
 interface Group {
   heading: string;
@@ -145,7 +153,7 @@ function groupByColor(items: readonly AnnotationView[], legend: Legend): Group[]
   }));
 }
 
-function renderAnnotation(a: AnnotationView, options: MarkdownOptions, legend: Legend, out: string[], level = 3): void {
+function renderAnnotation(a: AnnotationView, options: MarkdownOptions, legend: Legend, out: string[], level = 3, names?: LinkNames): void {
   let title = escapeMarkdown(a.citation || 'Annotation', { singleLine: true });
   if (a.anchor.status === 'orphan') title += ' (last known place)';
   if (options.includeColors) title += ` · ${escapeMarkdown(legend[a.color], { singleLine: true })}`;
@@ -158,7 +166,21 @@ function renderAnnotation(a: AnnotationView, options: MarkdownOptions, legend: L
     if (a.updatedAt !== a.createdAt) dates += ` · updated ${markdownCode(a.updatedAt)}`;
     out.push(dates);
   }
+  const links = names ? linkLines(a, names) : null;
+  if (links !== null) out.push(links);
   out.push(`Id: ${markdownCode(`urn:uuid:${a.id}`)}`);
+}
+
+/** How links name their other ends: recommendations by number and title, annotations by citation and quote. */
+function linkNamesOf(input: RenderMarkdownInput): LinkNames {
+  const recs = new Map((input.recommendations ?? []).map((r) => [r.id, r]));
+  return {
+    recommendation: (id) => {
+      const rec = recs.get(id);
+      return rec ? `Recommendation ${rec.index}: ${rec.title}` : null;
+    },
+    annotation: (id) => input.linked?.get(id),
+  };
 }
 
 function filterLine(input: RenderMarkdownInput): string {
@@ -196,19 +218,23 @@ export function renderMarkdown(input: RenderMarkdownInput): string {
     ].join('\n'),
   ];
 
+  const names = linkNamesOf(input);
   for (const group of groupsOf(input, placed)) {
     const level = group.level ?? 2;
     out.push(heading(level, group.heading));
-    for (const a of group.items) renderAnnotation(a, options, legend, out, Math.min(6, level + 1));
+    for (const a of group.items) renderAnnotation(a, options, legend, out, Math.min(6, level + 1), names);
   }
   if (orphans.length > 0) {
     out.push(heading(2, NEEDS_REVIEW_TITLE));
     out.push('These annotations could not be placed in the current text; each is shown with its original quote.');
-    for (const a of orphans) renderAnnotation(a, options, legend, out);
+    for (const a of orphans) renderAnnotation(a, options, legend, out, 3, names);
   }
   if (chosen.length === 0) out.push('No annotations match.');
   const codebook = input.codebook ?? [];
   if ((options.includeCodebook ?? options.groupBy === 'code') && codebook.length > 0) out.push(...codebookAppendix(codebook));
+  if (options.includeAssessment && input.recommendations) {
+    out.push(heading(2, ASSESSMENT_TITLE), ...trackerBlocks(input.recommendations, input.linked ?? new Map<string, AnnotationView>(), 3));
+  }
   return `${out.join('\n\n')}\n`;
 }
 

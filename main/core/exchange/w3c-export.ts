@@ -15,16 +15,18 @@
  * - a deletion → `fieldmark:deletedAt` (a term of the `fieldmark` prefix declared
  *   in the @context). Tombstones are exported so that a merge elsewhere does not
  *   bring the annotation back; they carry no note and no tags, because a deleted
- *   note should not leave the machine.
+ *   note should not leave the machine;
+ * - each link the annotation makes → a `linking` body, and the assessments → the
+ *   collection's `fieldmark:assessments` (issue 14; w3c-links.ts).
  */
 import { createHash } from 'node:crypto';
 import { COLOR_IDS, type AnnotationView, type ColorId } from '../../../preload/contract';
+import type { StoredAssessment, StoredLink } from '../store/store-schema';
+import { ASSESSMENTS_KEY, DELETED_AT_KEY, FIELDMARK_NAMESPACE, assessmentsJson, linkBody, linksByAnnotation, type RecommendationPassage } from './w3c-links';
 
+export { DELETED_AT_KEY, FIELDMARK_NAMESPACE };
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-/** Namespace of Fieldmark's own terms (only `deletedAt` so far). */
-export const FIELDMARK_NAMESPACE = 'urn:x-fieldmark:';
 export const W3C_CONTEXT = [ANNO_CONTEXT, { fieldmark: FIELDMARK_NAMESPACE }] as const;
-export const DELETED_AT_KEY = 'fieldmark:deletedAt';
 export const STYLE_CLASS_PREFIX = 'fieldmark-';
 
 /** Paint for other tools: the app's hue plus its underline style, so colour is never the only cue. */
@@ -65,6 +67,12 @@ export interface W3CExportInput {
   /** Every annotation, tombstones included. */
   annotations: readonly AnnotationView[];
   exportedAt: Date;
+  /** Every stored link, tombstones included (issue 14); absent means none. */
+  links?: readonly StoredLink[];
+  /** The recommendations' passages by id, which links to a recommendation point at. */
+  recommendations?: ReadonlyMap<string, RecommendationPassage>;
+  /** The stored assessments (only recommendations the user touched). */
+  assessments?: readonly StoredAssessment[];
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -76,14 +84,15 @@ function uuidFromHash(seed: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** One annotation as a W3C Web Annotation (without its own @context when inside a collection). */
-export function toW3CAnnotation(a: AnnotationView, withContext = true): Record<string, Json> {
+/** One annotation as a W3C Web Annotation (without its own @context when inside a collection), with its `linking` bodies. */
+export function toW3CAnnotation(a: AnnotationView, withContext = true, linking: readonly Json[] = []): Record<string, Json> {
   const deleted = a.deletedAt !== null;
   const body: Json[] = [];
   if (!deleted && a.note.length > 0) {
     body.push({ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' });
   }
   if (!deleted) for (const tag of a.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  body.push(...linking);
   const [position, quote] = a.target.selector;
   const annotation: Record<string, Json> = {};
   if (withContext) annotation['@context'] = [...W3C_CONTEXT];
@@ -131,9 +140,12 @@ function exportedView(a: AnnotationView, sha256: string): AnnotationView {
 /** Builds the W3C AnnotationCollection (JSON-LD value). Pure: the same input gives the same value. */
 export function toW3C(input: W3CExportInput): Record<string, Json> {
   const sorted = [...input.annotations].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const items = sorted.map((a) => toW3CAnnotation(exportedView(a, input.report.sha256)));
+  const links = linksByAnnotation(input.links ?? []);
+  const passages = input.recommendations ?? new Map<string, RecommendationPassage>();
+  const bodiesOf = (id: string) => (links.get(id) ?? []).flatMap((link) => linkBody(link, input.report.sha256, passages) ?? []);
+  const items = sorted.map((a) => toW3CAnnotation(exportedView(a, input.report.sha256), true, bodiesOf(a.id)));
   const created = input.exportedAt.toISOString();
-  return {
+  const collection: Record<string, Json> = {
     '@context': [...W3C_CONTEXT],
     id: `urn:uuid:${uuidFromHash(`${input.report.sha256}\n${created}\n${sorted.map((a) => a.id).join('\n')}`)}`,
     type: 'AnnotationCollection',
@@ -142,6 +154,8 @@ export function toW3C(input: W3CExportInput): Record<string, Json> {
     total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
+  if ((input.assessments ?? []).length > 0) collection[ASSESSMENTS_KEY] = assessmentsJson(input.assessments!);
+  return collection;
 }
 
 /** The W3C export as the JSON text written to the `.jsonld` file. */

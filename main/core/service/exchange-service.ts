@@ -12,7 +12,8 @@
  *   refused if the annotations or codes it would touch changed since the preview;
  * - undo reverts an import in one batch; an annotation edited after the import
  *   is left as the user made it; codes it changed go back, and codes it made
- *   are deleted when nothing live uses them (import-commit.ts);
+ *   are deleted when nothing live uses them (import-commit.ts); links and
+ *   assessments go back likewise (import-commit-tracker.ts);
  * - restore validates the whole file, then takes an automatic backup of the
  *   current state, then replaces the store in one step.
  */
@@ -22,6 +23,7 @@ import { parseBackup, renderBackup } from '../store/backup-file';
 import { renderMarkdown } from '../exchange/markdown-export';
 import { codebookOf } from '../store/codebook';
 import { commitOps, undoOps } from './import-commit';
+import { trackerCommit, trackerUndo } from './import-commit-tracker';
 import { taggedOf } from './tagged-records';
 import { createImportPreviews, type ImportPreviews } from './import-previews';
 import { importFileOf, planFileImport } from './import-refi';
@@ -29,6 +31,9 @@ import { createRefiExportMethods } from './refi-export-service';
 import { listCodeViews } from './code-analysis';
 import type { ServiceContext } from './service-context';
 import { renderW3C } from '../exchange/w3c-export';
+import { recommendationPassages } from '../exchange/w3c-links';
+import { recommendationsOf } from '../report/recommendations';
+import { recommendationViews } from './recommendation-view';
 
 export type ExchangeMethods = Pick<
   Implementation<Contract>,
@@ -55,11 +60,16 @@ function createExportMethods(ctx: ServiceContext): Pick<ExchangeMethods, 'export
     exportMarkdown(options) {
       const now = ctx.now();
       const book = codebookOf(ctx.store.doc.codes);
+      const views = ctx.views();
+      const linked = new Map(views.map((v) => [v.id, v]));
+      const recommendations = recommendationViews(recommendationsOf(ctx.report.text, ctx.report.blocks), ctx.store.doc, (id) => linked.get(id)?.start ?? 0);
       const content = renderMarkdown({
         codes: { parentOf: (id) => book.get(id)?.parentId, pathOf: (id) => book.pathOf(id) },
         codebook: listCodeViews(book, ctx.views()),
         report: ctx.report,
-        annotations: ctx.views(),
+        annotations: views,
+        recommendations,
+        linked,
         options: options ?? MarkdownOptions.parse({}),
         legend: ctx.store.doc.settings.legend,
         exportedAt: now,
@@ -68,7 +78,9 @@ function createExportMethods(ctx: ServiceContext): Pick<ExchangeMethods, 'export
     },
     exportAnnotations() {
       const now = ctx.now();
-      const content = renderW3C({ report: ctx.report, annotations: ctx.views(), exportedAt: now });
+      const { links, assessments } = ctx.store.doc;
+      const recommendations = recommendationPassages(ctx.report.text, recommendationsOf(ctx.report.text, ctx.report.blocks));
+      const content = renderW3C({ report: ctx.report, annotations: ctx.views(), exportedAt: now, links, assessments, recommendations });
       return { filename: datedFileName('fieldmark-annotations', 'jsonld', now), content };
     },
     exportBackup() {
@@ -89,9 +101,16 @@ function createImportMethods(
       const now = ctx.now();
       const book = codebookOf(ctx.store.doc.codes);
       const existing = ctx.store.doc.annotations.map((a) => taggedOf(book, a));
-      const plan = planFileImport(importFileOf(input), { merge: { report: ctx.report, existing, now }, codes: ctx.store.doc.codes });
+      const { links, assessments } = ctx.store.doc;
+      const tracker = { links, assessments, recommendations: recommendationsOf(ctx.report.text, ctx.report.blocks) };
+      const plan = planFileImport(importFileOf(input), { merge: { report: ctx.report, existing, now, tracker }, codes: ctx.store.doc.codes });
       const id = previews.hold(plan, now);
-      const items = [...(plan.codes?.items.map((p) => p.item) ?? []), ...plan.items.map((p) => p.item)];
+      const items = [
+        ...(plan.codes?.items.map((p) => p.item) ?? []),
+        ...plan.items.map((p) => p.item),
+        ...plan.assessments.map((p) => p.item),
+        ...plan.links.map((p) => p.item),
+      ];
       return { id, format: plan.format, counts: plan.counts, items };
     },
 
@@ -107,9 +126,12 @@ function createImportMethods(
       const codeItems = plan.codes?.items ?? [];
       const chosenCodes = codeItems.filter((p) => p.write !== null && !rejected.has(p.item.id));
       const codeChoice = { chosen: chosenCodes, plan: plan.codes };
-      await ctx.store.apply(commitOps(id, chosen, codeChoice, annotationsById(), ctx.store.doc.codes, now));
+      const accept = <T extends { record: unknown; item: { id: string } }>(list: readonly T[]) => list.filter((p) => p.record !== null && !rejected.has(p.item.id));
+      const there = new Set([...ctx.store.doc.annotations.map((a) => a.id), ...chosen.map((p) => p.item.id)]);
+      const tracker = trackerCommit({ links: accept(plan.links), assessments: accept(plan.assessments) }, ctx.store.doc, there);
+      await ctx.store.apply(commitOps(id, chosen, codeChoice, annotationsById(), ctx.store.doc.codes, now, tracker));
       previews.drop(id);
-      const rejectedCount = [...plan.items, ...codeItems].filter((p) => rejected.has(p.item.id)).length;
+      const rejectedCount = [...plan.items, ...codeItems, ...plan.links, ...plan.assessments].filter((p) => rejected.has(p.item.id)).length;
       return { id, applied: chosen.length, codesApplied: chosenCodes.length, rejected: rejectedCount, counts: plan.counts };
     }),
 
@@ -117,8 +139,9 @@ function createImportMethods(
       const record = ctx.store.doc.imports.find((r) => r.id === id);
       if (!record) throw new FieldmarkError('NOT_FOUND', 'There is no import with this id to undo.');
       if (record.undoneAt !== null) throw new FieldmarkError('CONFLICT', 'This import was already undone.');
-      const { ops, reverted, codes } = undoOps(record, annotationsById(), ctx.store.doc.codes, ctx.now());
-      await ctx.store.apply(ops);
+      const now = ctx.now();
+      const { ops, reverted, codes } = undoOps(record, annotationsById(), ctx.store.doc.codes, now);
+      await ctx.store.apply([...trackerUndo(record, ctx.store.doc, now).ops, ...ops]);
       return { reverted, codes };
     }),
 

@@ -20,6 +20,7 @@ import { codebookOf, type Codebook } from '../store/codebook';
 import { sameRecord, sameTaggedRecord } from '../store/record-equality';
 import type { ImportRecord, StoreOp, StoredAnnotation, StoredCode, TaggedAnnotation } from '../store/store-schema';
 import { storedOf, taggedOf } from './tagged-records';
+import type { TrackerWrite } from './import-commit-tracker';
 
 const sameCode = (a: StoredCode | null | undefined, b: StoredCode | null): boolean => JSON.stringify(a ?? null) === JSON.stringify(b);
 
@@ -64,7 +65,8 @@ function followCodes(records: TaggedAnnotation[], plan: CodePlan | null, working
 /**
  * The ops of committing `chosen` annotations and `chosenCodes`: the codes, the
  * records, then the import's own record for undo (which keeps the stored
- * records, code ids and all, and every code written).
+ * records, code ids and all, every code written, and the links and
+ * assessments of `tracker`).
  */
 export function commitOps(
   id: string,
@@ -73,6 +75,7 @@ export function commitOps(
   current: ReadonlyMap<string, StoredAnnotation>,
   codes: readonly StoredCode[],
   now: Date,
+  tracker?: TrackerWrite,
 ): StoreOp[] {
   const book = codebookOf(codes);
   const tagged = (annotationId: string) => {
@@ -89,6 +92,8 @@ export function commitOps(
   ];
   const ops: StoreOp[] = codeEntries.length > 0 ? [{ op: 'putCodes', values: codeEntries.map((e) => e.wrote) }] : [];
   for (const value of records) ops.push({ op: 'putAnnotation', value });
+  // Links after the annotations they join (issue 14; import-commit-tracker.ts).
+  if (tracker) ops.push(...tracker.ops);
   ops.push({
     op: 'putImport',
     value: {
@@ -96,6 +101,8 @@ export function commitOps(
       committedAt: now.toISOString(),
       before: chosen.map((p, i) => ({ id: p.item.id, previous: current.get(p.item.id) ?? null, wrote: records[i]! })),
       codes: codeEntries,
+      ...(tracker && tracker.links.length > 0 ? { links: tracker.links } : {}),
+      ...(tracker && tracker.assessments.length > 0 ? { assessments: tracker.assessments } : {}),
       undoneAt: null,
     },
   });

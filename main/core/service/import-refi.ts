@@ -63,7 +63,7 @@ export function planFileImport(file: ImportFile, context: PlanContext): ImportPl
 function planCodebook(xml: string, { merge, codes }: PlanContext): ImportPlan {
   const book = readQdc(xml);
   const plan = planCodes(book.codes, book.renamed, codes, merge.now.toISOString());
-  return { format: IMPORT_FORMATS.qdc, counts: countKinds([], plan.items.map((p) => p.item)), items: [], codes: plan };
+  return { format: IMPORT_FORMATS.qdc, counts: countKinds([], plan.items.map((p) => p.item)), items: [], codes: plan, links: [], assessments: [] };
 }
 
 function planProject(bytes: Uint8Array, { merge, codes }: PlanContext): ImportPlan {
@@ -72,7 +72,7 @@ function planProject(bytes: Uint8Array, { merge, codes }: PlanContext): ImportPl
   const codeItems = codePlan.items.map((p) => p.item);
   if (project.codings.length === 0) {
     if (!project.sources.some((s) => s.isReport) && project.sources.length > 0) throw unrelatedProjectError(project);
-    return { format: IMPORT_FORMATS.qdpx, counts: countKinds([], codeItems), items: [], codes: codePlan };
+    return { format: IMPORT_FORMATS.qdpx, counts: countKinds([], codeItems), items: [], codes: codePlan, links: [], assessments: [] };
   }
   let annotations: ImportPlan;
   try {

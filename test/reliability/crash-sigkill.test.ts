@@ -3,7 +3,8 @@
  * and is killed with SIGKILL at random moments, at least 100 times; after each
  * kill the store reopens, the file parses and validates, and every acknowledged
  * annotation (and the latest acknowledged edit of each note, or a later one in
- * flight) is there — checked by test/support/crash-check.ts, whose own tests are
+ * flight) is there, and so is every acknowledged link (live) and the latest
+ * acknowledged rationale of every assessment (issue 14) — checked by test/support/crash-check.ts, whose own tests are
  * in test/unit/support/crash-check.test.ts.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,12 +39,16 @@ describe('SIGKILL during writes', () => {
     expect(lanes.flatMap((r) => r.notices)).toEqual([]);
     expect(sum((r) => r.creationsAcknowledged)).toBeGreaterThan(kills);
     expect(sum((r) => r.editsChecked)).toBeGreaterThan(0);
+    expect(sum((r) => r.linksAcknowledged)).toBeGreaterThan(0);
+    expect(sum((r) => r.assessmentEditsAcknowledged)).toBeGreaterThan(0);
     recordCounts(SUITE, {
       sigkills: kills,
       killedWhileOpening: sum((r) => r.killedWhileOpening),
-      acknowledgedWrites: sum((r) => r.creationsAcknowledged + r.editsChecked),
+      acknowledgedWrites: sum((r) => r.creationsAcknowledged + r.linksAcknowledged + r.editsChecked),
       creationsAcknowledged: sum((r) => r.creationsAcknowledged),
       editsAcknowledged: sum((r) => r.editsAcknowledged),
+      linksAcknowledged: sum((r) => r.linksAcknowledged),
+      assessmentEditsAcknowledged: sum((r) => r.assessmentEditsAcknowledged),
       latestEditsChecked: sum((r) => r.editsChecked),
     });
   }, 900_000);

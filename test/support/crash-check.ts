@@ -4,7 +4,9 @@
  * disk after a kill, what earlier kills established, and the lines the killed
  * writer printed, it lists every broken promise:
  *
- * - every acknowledged creation is on disk;
+ * - every acknowledged creation is on disk, and every acknowledged link, live;
+ * - every assessment (by `rec-N`) holds its latest acknowledged rationale, by
+ *   the same rule as a note below (the caller lists it as an id and a note);
  * - every edited annotation holds its latest acknowledged note, or a later edit
  *   that the killed writer had already handed to the store (in flight) — never
  *   an older note, and never a note no writer was writing when it was killed.
@@ -36,6 +38,8 @@ export interface KillCheck {
   log: AckLog;
   /** Creations the killed writer acknowledged. */
   creationsAcknowledged: number;
+  /** Links the killed writer acknowledged. */
+  linksAcknowledged: number;
   /** Annotations whose latest acknowledged edit (from the killed writer) this check compared with the disk. */
   editsChecked: number;
 }
@@ -47,10 +51,14 @@ function fold(before: AckLog, events: readonly CrashEvent[]) {
   const inFlight = new Map<string, Rev[]>();
   const editedNow = new Set<string>();
   let creations = 0;
+  let links = 0;
   for (const event of events) {
     if (event.kind === 'created') {
       created.add(event.id);
       creations++;
+    } else if (event.kind === 'linked') {
+      created.add(event.id);
+      links++;
     } else if (event.kind === 'editing') {
       inFlight.set(event.id, [...(inFlight.get(event.id) ?? []), event.rev]);
     } else if (event.kind === 'edited') {
@@ -59,12 +67,12 @@ function fold(before: AckLog, events: readonly CrashEvent[]) {
       editedNow.add(event.id);
     }
   }
-  return { created, latest, inFlight, editedNow, creations };
+  return { created, latest, inFlight, editedNow, creations, links };
 }
 
 /** Checks the disk after one kill; see the module comment for the rules. */
 export function checkAfterKill(disk: readonly DiskAnnotation[], before: AckLog, events: readonly CrashEvent[]): KillCheck {
-  const { created, latest, inFlight, editedNow, creations } = fold(before, events);
+  const { created, latest, inFlight, editedNow, creations, links } = fold(before, events);
   const byId = new Map(disk.map((a) => [a.id, a.note]));
   const violations: Violation[] = [];
   for (const id of created) if (!byId.has(id)) violations.push({ id, problem: 'an acknowledged creation is missing' });
@@ -90,5 +98,5 @@ export function checkAfterKill(disk: readonly DiskAnnotation[], before: AckLog, 
       violations.push({ id, problem: `holds ${JSON.stringify(note)}, which no acknowledged or in-flight edit wrote` });
     }
   }
-  return { violations, log: { created, latest }, creationsAcknowledged: creations, editsChecked: editedNow.size };
+  return { violations, log: { created, latest }, creationsAcknowledged: creations, linksAcknowledged: links, editsChecked: editedNow.size };
 }

@@ -9,6 +9,10 @@
  *   `C <id>`           a creation was acknowledged
  *   `E <id> <run>.<n>` an edit to note `rev <run>.<n>` was handed to the store (not yet acknowledged)
  *   `U <id> <run>.<n>` that edit was acknowledged
+ *   `L <id>`           a link (issue 14) was acknowledged; it must stay on disk, live
+ *
+ * An edit's id is an annotation's, or a recommendation's (`rec-N`) for an
+ * assessment whose rationale the writer set to `rev <run>.<n>`.
  */
 
 /** A note revision written by the crash writer: the n-th edit of run `run`. */
@@ -20,12 +24,13 @@ export interface Rev {
 export type CrashEvent =
   | { kind: 'ready' }
   | { kind: 'created'; id: string }
+  | { kind: 'linked'; id: string }
   | { kind: 'editing'; id: string; rev: Rev }
   | { kind: 'edited'; id: string; rev: Rev };
 
 const REV = /^(\d+)\.(\d+)$/;
 const NOTE = /^rev (\d+)\.(\d+)$/;
-const ID = /^[0-9a-f-]{36}$/;
+const ID = /^(?:[0-9a-f-]{36}|rec-\d{1,2})$/;
 
 /** The note text the writer stores for `rev`. */
 export function revNote(rev: Rev): string {
@@ -54,6 +59,8 @@ export function formatEvent(event: CrashEvent): string {
       return 'ready';
     case 'created':
       return `C ${event.id}`;
+    case 'linked':
+      return `L ${event.id}`;
     case 'editing':
       return `E ${event.id} ${event.rev.run}.${event.rev.n}`;
     case 'edited':
@@ -67,6 +74,7 @@ export function parseEvent(line: string): CrashEvent {
   const [kind, id, rev, ...rest] = line.split(' ');
   if (rest.length === 0 && id !== undefined && ID.test(id)) {
     if (kind === 'C' && rev === undefined) return { kind: 'created', id };
+    if (kind === 'L' && rev === undefined) return { kind: 'linked', id };
     const match = rev === undefined ? null : REV.exec(rev);
     if (match && (kind === 'E' || kind === 'U')) {
       return { kind: kind === 'E' ? 'editing' : 'edited', id, rev: { run: Number(match[1]), n: Number(match[2]) } };

@@ -14,7 +14,8 @@ import path from 'node:path';
 import { SNAPSHOT_FILE } from '../../main/core/store/journal-adapter';
 import { decodeSnapshot } from '../../main/core/store/snapshot-codec';
 import { openStore } from '../../main/core/store/store';
-import { checkAfterKill, EMPTY_LOG } from './crash-check';
+import type { StoreDoc } from '../../main/core/store/store-schema';
+import { checkAfterKill, EMPTY_LOG, type DiskAnnotation } from './crash-check';
 import { parseEvent, type CrashEvent } from './crash-log';
 import { prng, REPO_ROOT } from './store-fixtures';
 
@@ -24,8 +25,12 @@ export interface CrashLoopResult {
   killedWhileOpening: number;
   /** Creations acknowledged by the children (each checked after every later kill). */
   creationsAcknowledged: number;
-  /** Edits acknowledged by the children. */
+  /** Edits acknowledged by the children (notes and assessments). */
   editsAcknowledged: number;
+  /** Links acknowledged by the children (each checked live after every later kill). */
+  linksAcknowledged: number;
+  /** Of the edits, assessment (rationale) edits. */
+  assessmentEditsAcknowledged: number;
   /** Per kill, the annotations whose latest acknowledged edit was compared with the disk. */
   editsChecked: number;
   /** Broken promises found by test/support/crash-check.ts, one line each (repeated after every later kill). */
@@ -80,10 +85,23 @@ async function runChild(dataDir: string, run: number, random: () => number): Pro
   return { lines: complete.split('\n').filter((line) => line.length > 0), sawReady };
 }
 
+/**
+ * What the checker compares: annotations by note, assessments by rationale
+ * (the writer keeps a revision there), and live links (the writer never
+ * unlinks, so a tombstoned link counts as missing).
+ */
+function onDisk(doc: StoreDoc): DiskAnnotation[] {
+  return [
+    ...doc.annotations.map((a) => ({ id: a.id, note: a.note })),
+    ...doc.assessments.map((a) => ({ id: a.id, note: a.rationale })),
+    ...doc.links.filter((l) => l.deletedAt === null).map((l) => ({ id: l.id, note: '' })),
+  ];
+}
+
 /** Runs `kills` kill-and-reopen rounds on `dataDir`; run numbers start at `firstRun`. */
 export async function runCrashLoop(options: { dataDir: string; kills: number; firstRun: number }): Promise<CrashLoopResult> {
   const random = prng(options.firstRun);
-  const result: CrashLoopResult = { kills: 0, killedWhileOpening: 0, creationsAcknowledged: 0, editsAcknowledged: 0, editsChecked: 0, violations: [], violatedIds: [], notices: [] };
+  const result: CrashLoopResult = { kills: 0, killedWhileOpening: 0, creationsAcknowledged: 0, editsAcknowledged: 0, linksAcknowledged: 0, assessmentEditsAcknowledged: 0, editsChecked: 0, violations: [], violatedIds: [], notices: [] };
   let log = EMPTY_LOG;
   for (let k = 0; k < options.kills; k++) {
     const run = options.firstRun + k;
@@ -94,12 +112,14 @@ export async function runCrashLoop(options: { dataDir: string; kills: number; fi
     const store = await openStore({ dataDir: options.dataDir });
     try {
       result.notices.push(...store.status.notices);
-      const check = checkAfterKill(store.doc.annotations, log, events);
+      const check = checkAfterKill(onDisk(store.doc), log, events);
       log = check.log;
       result.violations.push(...check.violations.map((v) => `run ${run}: ${v.id} ${v.problem}`));
       for (const { id } of check.violations) if (!result.violatedIds.includes(id)) result.violatedIds.push(id);
       result.creationsAcknowledged += check.creationsAcknowledged;
       result.editsAcknowledged += events.filter((e) => e.kind === 'edited').length;
+      result.assessmentEditsAcknowledged += events.filter((e) => e.kind === 'edited' && e.id.startsWith('rec-')).length;
+      result.linksAcknowledged += check.linksAcknowledged;
       result.editsChecked += check.editsChecked;
     } finally {
       await store.close();

@@ -8,11 +8,15 @@
  * a pipe, which Node writes synchronously on Linux, so a printed line is never
  * "in flight" after a kill; a kill between `apply()` resolving and the `U` line
  * leaves an edit the checker sees as in flight, which may or may not be on disk.
+ * `L <id>` once a link was acknowledged; an assessment's rationale edit is
+ * printed like a note edit, with the recommendation's id (`rec-N`).
  * Mixes single writes, concurrent writes (group commit), multi-op batches,
- * updates, backups and a small compaction threshold so that kills land in
+ * updates, links and assessments (issue 14), backups and a small compaction threshold so that kills land in
  * every part of the write path. argv[3] is the run number (also the seed).
  */
+import { randomUUID } from 'node:crypto';
 import { openStore } from '../../main/core/store/store';
+import type { StoredLink } from '../../main/core/store/store-schema';
 import { formatEvent, revNote, type CrashEvent } from './crash-log';
 import { makeAnnotation, prng, put } from './store-fixtures';
 
@@ -40,13 +44,29 @@ async function main(): Promise<void> {
       await create();
     } else if (roll < 0.65) {
       await Promise.all([create(), create(), create(), create(), create()]);
-    } else if (roll < 0.75) {
+    } else if (roll < 0.7) {
       const batch = [makeAnnotation(n++), makeAnnotation(n++), makeAnnotation(n++)];
       await store.apply(batch.map(put));
       for (const annotation of batch) {
         ids.push(annotation.id);
         print({ kind: 'created', id: annotation.id });
       }
+    } else if (roll < 0.78) {
+      const from = ids[Math.floor(random() * ids.length)]!;
+      const other = ids[Math.floor(random() * ids.length)]!;
+      const at = new Date().toISOString();
+      const to = other === from || random() < 0.5 ? { recommendation: `rec-${1 + Math.floor(random() * 12)}` } : { annotation: other };
+      const link: StoredLink = { id: randomUUID(), from, to, relation: 'recommendation' in to ? 'gap' : 'supports', createdAt: at, updatedAt: at, deletedAt: null };
+      await store.apply([{ op: 'putLinks', values: [link] }]);
+      print({ kind: 'linked', id: link.id });
+    } else if (roll < 0.86) {
+      const id = `rec-${1 + Math.floor(random() * 12)}`;
+      const at = new Date().toISOString();
+      const current = store.doc.assessments.find((a) => a.id === id) ?? { id, title: null, status: 'partial' as const, assessedBy: null, assessedAt: null };
+      const next = { run, n: ++rev };
+      print({ kind: 'editing', id, rev: next });
+      await store.apply([{ op: 'putAssessments', values: [{ ...current, rationale: revNote(next), assessedAt: at, updatedAt: at }] }]);
+      print({ kind: 'edited', id, rev: next });
     } else if (roll < 0.97) {
       const id = ids[Math.floor(random() * ids.length)]!;
       const current = store.doc.annotations.find((a) => a.id === id)!;

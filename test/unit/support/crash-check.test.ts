@@ -73,11 +73,19 @@ describe('the SIGKILL checker', () => {
     const earlier = check([{ id: a, note: 'note 0' }], [created(a)]).log;
     expect(problems([], [], earlier)).toEqual(['an acknowledged creation is missing']);
   });
+
+  it('reports a lost link and an assessment rolled back to an older rationale (issue 14)', () => {
+    const link = randomUUID();
+    const events: CrashEvent[] = [created(a), { kind: 'linked', id: link }, ...edit('rec-3', rev(9, 1)), ...edit('rec-3', rev(9, 2))];
+    expect(check([{ id: a, note: 'n' }, { id: link, note: '' }, { id: 'rec-3', note: revNote(rev(9, 2)) }], events)).toMatchObject({ violations: [], linksAcknowledged: 1, creationsAcknowledged: 1 });
+    expect(problems([{ id: a, note: 'n' }, { id: 'rec-3', note: revNote(rev(9, 2)) }], events)).toEqual(['an acknowledged creation is missing']);
+    expect(problems([{ id: a, note: 'n' }, { id: link, note: '' }, { id: 'rec-3', note: revNote(rev(9, 1)) }], events)).toEqual([`holds "rev 9.1", older than the acknowledged "rev 9.2"`]);
+  });
 });
 
 describe('the crash writer’s line format', () => {
   it('reads back every line it writes', () => {
-    const events: CrashEvent[] = [{ kind: 'ready' }, created(a), editing(a, rev(50_001, 12)), edited(a, rev(50_001, 12))];
+    const events: CrashEvent[] = [{ kind: 'ready' }, created(a), editing(a, rev(50_001, 12)), edited(a, rev(50_001, 12)), { kind: 'linked', id: b }, editing('rec-12', rev(50_001, 13)), edited('rec-12', rev(50_001, 13))];
     expect(throughTheWire(events)).toEqual(events);
   });
 
@@ -86,5 +94,7 @@ describe('the crash writer’s line format', () => {
     expect(() => parseEvent(`U ${a} 7.x`)).toThrow(/cannot read/);
     expect(() => parseEvent(`C ${a} extra`)).toThrow(/cannot read/);
     expect(() => parseEvent('')).toThrow(/cannot read/);
+    expect(() => parseEvent(`L ${a} 1.1`)).toThrow(/cannot read/);
+    expect(() => parseEvent('E rec-x 1.1')).toThrow(/cannot read/);
   });
 });

@@ -1,20 +1,2 @@
-/**
- * Where the Codebook sheet starts: just below the toolbar. The toolbar wraps to
- * more lines in a narrow window (and changes its buttons below 1000px), so it
- * is watched with a ResizeObserver while the sheet is open.
- */
-import { useLayoutEffect, useState, type RefObject } from 'react';
-
-export function useSheetTop(anchor: RefObject<HTMLElement | null>, open: boolean): number {
-  const [top, setTop] = useState(0);
-  useLayoutEffect(() => {
-    const bar = anchor.current?.closest('header') ?? anchor.current;
-    if (!open || !bar) return;
-    const measure = () => setTop(Math.round(bar.getBoundingClientRect().bottom));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(bar);
-    return () => observer.disconnect();
-  }, [anchor, open]);
-  return top;
-}
+/** Moved to renderer/sheet/use-top-below-toolbar.ts; this re-export goes once every sheet uses SideSheet. */
+export { useTopBelowToolbar as useSheetTop } from '../sheet/use-top-below-toolbar';

@@ -176,3 +176,17 @@ test('on a narrow window a cell click opens the Annotations drawer showing the f
   await expect(items(page)).toHaveCount(1);
   await expect(items(page).first()).toContainText(P1);
 });
+
+test('one side sheet at a time: opening the Coding matrix closes the Codebook, and Escape returns focus to its button', async ({ page }) => {
+  await ready(page);
+  const codebookButton = page.getByRole('button', { name: 'Codebook', exact: true });
+  await codebookButton.click();
+  await expect(page.getByRole('region', { name: 'Codebook', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Coding matrix', exact: true }).click();
+  await expect(region(page)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Codebook', exact: true })).toHaveCount(0);
+  await expect(codebookButton).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Escape');
+  await expect(region(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Coding matrix', exact: true })).toBeFocused();
+});

@@ -84,6 +84,17 @@ const field = {
     fc.string({ unit: 'binary', maxLength: 200 }),
     fc.integer(),
   ),
+  recommendation: fc.oneof(fc.constantFrom('rec-1', 'rec-12', 'rec-0', 'rec-13', 'rec-01', 'REC-1', 'rec-1 '), fc.string(), fc.integer()),
+  status: fc.oneof(fc.constantFrom('not-assessed', 'no-progress', 'partial', 'substantial', 'implemented', 'done', 'Partial'), fc.string()),
+  relation: fc.oneof(fc.constantFrom('progress', 'gap', 'context', 'supports', 'contradicts', 'follows-up', 'same-issue', 'cites', 'Gap'), fc.string()),
+  /** A link target: a recommendation, an annotation, both (refused), neither, or not an object. */
+  linkTarget: (id: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
+    fc.oneof(
+      fc.record({ recommendation: fc.oneof(fc.constantFrom('rec-1', 'rec-12', 'rec-13', 'rec-0'), fc.string()) }),
+      fc.record({ annotation: id }),
+      fc.record({ annotation: id, recommendation: fc.constant('rec-2') }),
+      fc.jsonValue({ maxDepth: 1 }),
+    ),
 };
 const shaped: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
   createAnnotation: fc.record({ start: offset, end: offset, color: field.color, note: field.note, tags: field.tags, exact: fc.string() }, { requiredKeys: [] }),
@@ -97,6 +108,7 @@ const shaped: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
       lineWidth: fc.oneof(fc.constantFrom('narrow', 'medium', 'wide', 'huge'), fc.integer()),
       readingPosition: fc.oneof(fc.constant(null), fc.record({ offset, progress: fc.double() }, { requiredKeys: [] })),
       legend: fc.oneof(fc.dictionary(fc.constantFrom(...COLOR_IDS, 'other'), fc.string({ unit: 'binary', maxLength: 50 })), fc.string()),
+      assessor: fc.oneof(fc.string({ unit: 'binary', maxLength: 120 }), fc.integer(), fc.constant(null)),
     },
     { requiredKeys: [] },
   ),
@@ -128,6 +140,13 @@ const shaped: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
     { requiredKeys: [] },
   ),
   codingMatrix: fc.record({ rows: fc.constantFrom('codes', 'tags', 1), columns: fc.oneof(fc.constantFrom('sections', 'colors', 'dates'), fc.string()) }, { requiredKeys: [] }),
+  updateRecommendation: fc.record(
+    { id: field.recommendation, title: fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.constant(null), fc.constant('x'.repeat(201)), fc.integer()), status: field.status, rationale: field.note },
+    { requiredKeys: [] },
+  ),
+  linkAnnotation: fc.record({ from: field.id, to: field.linkTarget(field.id), relation: field.relation }, { requiredKeys: [] }),
+  unlinkAnnotation: fc.record({ from: field.id, to: field.linkTarget(field.id), relation: field.relation }, { requiredKeys: [] }),
+  exportTracker: fc.record({ format: fc.oneof(fc.constantFrom('csv', 'markdown', 'md', 'CSV', 'xlsx'), fc.string()) }, { requiredKeys: [] }),
 };
 
 /** For the code writes, payloads that also name the store's real codes (fast-check cannot know their ids in advance). */
@@ -136,6 +155,12 @@ const withRealCodes: Partial<Record<MethodName, (ids: string[]) => fc.Arbitrary<
   mergeCodes: (ids) => fc.record({ from: fc.constantFrom(...ids), into: fc.constantFrom(...ids) }),
   deleteCode: (ids) => fc.record({ id: fc.constantFrom(...ids), withDescendants: fc.boolean() }, { requiredKeys: ['id'] }),
   createCode: (ids) => fc.record({ name: fc.constantFrom('seed', 'child', 'Child '), parentId: fc.constantFrom(...ids) }),
+};
+
+/** For the tracker's writes, payloads that name the store's real annotations (links between them, and to recommendations). */
+const withRealAnnotations: Partial<Record<MethodName, (ids: string[]) => fc.Arbitrary<unknown>>> = {
+  linkAnnotation: (ids) => fc.record({ from: fc.constantFrom(...ids), to: field.linkTarget(fc.constantFrom(...ids)), relation: field.relation }),
+  unlinkAnnotation: (ids) => fc.record({ from: fc.constantFrom(...ids), to: field.linkTarget(fc.constantFrom(...ids)), relation: field.relation }),
 };
 
 describe('arbitrary payloads through the dispatcher', () => {
@@ -147,7 +172,11 @@ describe('arbitrary payloads through the dispatcher', () => {
   for (const method of METHOD_NAMES) {
     it(`${method}: every answer is an envelope; refusals are typed and change nothing`, async () => {
       const ids = await codeIds();
-      const real = withRealCodes[method] && ids.length > 0 ? [withRealCodes[method]!(ids)] : [];
+      const annotations = await annotationIds();
+      const real = [
+        ...(withRealCodes[method] && ids.length > 0 ? [withRealCodes[method]!(ids)] : []),
+        ...(withRealAnnotations[method] && annotations.length > 0 ? [withRealAnnotations[method]!(annotations)] : []),
+      ];
       const payloads = shaped[method] ? fc.oneof(hostile, shaped[method]!, ...real) : hostile;
       await fc.assert(
         fc.asyncProperty(payloads, async (payload) => {
@@ -209,8 +238,14 @@ describe('arbitrary payloads through the dispatcher', () => {
 
 /** Everything a refused call could have changed, as the service reports it. */
 async function listEverything(): Promise<unknown> {
-  const [annotations, settings, codes] = await Promise.all([dispatch('listAnnotations', null), dispatch('getSettings', null), dispatch('listCodes', null)]);
-  return { annotations, settings, codes };
+  const [annotations, settings, codes, recommendations] = await Promise.all([dispatch('listAnnotations', null), dispatch('getSettings', null), dispatch('listCodes', null), dispatch('listRecommendations', null)]);
+  return { annotations, settings, codes, recommendations };
+}
+
+/** The ids of the store's annotations now, so link writes hit real records. */
+async function annotationIds(): Promise<string[]> {
+  const listed = await dispatch('listAnnotations', null);
+  return listed.ok ? (listed.value as Array<{ id: string }>).map((a) => a.id) : [];
 }
 
 /** The ids of the codes the store has now (the seeded ones and any a successful write made), so code writes hit real records. */

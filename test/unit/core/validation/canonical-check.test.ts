@@ -34,6 +34,17 @@ function richDoc(): StoreDoc {
     undoneAt: null,
   };
   doc.imports.push(record);
+  // Issue 14: an assessment with a title and one without, a link to a recommendation, a tombstoned link between annotations.
+  const [a0, a1] = [doc.annotations[0]!.id, doc.annotations[1]!.id];
+  doc.settings.assessor = 'Mika';
+  doc.assessments.push(
+    { id: 'rec-3', title: null, status: 'partial', rationale: 'Screening;\nno referral.', assessedBy: 'Mika', assessedAt: '2026-03-02T00:00:00.000Z', updatedAt: '2026-03-02T00:00:00.000Z' },
+    { id: 'rec-12', title: 'Child sex tourism', status: 'not-assessed', rationale: '', assessedBy: null, assessedAt: null, updatedAt: '2026-03-03T00:00:00.000Z' },
+  );
+  doc.links.push(
+    { id: '11111111-1111-4111-8111-111111111111', from: a0, to: { recommendation: 'rec-3' }, relation: 'gap', createdAt: '2026-03-02T00:00:00.000Z', updatedAt: '2026-03-02T00:00:00.000Z', deletedAt: null },
+    { id: '22222222-2222-4222-8222-222222222222', from: a0, to: { annotation: a1 }, relation: 'same-issue', createdAt: '2026-03-02T00:00:00.000Z', updatedAt: '2026-03-04T00:00:00.000Z', deletedAt: '2026-03-04T00:00:00.000Z' },
+  );
   return doc;
 }
 

@@ -50,7 +50,7 @@ function at(quote: string): { start: number; end: number } {
   return { start, end: start + quote.length };
 }
 
-/** A data folder with 4 annotations, 4 links (one unlinked again) and 3 assessments. */
+/** A data folder with 4 annotations (one in the trash), 4 links (one unlinked again) and 3 assessments. */
 async function tracked(): Promise<{ service: Service; ids: string[] }> {
   const service = await open();
   const quotes = ['Technical Intern Training Program', 'JAPAN: Tier 2', 'The Government of Japan does not fully meet the minimum standards', 'forced labor'];
@@ -65,6 +65,8 @@ async function tracked(): Promise<{ service: Service; ids: string[] }> {
   await call(service, 'updateRecommendation', { id: 'rec-1', status: 'partial', rationale: 'Some prosecutions,\nfew convictions.' });
   await call(service, 'updateRecommendation', { id: 'rec-3', status: 'no-progress', title: '=HYPERLINK("x")' });
   await call(service, 'updateRecommendation', { id: 'rec-12', status: 'implemented' });
+  // Evidence in the trash: listed as deleted, not counted, and it must survive the trip too.
+  await call(service, 'deleteAnnotation', { id: ids[1] });
   return { service, ids };
 }
 
@@ -87,7 +89,9 @@ describe('links and assessments through the W3C export and import', () => {
     ]);
     expect(links.find((l) => l.relation === 'gap')!.toLabel).toBe('Recommendation 3: =HYPERLINK("x")');
     await call<ImportResult>(fresh, 'commitImport', { id: preview.id });
-    expect(await call<RecommendationView[]>(fresh, 'listRecommendations')).toEqual(await call<RecommendationView[]>(service, 'listRecommendations'));
+    const tracker = await call<RecommendationView[]>(service, 'listRecommendations');
+    expect(tracker[0]!.links).toEqual([expect.objectContaining({ relation: 'progress', deleted: true })]);
+    expect(await call<RecommendationView[]>(fresh, 'listRecommendations')).toEqual(tracker);
     expect(linksOf(await call(fresh, 'listAnnotations'))).toEqual(linksOf(await call(service, 'listAnnotations')));
   });
 

@@ -64,7 +64,7 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
         Review the import from “{fileName}”
       </h3>
       <p className="export-hint">
-        {fileSummary(preview.counts)} in the file ({preview.format}). Untick what you do not want; nothing is changed until you import.
+        {fileSummary(preview.counts, { links: linkItems(preview.items).length, assessments: assessmentItems(preview.items).length })} in the file ({preview.format}). Untick what you do not want; nothing is changed until you import.
       </p>
       <dl className="import-counts" aria-label="Import summary">
         {(preview.counts.total > 0 || codes.total === 0) &&

@@ -123,12 +123,17 @@ export function commitLabel(count: number, codes = 0, tracker: { links?: number;
   return `Import ${listed(parts)}`;
 }
 
-/** What the file holds: "3 annotations", "6 codes" or "3 annotations and 6 codes". */
-export function fileSummary(counts: Pick<ImportCounts, 'total' | 'codes'>): string {
-  const annotations = counted(counts.total, 'annotation', 'annotations');
-  if (counts.codes.total === 0) return annotations;
-  const codes = counted(counts.codes.total, 'code', 'codes');
-  return counts.total === 0 ? codes : `${annotations} and ${codes}`;
+/** What the file holds: "3 annotations", "6 codes", "3 annotations and 6 codes", "3 annotations, 4 links and 2 assessments". */
+export function fileSummary(counts: Pick<ImportCounts, 'total' | 'codes'>, tracker: { links?: number; assessments?: number } = {}): string {
+  const links = tracker.links ?? 0;
+  const assessments = tracker.assessments ?? 0;
+  const parts = [
+    ...(counts.total > 0 || counts.codes.total + links + assessments === 0 ? [counted(counts.total, 'annotation', 'annotations')] : []),
+    ...(counts.codes.total > 0 ? [counted(counts.codes.total, 'code', 'codes')] : []),
+    ...(links > 0 ? [counted(links, 'link', 'links')] : []),
+    ...(assessments > 0 ? [counted(assessments, 'assessment', 'assessments')] : []),
+  ];
+  return listed(parts);
 }
 
 /** The annotation items of a preview. */

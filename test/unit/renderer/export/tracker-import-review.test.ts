@@ -6,6 +6,7 @@ import {
   acceptedCount,
   assessmentItems,
   commitLabel,
+  fileSummary,
   groupTrackerByKind,
   initiallyAccepted,
   linkItems,
@@ -68,5 +69,14 @@ describe('links and assessments in the import review', () => {
     expect(commitLabel(0, 0)).toBe('Import 0 annotations');
     expect(commitLabel(3, 0, { links: 4, assessments: 1 })).toBe('Import 3 annotations, 4 links and 1 assessment');
     expect(commitLabel(0, 0, { assessments: 2 })).toBe('Import 2 assessments');
+  });
+
+  it('says what the file holds, links and assessments included', () => {
+    const codes = { new: 0, renamed: 0, moved: 0, updated: 0, unchanged: 0, total: 0 };
+    expect(fileSummary({ total: 3, codes })).toBe('3 annotations');
+    expect(fileSummary({ total: 0, codes })).toBe('0 annotations');
+    expect(fileSummary({ total: 1, codes: { ...codes, total: 6 } })).toBe('1 annotation and 6 codes');
+    expect(fileSummary({ total: 3, codes }, { links: 1, assessments: 2 })).toBe('3 annotations, 1 link and 2 assessments');
+    expect(fileSummary({ total: 0, codes }, { assessments: 1 })).toBe('1 assessment');
   });
 });

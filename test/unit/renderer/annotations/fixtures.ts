@@ -29,6 +29,7 @@ export function view(overrides: Partial<AnnotationView> = {}): AnnotationView {
     paragraph: 1,
     citation: 'Protection ¶1',
     anchor: { status: 'exact', score: 1 },
+    links: [],
     target: {
       source: 'urn:sha256:0',
       sha256: '0'.repeat(64),

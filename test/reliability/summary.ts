@@ -31,7 +31,7 @@ export const UNIT_LABELS = {
   lockConflicts: 'Second hosts refused by the folder lock',
   badInputsRefused: 'Bad inputs refused',
   validInputsAccepted: 'Valid inputs accepted',
-  acknowledgedWrites: 'Acknowledged writes checked (annotations, links, assessments)',
+  acknowledgedWrites: 'Acknowledged writes checked',
   acknowledgedLost: 'Acknowledged annotations lost',
   securityChecksPassed: 'Security checks passed',
 } as const satisfies Record<keyof UnitCounts, string>;

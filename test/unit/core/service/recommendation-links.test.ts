@@ -208,6 +208,30 @@ describe('linkAnnotation and unlinkAnnotation', () => {
     expect(lean[0]!.links).toEqual([{ to: { recommendation: 'rec-7' }, relation: 'gap', direction: 'out', otherDeleted: false }]);
   });
 
+  it('keeps the cached views equal to views built afresh, through links, unlinks, deletes and restores', async () => {
+    const [a, b, c] = [await highlight('Technical Intern Training Program'), await highlight('forced labor'), await highlight('debt bondage')];
+    const steps: Array<[string, unknown]> = [
+      ['linkAnnotation', { from: a.id, to: { annotation: b.id }, relation: 'supports' }],
+      ['linkAnnotation', { from: c.id, to: { annotation: a.id }, relation: 'follows-up' }],
+      ['linkAnnotation', { from: b.id, to: { recommendation: 'rec-2' }, relation: 'gap' }],
+      ['deleteAnnotation', { id: a.id }],
+      ['unlinkAnnotation', { from: a.id, to: { annotation: b.id }, relation: 'supports' }],
+      ['restoreAnnotation', { id: a.id }],
+      ['linkAnnotation', { from: a.id, to: { annotation: b.id }, relation: 'supports' }],
+      ['updateAnnotation', { id: c.id, note: 'edited' }],
+    ];
+    for (const [method, input] of steps) {
+      await call(method, input);
+      const fresh = await createServiceFromParts(REPORT, new MemoryStore({ doc: store.doc }), now).impl.listAnnotations(undefined);
+      expect(await call('listAnnotations')).toEqual(fresh);
+    }
+    // The revived link keeps its record, so it keeps its place (the order links were first made).
+    expect((await view(a.id)).links).toEqual([
+      { to: { annotation: b.id }, relation: 'supports', direction: 'out', otherDeleted: false },
+      { to: { annotation: c.id }, relation: 'follows-up', direction: 'in', otherDeleted: false },
+    ]);
+  });
+
   it('shows the links of a store opened afresh (the cache builds them from the document)', async () => {
     const a = await highlight('Technical Intern Training Program');
     const b = await highlight('forced labor');

@@ -3,10 +3,12 @@
  * data folder (journal, then compacted snapshot) and an exportBackup →
  * restoreBackup into an empty folder.
  */
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationView, RecommendationView } from '../../../../preload/contract';
 import { openService, type Service } from '../../../../main/core/service/service';
+import { JOURNAL_FILE, SNAPSHOT_FILE } from '../../../../main/core/store/journal-adapter';
 import { REPO_ROOT, tempDir } from '../../../support/store-fixtures';
 
 const ASSETS = path.join(REPO_ROOT, 'assets');
@@ -71,6 +73,20 @@ describe('links and assessments are durable', () => {
     await second.close();
     open.splice(open.indexOf(second), 1);
     expect(await seen(await serviceIn(dir))).toEqual(expected);
+  });
+
+  it('are replayed from the journal alone, as after a crash before any compaction', async () => {
+    const dir = await folder();
+    const live = await serviceIn(dir);
+    await seed(live);
+    const expected = await seen(live);
+    // A copy taken while the writes are still only in the journal (the live folder stays locked and open).
+    const copy = await folder();
+    for (const file of [SNAPSHOT_FILE, JOURNAL_FILE]) await copyFile(path.join(dir, file), path.join(copy, file));
+    const journal = await readFile(path.join(copy, JOURNAL_FILE), 'utf8');
+    expect(journal).toContain('"putLinks"');
+    expect(journal).toContain('"putAssessments"');
+    expect(await seen(await serviceIn(copy))).toEqual(expected);
   });
 
   it('survive exportBackup → restoreBackup into an empty data folder', async () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadReport } from '../../../../main/core/report/report-model';
 import { createServiceFromParts } from '../../../../main/core/service/service';
+import { parseBackup } from '../../../../main/core/store/backup-file';
 import { crc32Hex } from '../../../../main/core/store/crc32-hex';
 import { JOURNAL_FILE, SNAPSHOT_FILE } from '../../../../main/core/store/journal-adapter';
 import { nodeFs } from '../../../../main/core/store/fs-layer';
@@ -127,6 +128,16 @@ describe('assessments and links arrive (format 2 → 3)', () => {
     expect(store.status.readOnly).toBe(true);
     expect(await readFile(path.join(dir, SNAPSHOT_FILE))).toEqual(before.snapshot);
     expect(await readFile(path.join(dir, JOURNAL_FILE))).toEqual(before.journal);
+  });
+
+  it('restores a backup file made by the format-2 Fieldmark, with empty assessments and links', async () => {
+    const raw = await rawFixture('snapshot');
+    delete raw.integrity;
+    const file = JSON.stringify({ format: 'fieldmark-backup', version: 1, createdAt: '2026-12-02T00:00:00.000Z', report: { title: 't', sha256: 's' }, store: raw });
+    const backup = parseBackup(file);
+    expect(backup.store.version).toBe(STORE_VERSION);
+    expect(backup.store).toMatchObject({ assessments: [], links: [], settings: { assessor: '', fontSize: 20 } });
+    expect(backup.store.annotations).toEqual(raw.annotations);
   });
 
   it('gives the same document when the upgraded file is opened again, with no second notice', async () => {

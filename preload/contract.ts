@@ -594,7 +594,11 @@ export const ImportResult = z.object({
   applied: z.number().int(),
   /** Codes written (from a REFI-QDA file: new or changed codes accepted). */
   codesApplied: z.number().int(),
-  /** Items (annotations and codes) left out by the user. */
+  /** Links written (issue 14: evidence and links between highlights, made, changed or unlinked). */
+  linksApplied: z.number().int(),
+  /** Recommendation assessments written. */
+  assessmentsApplied: z.number().int(),
+  /** Items (annotations, codes, links and assessments) left out by the user. */
   rejected: z.number().int(),
   counts: ImportCounts,
 });

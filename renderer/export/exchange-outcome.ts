@@ -8,12 +8,19 @@ import { reasonOf } from './use-dialog-task';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "Imported 3 annotations.", "Imported 6 codes." or "Imported 3 annotations and 6 codes." */
-export function importedMessage(result: { applied: number; codesApplied: number; rejected: number }): string {
+type Applied = { applied: number; codesApplied: number; linksApplied?: number; assessmentsApplied?: number; rejected: number };
+
+/** "Imported 3 annotations.", "Imported 6 codes.", "Imported 3 annotations, 2 links and 1 assessment." (what was written, nothing that was not). */
+export function importedMessage(result: Applied): string {
   const rejected = result.rejected > 0 ? ` ${plural(result.rejected, 'item was', 'items were')} left out.` : '';
-  const annotations = plural(result.applied, 'annotation', 'annotations');
-  const codes = plural(result.codesApplied, 'code', 'codes');
-  const what = result.codesApplied === 0 ? annotations : result.applied === 0 ? codes : `${annotations} and ${codes}`;
+  const parts = [
+    [result.applied, 'annotation', 'annotations'],
+    [result.codesApplied, 'code', 'codes'],
+    [result.linksApplied ?? 0, 'link', 'links'],
+    [result.assessmentsApplied ?? 0, 'assessment', 'assessments'],
+  ] as const;
+  const written = parts.filter(([n]) => n > 0).map(([n, one, many]) => plural(n, one, many));
+  const what = written.length === 0 ? plural(0, 'annotation', 'annotations') : written.length === 1 ? written[0]! : `${written.slice(0, -1).join(', ')} and ${written[written.length - 1]}`;
   return `Imported ${what}.${rejected}`;
 }
 

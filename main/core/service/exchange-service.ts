@@ -132,7 +132,15 @@ function createImportMethods(
       await ctx.store.apply(commitOps(id, chosen, codeChoice, annotationsById(), ctx.store.doc.codes, now, tracker));
       previews.drop(id);
       const rejectedCount = [...plan.items, ...codeItems, ...plan.links, ...plan.assessments].filter((p) => rejected.has(p.item.id)).length;
-      return { id, applied: chosen.length, codesApplied: chosenCodes.length, rejected: rejectedCount, counts: plan.counts };
+      return {
+        id,
+        applied: chosen.length,
+        codesApplied: chosenCodes.length,
+        linksApplied: tracker.links.length,
+        assessmentsApplied: tracker.assessments.length,
+        rejected: rejectedCount,
+        counts: plan.counts,
+      };
     }),
 
     undoImport: ({ id }) => ctx.gate.exclusive(async () => {

@@ -102,7 +102,7 @@ describe('exchange service: import', () => {
     expect(store.doc).toEqual(before);
 
     const result = await methods.commitImport({ id: preview.id, reject: [uuidFor(4), 'not-in-preview'] });
-    expect(result).toEqual({ id: preview.id, applied: 3, codesApplied: 0, rejected: 1, counts: preview.counts });
+    expect(result).toEqual({ id: preview.id, applied: 3, codesApplied: 0, linksApplied: 0, assessmentsApplied: 0, rejected: 1, counts: preview.counts });
     expect(store.applied).toHaveLength(1);
     const byId = new Map(store.doc.annotations.map((a) => [a.id, a]));
     expect(byId.get(uuidFor(1))!.note).toBe('their edit');

@@ -136,5 +136,8 @@ describe('the notice after an import', () => {
     expect(importedMessage({ applied: 3, codesApplied: 0, rejected: 0 })).toBe('Imported 3 annotations.');
     expect(importedMessage({ applied: 0, codesApplied: 6, rejected: 1 })).toBe('Imported 6 codes. 1 item was left out.');
     expect(importedMessage({ applied: 1, codesApplied: 2, rejected: 0 })).toBe('Imported 1 annotation and 2 codes.');
+    expect(importedMessage({ applied: 0, codesApplied: 0, linksApplied: 2, assessmentsApplied: 1, rejected: 0 })).toBe('Imported 2 links and 1 assessment.');
+    expect(importedMessage({ applied: 3, codesApplied: 0, linksApplied: 1, assessmentsApplied: 2, rejected: 1 })).toBe('Imported 3 annotations, 1 link and 2 assessments. 1 item was left out.');
+    expect(importedMessage({ applied: 0, codesApplied: 0, linksApplied: 0, assessmentsApplied: 0, rejected: 2 })).toBe('Imported 0 annotations. 2 items were left out.');
   });
 });

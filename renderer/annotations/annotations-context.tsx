@@ -24,6 +24,7 @@ import { UndoHistory } from './undo-history';
 import { useAnnotationChanges, type AnnotationChanges } from './use-annotation-changes';
 import { useAnnotationList } from './use-annotation-list';
 import { useCodeChanges, type CodeChanges } from './use-code-changes';
+import { useLinkChanges, type LinkChanges } from './use-link-changes';
 import { useAnnouncer } from './use-announcer';
 import { useCardSelection, type CardSelection } from './use-card-selection';
 import { useNoteSessions, type NoteSessions } from './use-note-sessions';
@@ -50,6 +51,8 @@ export interface AnnotationsValue extends AnnotationChanges, UndoRedo, Omit<Card
   reload(): Promise<void>;
   /** Codebook changes, recorded in the same undo history (issue 13). */
   codes: CodeChanges;
+  /** Links and recommendation assessments, recorded in the same undo history (issue 14). */
+  links: LinkChanges;
   colorName(id: ColorId): string;
 }
 
@@ -104,7 +107,8 @@ export function AnnotationsProvider({ children, initial }: { children: ReactNode
   const { create, update, remove, restore } = useAnnotationChanges(changeDeps);
   const reloadKeepingHistory = useCallback(() => reload({ keepHistory: true }), [reload]);
   const codes = useCodeChanges({ client, history, reloadKeepingHistory, announce });
-  const { undo, redo } = useUndoRedo({ client, store, history, notify, announce, refreshTags, adoptNote, forget, select, performCode: codes.performCode });
+  const links = useLinkChanges({ client, store, history, announce });
+  const { undo, redo } = useUndoRedo({ client, store, history, notify, announce, refreshTags, adoptNote, forget, select, performCode: codes.performCode, performTracker: links.performTracker });
 
   const legend = settings.legend;
   const legendRef = useRef(legend);
@@ -140,9 +144,10 @@ export function AnnotationsProvider({ children, initial }: { children: ReactNode
       goTo,
       reload,
       codes,
+      links,
       colorName,
     }),
-    [store, selection, loaded, loadError, knownTags, legend, status.readOnly, select, card, openCard, closeCard, filter, sort, create, update, remove, restore, undo, redo, noteSession, commitNote, flushNotes, goTo, reload, codes, colorName],
+    [store, selection, loaded, loadError, knownTags, legend, status.readOnly, select, card, openCard, closeCard, filter, sort, create, update, remove, restore, undo, redo, noteSession, commitNote, flushNotes, goTo, reload, codes, links, colorName],
   );
   return <AnnotationsContext.Provider value={value}>{children}</AnnotationsContext.Provider>;
 }

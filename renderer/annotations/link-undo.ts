@@ -15,7 +15,14 @@ export interface RecommendationFields {
 }
 
 export type TrackerEntry =
-  | { kind: 'link'; input: LinkInput; /** true when the change made the link, false when it removed it */ linked: boolean }
+  | {
+      kind: 'link';
+      /** The annotation the link is from (every undo entry names the record it changed). */
+      id: string;
+      input: LinkInput;
+      /** True when the change made the link, false when it removed it. */
+      linked: boolean;
+    }
   | { kind: 'recommendation'; id: RecommendationId; before: RecommendationFields; after: RecommendationFields };
 
 export type TrackerOp =
@@ -23,7 +30,7 @@ export type TrackerOp =
   | { method: 'updateRecommendation'; input: { id: RecommendationId } & RecommendationFields };
 
 export function linkEntry(input: LinkInput, linked: boolean): TrackerEntry {
-  return { kind: 'link', input, linked };
+  return { kind: 'link', id: input.from, input, linked };
 }
 
 /**

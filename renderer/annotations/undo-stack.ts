@@ -7,6 +7,7 @@
  */
 import type { AnnotationView, ColorId } from '../../preload/contract';
 import { describeCodeEntry, type CodeEntry } from './code-undo';
+import { describeTrackerEntry, type TrackerEntry } from './link-undo';
 
 /** The editable fields of an annotation. */
 export interface Editable {
@@ -22,7 +23,7 @@ export type AnnotationEntry =
   | { kind: 'restore'; id: string }
   | { kind: 'update'; id: string; before: Partial<Editable>; after: Partial<Editable> };
 
-export type UndoEntry = AnnotationEntry | CodeEntry;
+export type UndoEntry = AnnotationEntry | CodeEntry | TrackerEntry;
 
 export type Operation =
   | { method: 'deleteAnnotation'; input: { id: string } }
@@ -130,5 +131,8 @@ export function describeEntry(entry: UndoEntry, direction: 'undo' | 'redo'): str
     }
     case 'code':
       return describeCodeEntry(entry, direction);
+    case 'link':
+    case 'recommendation':
+      return describeTrackerEntry(entry, direction);
   }
 }

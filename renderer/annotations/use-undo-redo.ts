@@ -13,6 +13,7 @@ import type { ChangeDeps } from './use-annotation-changes';
 import type { Direction } from './undo-history';
 import type { PendingPatch } from './pending-changes';
 import type { CodeChanges } from './use-code-changes';
+import type { LinkChanges } from './use-link-changes';
 import { describeEntry, operationFor, type Operation } from './undo-stack';
 
 export interface UndoRedo {
@@ -24,6 +25,8 @@ type UndoDeps = Pick<ChangeDeps, 'client' | 'store' | 'history' | 'notify' | 'an
   select(id: string | null): void;
   /** Runs a codebook entry's step (use-code-changes.ts). */
   performCode: CodeChanges['performCode'];
+  /** Runs a tracker entry's step: a link, an unlink, a recommendation edit (use-link-changes.ts). */
+  performTracker: LinkChanges['performTracker'];
 };
 
 /** What `op` changes that can be shown before the service answers. */
@@ -50,7 +53,7 @@ function send(client: FieldmarkClient, op: Operation): Promise<AnnotationView> {
 }
 
 export function useUndoRedo(deps: UndoDeps): UndoRedo {
-  const { client, store, history, notify, announce, refreshTags, adoptNote, forget, select, performCode } = deps;
+  const { client, store, history, notify, announce, refreshTags, adoptNote, forget, select, performCode, performTracker } = deps;
   // Selects what the step brought back, or closes the card of what it sent to the trash.
   const show = useCallback(
     (view: AnnotationView | null) => {
@@ -64,6 +67,7 @@ export function useUndoRedo(deps: UndoDeps): UndoRedo {
       history.step(direction, {
         perform: async (entry) => {
           if (entry.kind === 'code') return performCode(entry, direction);
+          if (entry.kind === 'link' || entry.kind === 'recommendation') return performTracker(entry, direction);
           const op = operationFor(entry, direction);
           const patch = provisional(op);
           const shown = patch ? store.propose(entry.id, patch) : null;
@@ -89,7 +93,7 @@ export function useUndoRedo(deps: UndoDeps): UndoRedo {
             action: { label: 'Retry', run: () => step(direction) },
           }),
       }),
-    [adoptNote, announce, client, history, notify, performCode, refreshTags, show, store],
+    [adoptNote, announce, client, history, notify, performCode, performTracker, refreshTags, show, store],
   );
   return useMemo(() => ({ undo: () => step('undo'), redo: () => step('redo') }), [step]);
 }

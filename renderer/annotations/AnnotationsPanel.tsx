@@ -11,7 +11,7 @@
 import { useMemo } from 'react';
 import type { SectionId } from '../../preload/contract';
 import { useApp } from '../app-state/app-context';
-import { EMPTY_FILTER, isFilterActive } from './annotation-filter';
+import { EMPTY_FILTER, isPanelFiltered } from './annotation-filter';
 import type { AnnotationSnapshot } from './annotation-store';
 import { useAnnotations, useAnnotationsSelector } from './annotations-context';
 import { AnnotationList } from './AnnotationList';
@@ -37,7 +37,7 @@ export function AnnotationsPanel() {
   const orphans = useAnnotationsSelector(selectOrphans);
   const deleted = useAnnotationsSelector(selectDeleted);
   const allSections = useMemo(() => sectionTitles(report.blocks), [report.blocks]);
-  const active = isFilterActive(filter);
+  const active = isPanelFiltered(filter);
   const { total, shown } = view;
 
   return (

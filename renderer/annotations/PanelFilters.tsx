@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import type { ColorId, SectionId } from '../../preload/contract';
 import { sameTag, tagKey } from '../../common/tag-identity';
-import { EMPTY_FILTER, isFilterActive, type PanelFilter, type SortOrder } from './annotation-filter';
+import { EMPTY_FILTER, isPanelFiltered, type PanelFilter, type SortOrder } from './annotation-filter';
 
 export interface PanelFiltersProps {
   filter: PanelFilter;
@@ -82,7 +82,17 @@ export const PanelFilters = memo(function PanelFilters({ filter, setFilter, sort
           ))}
         </div>
       )}
-      {isFilterActive(filter) && (
+      {filter.ids && (
+        <button
+          type="button"
+          className="fm-filter-toggle fm-ids-chip"
+          aria-label={`${filter.idsLabel || 'Chosen annotations'}: remove this filter`}
+          onClick={() => setFilter((f) => ({ ...f, ids: null, idsLabel: '' }))}
+        >
+          {filter.idsLabel || 'Chosen annotations'} <span aria-hidden="true">×</span>
+        </button>
+      )}
+      {isPanelFiltered(filter) && (
         <button type="button" className="fm-link-button" onClick={() => setFilter(EMPTY_FILTER)}>
           Clear filters
         </button>

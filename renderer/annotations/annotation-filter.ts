@@ -18,9 +18,16 @@ export interface PanelFilter {
   section: SectionId | null;
   /** Free text over quote, note and tags: every term must occur in one of them. */
   text: string;
+  /**
+   * Only these annotations (a recommendation's evidence, issue 14), named in the
+   * panel by `idsLabel`; null or absent: no such limit. The exports' filter has
+   * no such facet, so it applies in the panel only.
+   */
+  ids?: string[] | null;
+  idsLabel?: string;
 }
 
-export const EMPTY_FILTER: PanelFilter = { colors: [], tags: [], section: null, text: '' };
+export const EMPTY_FILTER: PanelFilter = { colors: [], tags: [], section: null, text: '', ids: null, idsLabel: '' };
 
 export type SortOrder = 'document' | 'newest';
 
@@ -45,9 +52,14 @@ export function toContractFilter(filter: PanelFilter): AnnotationFilter {
   return out;
 }
 
-/** Whether any filter narrows the list. */
+/** Whether any filter the exports share narrows the list (an id filter is the panel's own: see isPanelFiltered). */
 export function isFilterActive(filter: PanelFilter): boolean {
   return !isEmptyFilter(toContractFilter(filter));
+}
+
+/** Whether the panel shows fewer than all: a shared filter, or an id filter (a recommendation's evidence). */
+export function isPanelFiltered(filter: PanelFilter): boolean {
+  return (filter.ids ?? null) !== null || isFilterActive(filter);
 }
 
 function escapeRegExp(text: string): string {

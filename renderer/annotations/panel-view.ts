@@ -11,7 +11,7 @@
  */
 import type { AnnotationView, ColorId, SectionId } from '../../preload/contract';
 import { filterFacets, filterTerms } from '../../common/annotation-filter';
-import { isFilterActive, toContractFilter, type PanelFilter } from './annotation-filter';
+import { isPanelFiltered, toContractFilter, type PanelFilter } from './annotation-filter';
 import { emptyColorCounts, listTags, type Tallies } from './annotation-tallies';
 import type { FilterIndex } from './filter-index';
 
@@ -57,19 +57,22 @@ export interface PanelSource {
  */
 export function panelView(source: PanelSource, filter: PanelFilter, previous: TextPass | null = null, key = ''): PanelView & { pass: TextPass | null } {
   const { live, ordered, index, tallies } = source;
-  if (!isFilterActive(filter)) {
+  if (!isPanelFiltered(filter)) {
     return { shown: ordered, colors: { ...tallies.colors }, sections: new Map(tallies.sections), tags: listTags(tallies, live, tallies.tagTotals, filter.tags), pass: null };
   }
   const facets = filterFacets(toContractFilter(filter));
   const terms = filterTerms(filter.text);
   // Annotations that failed the old terms fail the refined ones too, so they are not visited at all.
   const pool = previous !== null && previous.key === key && refines(terms, previous.terms) ? previous.passed : live;
+  // An id filter (a recommendation's evidence) is a limit on the pool, not a facet with counts of its own.
+  const only = filter.ids ? new Set(filter.ids) : null;
   const colors = emptyColorCounts();
   const sections = new Map<SectionId, number>();
   const tagPool = new Map<string, number>();
   const passed: AnnotationView[] = [];
   const matching: AnnotationView[] = [];
   for (const a of pool) {
+    if (only !== null && !only.has(a.id)) continue;
     const color = facets.color(a);
     const section = facets.section(a);
     const tags = facets.tags(index.tagsOf(a));

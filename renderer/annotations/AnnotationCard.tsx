@@ -15,6 +15,7 @@ import type { NoteSession } from './note-session';
 import { NoteField } from './NoteField';
 import { isProvisionalId } from './provisional-view';
 import { TagEditor } from './TagEditor';
+import { CardLinks } from './links/CardLinks';
 import type { ChangeResult } from './use-annotation-changes';
 import { useCardFocus } from './use-card-focus';
 import { useCardPlacement } from './use-card-placement';
@@ -86,6 +87,8 @@ export function AnnotationCard(props: AnnotationCardProps) {
       />
 
       <ColorChoice name={`${titleId}-colour`} color={view.color} readOnly={readOnly} colorName={colorName} onChoose={(color) => props.onUpdate({ color })} />
+
+      {!isProvisionalId(view.id) && <CardLinks view={view} readOnly={readOnly} />}
 
       <footer className="fm-card-footer">
         <button

@@ -13,6 +13,7 @@ import { Find } from '../search/Find';
 import { ExportDialog } from '../export/ExportDialog';
 import { CodebookView } from '../codebook/CodebookView';
 import { CodingMatrixView } from '../matrix/CodingMatrixView';
+import { RecommendationsView } from '../recommendations/RecommendationsView';
 import { AnnotationsLayer } from '../annotations/AnnotationsLayer';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import '../annotations/annotations.css';
@@ -94,6 +95,7 @@ export function App() {
           <ExportDialog />
           <CodebookView />
           <CodingMatrixView />
+          <RecommendationsView />
           <ReadingSettings />
           <ReadingProgressLabel />
         </div>

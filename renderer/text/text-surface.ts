@@ -3,7 +3,9 @@
  * <article> that React renders empty. Each block element holds exactly its
  * block's text (`report.text.slice(start, end)`), so DOM positions and text
  * offsets map 1:1. Everything else (paragraph numbers, list markers) comes from
- * CSS generated content and never enters the text nodes.
+ * CSS generated content and never enters the text nodes. The one element added
+ * inside a block, a recommendation's status badge (renderer/recommendations),
+ * holds no text node, so walking a block's text nodes still yields exactly its text.
  *
  * React never owns these nodes: a 100× document stays fast, and mark.js, Range
  * objects and the CSS Custom Highlight API can work on them without fighting

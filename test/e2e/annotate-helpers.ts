@@ -79,7 +79,7 @@ async function pointsFor(page: Page, start: number, end: number): Promise<{ from
         )!;
       const charRect = (offset: number) => {
         const el = blockOf(offset);
-        const node = el.firstChild as Text;
+        const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text;
         const range = document.createRange();
         const local = offset - Number(el.dataset.start);
         range.setStart(node, local);

@@ -110,7 +110,7 @@ test('a card in the panel scrolls to its passage and flashes it; a click in the 
         (b) => Number(b.dataset.start) <= start && start < Number(b.dataset.end),
       )!;
       const range = document.createRange();
-      const node = el.firstChild as Text;
+      const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text;
       range.setStart(node, start - Number(el.dataset.start));
       range.setEnd(node, start - Number(el.dataset.start) + 1);
       const rect = range.getBoundingClientRect();
@@ -168,7 +168,7 @@ test('renaming a colour changes the legend, the toolbar and the cards, and is sa
     const el = [...document.querySelectorAll<HTMLElement>('article [data-block-id]')].find(
       (b) => Number(b.dataset.start) <= start && start < Number(b.dataset.end),
     )!;
-    const node = el.firstChild as Text;
+    const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text;
     const range = document.createRange();
     range.setStart(node, start - Number(el.dataset.start));
     range.setEnd(node, end - Number(el.dataset.start));

@@ -126,7 +126,8 @@ async function selectInArticle(page: Page, start: number, end: number): Promise<
       block.scrollIntoView({ block: 'center' });
       document.querySelector<HTMLElement>('article')!.focus({ preventScroll: true });
       await new Promise(requestAnimationFrame);
-      const node = block.firstChild as Text;
+      // The block's one text node (a recommendation item also holds its status badge, an element with no text).
+      const node = [...block.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text;
       const range = document.createRange();
       range.setStart(node, start - Number(block.dataset.start));
       range.setEnd(node, end - Number(block.dataset.start));

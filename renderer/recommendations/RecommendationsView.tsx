@@ -13,7 +13,7 @@ import { onOpenRecommendation } from '../annotations/links/tracker-request';
 import { useRecommendationList } from '../annotations/links/use-recommendation-list';
 import { RecommendationsBody } from './RecommendationsBody';
 import { StatusBadges } from './StatusBadges';
-import { useOneSheet } from './use-one-sheet';
+import { useOneSheet } from '../sheet/use-one-sheet';
 import '../sheet/sheet.css';
 import './recommendations.css';
 

@@ -8,10 +8,9 @@
  * cover each other.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useOneSheet } from './use-one-sheet';
 import { useTopBelowToolbar } from './use-top-below-toolbar';
 import './sheet.css';
-
-const OPENED = 'fieldmark:sheet-opened';
 
 export interface SideSheetProps {
   /** The button's text and the region's name. */
@@ -40,18 +39,15 @@ export function SideSheet({ name, closeLabel, width, className, initialFocus, ch
     buttonRef.current?.focus();
   }, []);
 
+  const closeQuietly = useCallback(() => setOpen(false), []);
+  useOneSheet(open, sheetId, closeQuietly);
+
   useEffect(() => {
     if (!open) return;
-    window.dispatchEvent(new CustomEvent(OPENED, { detail: sheetId }));
-    const closeIfOther = (event: Event) => {
-      if ((event as CustomEvent<string>).detail !== sheetId) setOpen(false);
-    };
-    window.addEventListener(OPENED, closeIfOther);
     const sheet = sheetRef.current;
     if (sheet) (initialFocus?.(sheet) ?? sheet).focus();
-    return () => window.removeEventListener(OPENED, closeIfOther);
     // initialFocus is read once, as the sheet opens, so it is not a dependency.
-  }, [open, sheetId]);
+  }, [open]);
 
   return (
     <>

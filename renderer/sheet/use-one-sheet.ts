@@ -1,8 +1,8 @@
 /**
  * One side sheet is open at a time: the sheets announce their opening with a
- * window event (the one renderer/sheet/SideSheet sends), and each closes when
- * another opens, since they would cover each other. The Recommendations view
- * keeps its own sheet, as it is also opened from outside (a badge in the text,
+ * window event, and each closes when another opens, since they would cover
+ * each other. SideSheet uses it, and so does the Recommendations view, which
+ * keeps its own sheet as it is also opened from outside (a badge in the text,
  * a card's link) and gives focus back to where it was opened from.
  */
 import { useEffect } from 'react';

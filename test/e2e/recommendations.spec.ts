@@ -8,10 +8,11 @@
  * text itself alone), the tracker's CSV download, and screenshots of the table
  * and an opened recommendation in light and dark (test-results/screenshots/).
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, REPO_ROOT, type Host } from './support/fixtures';
+import { expect, test, REPO_ROOT, readStoreFile, startWebHost, stopWebHost, type Host } from './support/fixtures';
 import { createThroughClient, items, panel, ready, reportText } from './annotate-helpers';
 import { readCsv } from '../unit/core/exchange/csv-reader';
 
@@ -258,3 +259,69 @@ test('the tracker table and an opened recommendation in light and dark', async (
   expect(sheet.y + sheet.height).toBeLessThanOrEqual(600);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'recommendations-dark-800x600.png') });
 });
+
+test('the W3C export imported into a fresh data folder gives the same tracker and links', async ({ page, sharedBrowser }) => {
+  test.setTimeout(180_000);
+  await seed(page);
+  await openTracker(page);
+  await assess(page, 1, 'Partly addressed', 'Some prosecutions, few convictions.');
+  await assess(page, 3, 'Substantially addressed', 'Screening guidelines exist.');
+  await tracker(page).getByRole('button', { name: 'Close recommendations' }).click();
+  await linkToRecommendation(page, P1, 2, 'Gap');
+  await linkToRecommendation(page, P3, 1, 'Progress');
+  await linkHighlights(page, P6, P2);
+  const before = await trackerOf(page);
+
+  // Download the W3C Web Annotations export by role and name.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export and import' });
+  const saving = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Download Web Annotations' }).click();
+  const dir = await mkdtemp(path.join(tmpdir(), 'fieldmark-tracker-'));
+  const file = path.join(dir, (await saving).suggestedFilename());
+  await (await saving).saveAs(file);
+  await exportDialog.getByRole('button', { name: 'Close export and import' }).click();
+
+  const freshDir = await mkdtemp(path.join(tmpdir(), 'fieldmark-e2e-tracker-'));
+  const fresh = await startWebHost(freshDir);
+  try {
+    const context = await sharedBrowser.newContext();
+    const other = await context.newPage();
+    await other.goto(fresh.url);
+    await ready(other);
+    await other.getByRole('button', { name: 'Export', exact: true }).click();
+    const importDialog = other.getByRole('dialog', { name: 'Export and import' });
+    const chooser = other.waitForEvent('filechooser');
+    await importDialog.getByRole('button', { name: 'Import…' }).click();
+    await (await chooser).setFiles(file);
+    await expect(importDialog.getByRole('heading', { name: /Review the import/u })).toBeVisible();
+    await importDialog.getByRole('button', { name: /^Import /u }).click();
+    await expect(importDialog).toBeHidden();
+    await expect(other.getByText('Imported 6 annotations, 3 links and 2 assessments.')).toBeVisible();
+
+    // The same tracker, through the UI and on disk.
+    expect(await trackerOf(other)).toEqual(before);
+    await openTracker(other);
+    await expect(tracker(other).getByRole('row').filter({ hasText: 'Partly addressed' })).toHaveCount(1);
+    await expect(tracker(other).getByRole('button', { name: '1 gap evidence for Recommendation 2', exact: true })).toBeVisible();
+    const stored = await readStoreFile(freshDir);
+    expect(stored.assessments.map((a) => [a.id, a.status, a.rationale]).sort()).toEqual([
+      ['rec-1', 'partial', 'Some prosecutions, few convictions.'],
+      ['rec-3', 'substantial', 'Screening guidelines exist.'],
+    ]);
+    expect(stored.links.filter((l) => l.deletedAt === null).map((l) => l.relation).sort()).toEqual(['gap', 'progress', 'supports']);
+    await context.close();
+  } finally {
+    expect(await stopWebHost(fresh)).toBe(0);
+    await rm(freshDir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** The tracker as the page's client sees it, without ids that differ by data folder. */
+async function trackerOf(page: Page) {
+  const recs = await page.evaluate(() =>
+    (window as unknown as { fieldmark: { listRecommendations(): Promise<Array<{ id: string; status: string; rationale: string; evidence: unknown; links: Array<{ relation: string; deleted: boolean }> }>> } }).fieldmark.listRecommendations(),
+  );
+  return recs.map((r) => ({ id: r.id, status: r.status, rationale: r.rationale, evidence: r.evidence, links: r.links.map((l) => [l.relation, l.deleted]) }));
+}

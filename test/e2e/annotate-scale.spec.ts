@@ -98,7 +98,7 @@ test('a highlight far down the text, clicked, brings its card into the panel as 
   await page.mouse.click(point.x, point.y);
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
-  const citation = (await dialog.getByRole('heading').textContent())!;
+  const citation = (await dialog.getByRole('heading', { level: 2 }).textContent())!;
   const current = panel(page).locator('li[aria-current="true"]');
   await expect(current).toHaveCount(1);
   await expect(current).toBeInViewport();

@@ -27,7 +27,8 @@ export function RecommendationsView() {
   const returnTo = useRef<HTMLElement | null>(null);
   const titleId = useId();
   const sheetId = `${titleId}-sheet`;
-  const list = useRecommendationList();
+  // Closed, the view shows only the badges' statuses, which annotation edits do not change.
+  const list = useRecommendationList({ followAnnotations: open });
 
   const close = useCallback(() => {
     setOpen(false);

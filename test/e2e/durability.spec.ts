@@ -11,6 +11,9 @@ type PageWindow = Window & { fieldmark: Client<Contract> };
 
 test('an acknowledged annotation survives SIGKILL of the host, round after round', async ({ page, host }) => {
   const acknowledged: Array<{ id: string; note: string }> = [];
+  // The page's own start-up reads (report, settings, annotations, codes, tracker) finish before a kill, so a
+  // killed host only cuts the writes under test, not a read the page would then log as a failed load.
+  await page.waitForLoadState('networkidle');
   for (let round = 0; round < 5; round++) {
     const made = await page.evaluate(async (n) => {
       const { fieldmark } = window as unknown as PageWindow;
@@ -22,6 +25,7 @@ test('an acknowledged annotation survives SIGKILL of the host, round after round
     // Kill at once: the answer above was the acknowledgement.
     await host.kill();
     const reopened = await host.restart();
+    await reopened.waitForLoadState('networkidle');
     const listed = await reopened.evaluate(() => (window as unknown as PageWindow).fieldmark.listAnnotations());
     for (const expected of acknowledged) {
       const found = listed.find((a) => a.id === expected.id);

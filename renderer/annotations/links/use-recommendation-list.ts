@@ -1,8 +1,11 @@
 /**
  * The 12 recommendations with their assessments, asked for while a view that
- * shows them is mounted and again after the annotations change (a link, a
- * deletion or a restore moves evidence counts) or the tracker does (an edit,
- * undo or redo moves `trackerVersion`). Bursts are debounced, and an answer
+ * shows them is mounted and again after the tracker changes (an edit, undo or
+ * redo moves `trackerVersion`) and, when `followAnnotations` (a view showing
+ * evidence), after the annotations change (a link, a deletion or a restore
+ * moves evidence counts). Views that show only statuses (the badges in the
+ * text) leave annotation changes alone: at 10,000 annotations every edit would
+ * otherwise ask the host for the tracker. Bursts are debounced, and an answer
  * that arrives after a newer request started is dropped.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -23,9 +26,11 @@ export interface RecommendationList {
   loadError: string | null;
 }
 
-export function useRecommendationList(): RecommendationList {
+const NOT_FOLLOWED = () => 0;
+
+export function useRecommendationList({ followAnnotations = true }: { followAnnotations?: boolean } = {}): RecommendationList {
   const { client } = useApp();
-  const annotations = useAnnotationsSelector(byVersion);
+  const annotations = useAnnotationsSelector(followAnnotations ? byVersion : NOT_FOLLOWED);
   const tracker = useSelector(useAnnotations().links.trackerVersion, identity);
   const [list, setList] = useState<RecommendationList>({ recommendations: null, loadError: null });
   const asked = useRef(false);

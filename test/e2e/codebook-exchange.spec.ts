@@ -16,6 +16,7 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, REPO_ROOT, readStoreFile, startWebHost, stopWebHost, test } from './support/fixtures';
 import { createThroughClient, items, ready } from './annotate-helpers';
 import { guardRequests } from './support/request-guard';
+import { readCsv } from '../unit/core/exchange/csv-reader';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results/screenshots');
 
@@ -47,32 +48,6 @@ async function download(page: Page, name: string, dir: string): Promise<{ file: 
   return { file, filename: got.suggestedFilename() };
 }
 
-/** RFC 4180 fields (quoted, doubled quotes, CRLF rows). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (quoted) field += ch;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 async function openIsolated(browser: Browser, url: string) {
   const context = await browser.newContext({ acceptDownloads: true });
@@ -150,7 +125,7 @@ test('codebook and project downloads hold the tree, definitions, codings and not
   const csvFile = await download(page, 'Download codebook (CSV)', dir);
   const csv = await readFile(csvFile.file, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
-  const rows = parseCsv(csv.slice(1));
+  const rows = readCsv(csv.slice(1));
   expect(rows[0]).toEqual(['id', 'path', 'name', 'parent path', 'definition', 'colour', 'codable', 'count', 'total']);
   const debtRow = rows.find((r) => r[1] === DEBT)!;
   expect(debtRow.slice(2)).toEqual(['Debt bondage', 'Labour/TITP', `'=Debt used to hold a worker, "bondage".`, '', 'true', '1', '1']);

@@ -14,6 +14,7 @@ import { checkQdcStructure, checkQdpxStructure } from '../../../../main/core/exc
 import { buildReportModel } from '../../../../main/core/report/report-model';
 import { createServiceFromParts } from '../../../../main/core/service/service';
 import { MemoryStore } from '../../../support/memory-store';
+import { readCsv } from '../exchange/csv-reader';
 
 const TEXT = readFileSync(path.resolve(import.meta.dirname, '../../../../assets/report/tip-2021-japan.txt'), 'utf8');
 const REPORT = buildReportModel(TEXT);
@@ -79,32 +80,6 @@ beforeEach(async () => {
   await seed(a);
 });
 
-/** A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF), for checking the export. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (quoted) field += ch;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 describe('exportCodebook and exportProject', () => {
   it('writes a .qdc that passes the structure checks, with a fixed file name', async () => {
@@ -119,7 +94,7 @@ describe('exportCodebook and exportProject', () => {
     const file = await a.call<{ filename: string; content: string }>('exportCodebook', { format: 'csv' });
     expect(file.filename).toBe('fieldmark-codebook-2021-japan.csv');
     expect(file.content.startsWith('\uFEFF"id","path"')).toBe(true);
-    const rows = parseCsv(file.content.slice(1));
+    const rows = readCsv(file.content.slice(1));
     expect(rows[0]).toEqual(['id', 'path', 'name', 'parent path', 'definition', 'colour', 'codable', 'count', 'total']);
     const byPath = new Map(rows.slice(1).map((r) => [r[1], r]));
     expect(rows.slice(1).map((r) => r[1])).toEqual(['Finding', 'Labour', 'Labour/TITP', 'Labour/TITP/Debt bondage', 'Unused']);

@@ -1,12 +1,10 @@
 /**
- * A code's definition: a multi-line field saved like a note, after a pause in
- * typing and when focus leaves it. An undo from elsewhere shows in the field
- * unless the field is being edited.
+ * A code's definition: a multi-line field saved like a note (use-autosaved-text:
+ * after a pause, on blur, when the sheet closes), saying only a refusal.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
+import { useAutosavedText } from '../app-state/use-autosaved-text';
 import type { CodeView } from '../../preload/contract';
-
-const PAUSE_MS = 1000;
 
 export interface DefinitionFieldProps {
   code: CodeView;
@@ -16,31 +14,10 @@ export interface DefinitionFieldProps {
 }
 
 export function DefinitionField({ code, readOnly, onSave }: DefinitionFieldProps) {
-  const [text, setText] = useState(code.description);
-  const [problem, setProblem] = useState<string | null>(null);
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const timer = useRef<number | undefined>(undefined);
-  const saved = useRef(code.description);
+  const field = useAutosavedText(code.description, onSave);
   const id = useId();
-
-  useEffect(() => {
-    saved.current = code.description;
-    if (document.activeElement !== ref.current) setText(code.description);
-  }, [code.description]);
-
-  const save = async (value: string) => {
-    window.clearTimeout(timer.current);
-    if (value === saved.current) return;
-    saved.current = value;
-    setProblem(await onSave(value));
-  };
-  // Closing the sheet (Escape) unmounts the field without a blur: what was typed is saved then.
-  const unsaved = useRef<() => void>(() => undefined);
-  unsaved.current = () => {
-    window.clearTimeout(timer.current);
-    if (text !== saved.current) void onSave(text);
-  };
-  useEffect(() => () => unsaved.current(), []);
+  // Only a refusal is said here; the saved definition shows in the tree's counts and the field itself.
+  const problem = field.status.kind === 'refused' ? field.status.message : '';
 
   return (
     <div className="cb-field">
@@ -48,23 +25,18 @@ export function DefinitionField({ code, readOnly, onSave }: DefinitionFieldProps
         Definition
       </label>
       <textarea
-        ref={ref}
+        ref={field.ref}
         id={`${id}-definition`}
         className="cb-definition"
         rows={4}
-        value={text}
+        value={field.text}
         readOnly={readOnly}
         aria-describedby={`${id}-message`}
-        onChange={(event) => {
-          const value = event.target.value;
-          setText(value);
-          window.clearTimeout(timer.current);
-          timer.current = window.setTimeout(() => void save(value), PAUSE_MS);
-        }}
-        onBlur={() => void save(text)}
+        onChange={(event) => field.change(event.target.value)}
+        onBlur={field.flush}
       />
       <p id={`${id}-message`} className="cb-message" aria-live="polite">
-        {problem ?? ''}
+        {problem}
       </p>
     </div>
   );

@@ -4,9 +4,8 @@
  * (which unmounts it without a blur). "Saved" appears only once the host has
  * answered. An undo from elsewhere shows in the field unless it is being edited.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-
-const PAUSE_MS = 1000;
+import { useId } from 'react';
+import { useAutosavedText, type SaveStatus } from '../app-state/use-autosaved-text';
 
 export interface RationaleFieldProps {
   rationale: string;
@@ -15,53 +14,26 @@ export interface RationaleFieldProps {
   onSave(rationale: string): Promise<string | null>;
 }
 
+const SAID: Record<SaveStatus['kind'], string> = { idle: '', saving: 'Saving…', saved: 'Saved', refused: '' };
+
 export function RationaleField({ rationale, readOnly, onSave }: RationaleFieldProps) {
-  const [text, setText] = useState(rationale);
-  const [said, setSaid] = useState('');
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const timer = useRef<number | undefined>(undefined);
-  const saved = useRef(rationale);
+  const field = useAutosavedText(rationale, onSave);
   const id = useId();
-
-  useEffect(() => {
-    saved.current = rationale;
-    if (document.activeElement !== ref.current) setText(rationale);
-  }, [rationale]);
-
-  const save = async (value: string) => {
-    window.clearTimeout(timer.current);
-    if (value === saved.current) return;
-    saved.current = value;
-    setSaid('Saving…');
-    const problem = await onSave(value);
-    setSaid(problem ?? 'Saved');
-  };
-  const unsaved = useRef<() => void>(() => undefined);
-  unsaved.current = () => {
-    window.clearTimeout(timer.current);
-    if (text !== saved.current) void onSave(text);
-  };
-  useEffect(() => () => unsaved.current(), []);
+  const said = field.status.kind === 'refused' ? field.status.message : SAID[field.status.kind];
 
   return (
     <div className="rt-field">
       <label htmlFor={id}>Rationale</label>
       <textarea
-        ref={ref}
+        ref={field.ref}
         id={id}
         className="rt-rationale-input"
         rows={5}
-        value={text}
+        value={field.text}
         readOnly={readOnly}
         aria-describedby={`${id}-said`}
-        onChange={(event) => {
-          const value = event.target.value;
-          setText(value);
-          setSaid('');
-          window.clearTimeout(timer.current);
-          timer.current = window.setTimeout(() => void save(value), PAUSE_MS);
-        }}
-        onBlur={() => void save(text)}
+        onChange={(event) => field.change(event.target.value)}
+        onBlur={field.flush}
       />
       <span id={`${id}-said`} className="rt-said" aria-live="polite">
         {said}

@@ -224,6 +224,8 @@ test('the tree is operable with the keyboard alone, and a refused drag says why'
   await page.getByRole('button', { name: 'Codebook', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(codebook(page).getByRole('button', { name: 'New code', exact: true })).toBeFocused();
+  // The tree arrives with the host's answer after the sheet opens; Tab into it once it is there.
+  await expect(code(page, 'Labour')).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(code(page, 'Labour')).toBeFocused();
   // One tab stop: the tree's other items are not in the tab order.

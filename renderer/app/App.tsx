@@ -16,6 +16,7 @@ import { CodingMatrixView } from '../matrix/CodingMatrixView';
 import { RecommendationsView } from '../recommendations/RecommendationsView';
 import { AnnotationsLayer } from '../annotations/AnnotationsLayer';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
+import { ReportPrint } from '../print/ReportPrint';
 import '../annotations/annotations.css';
 import { useApp } from '../app-state/app-context';
 import { Notices } from './Notices';
@@ -136,6 +137,7 @@ export function App() {
       </div>
       <Notices />
       <AnnotationsLayer />
+      <ReportPrint />
     </div>
   );
 }

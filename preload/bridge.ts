@@ -31,6 +31,8 @@ export const MenuEvent = z.discriminatedUnion('action', [
   z.object({ action: z.literal('exported'), kind: ExportKind, fileName: z.string(), path: z.string() }),
   /** View → Zoom In/Out/Actual Size: step the reading font size (the app's zoom). */
   z.object({ action: z.literal('zoom'), direction: z.enum(['in', 'out', 'reset']) }),
+  /** File → Lock, or the computer slept (the store may already be locked): lock, and empty the page (issue 16). */
+  z.object({ action: z.literal('lock') }),
   /** The app is quitting: save any note being edited now (through the client as usual). */
   z.object({ action: z.literal('flush') }),
 ]);

@@ -53,6 +53,7 @@ export function installAppMenu({ window, dispatcher, lastFolder, rememberFolder 
     importFile: () => report(files.openFile('import')),
     restore: () => report(files.openFile('restore')),
     zoom: (direction) => send({ action: 'zoom', direction }),
+    lock: () => send({ action: 'lock' }),
     about: () => showAbout(window),
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, actions })));

@@ -5,9 +5,10 @@
  * the menu (app-menu.ts); and on quit, the page's pending note flushed and the
  * service closed so every pending write is finished (quit-sequence.ts).
  */
-import { app, dialog, ipcMain, screen, session, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, dialog, ipcMain, powerMonitor, screen, session, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { MENU_CHANNEL } from '../../preload/bridge';
 import { contract } from '../../preload/contract';
 import { createDispatcher, FieldmarkError, type Dispatcher } from '../../preload/rpc';
 import { canonicalOutputChecks } from '../core/service/output-checks';
@@ -18,9 +19,11 @@ import type { Service, ServiceOptions } from '../core/service/service';
 import { installAppMenu } from './app-menu';
 import { loadDesktopState, saveDesktopState, type DesktopState } from './desktop-state';
 import { isTrustedSender, registerIpcHandlers } from './ipc';
+import { lockOnSleep } from './power-lock';
 import { APP_ENTRY_URL, handleAppProtocol, registerAppScheme } from './protocol';
 import { installQuitSequence } from './quit-sequence';
 import { hardenSession, hardenWebContents } from './security';
+import { crashDumpsDir, sessionDataDir } from './session-data';
 import { clampWindowBounds, createMainWindow } from './window';
 
 /** What the host needs of the service (main/core/service/service.ts). */
@@ -104,8 +107,12 @@ export async function startDesktopApp(options: DesktopOptions): Promise<void> {
   registerAppScheme();
   const dataDir = chooseDataDir(options);
   if (dataDir === null) return;
-  // Chromium's own files follow the data folder too, so portable use leaves nothing behind.
   if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
+  // Chromium's own files go beside the data folder, not in it (issue 16): a protected folder then holds
+  // only encrypted files, and portable use still leaves nothing behind. Settable only before 'ready'.
+  const sessionDir = sessionDataDir(dataDir, app.getPath('temp'));
+  app.setPath('sessionData', sessionDir);
+  app.setPath('crashDumps', crashDumpsDir(sessionDir));
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -136,6 +143,9 @@ export async function startDesktopApp(options: DesktopOptions): Promise<void> {
   const window = openMainWindow(options, state);
   mainWindow = window;
   installAppMenu({ window, dispatcher, lastFolder: () => state.lastFolder, rememberFolder: (folder) => remember({ lastFolder: folder }) });
+  lockOnSleep(powerMonitor, dispatcher, () => {
+    if (!window.isDestroyed()) window.webContents.send(MENU_CHANNEL, { action: 'lock' });
+  });
   installQuitSequence({
     window,
     ipc,

@@ -1,5 +1,5 @@
 /**
- * The application menu: File (export, import, back up, restore, quit), Edit
+ * The application menu: File (export, import, back up, restore, lock, quit), Edit
  * roles, View (zoom, full screen; DevTools only in development) and Help →
  * About. Zoom is the reader's font size, so the View items ask the page to step
  * it; their shortcuts are shown but left to the page on Windows and Linux
@@ -14,6 +14,8 @@ export interface MenuActions {
   backUp(): void;
   restore(): void;
   zoom(direction: 'in' | 'out' | 'reset'): void;
+  /** Asks the page to lock (it saves the note being typed first); the page ignores it for a plain store. */
+  lock(): void;
   about(): void;
 }
 
@@ -48,6 +50,8 @@ export function buildMenuTemplate(params: { platform: NodeJS.Platform; isPackage
       { type: 'separator' },
       { label: 'Back up…', click: () => actions.backUp() },
       { label: 'Restore…', click: () => actions.restore() },
+      { type: 'separator' },
+      { label: 'Lock', accelerator: 'CmdOrCtrl+L', registerAccelerator: false, click: () => actions.lock() },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
     ],

@@ -67,10 +67,16 @@ async function ready(run: ReturnType<typeof launch>) {
 }
 
 describe('desktop app start', () => {
-  it('registers app:// as privileged and points userData at the data folder before ready', () => {
+  it('registers app:// as privileged, points userData at the data folder and Chromium\'s own files beside it, before ready', () => {
     launch();
     expect(fake.protocol.privileged).toHaveLength(1);
-    expect(fake.app.setPathCalls).toEqual([['userData', dataDir]]);
+    const session = `${dataDir}-session`;
+    expect(fake.app.setPathCalls).toEqual([
+      ['userData', dataDir],
+      ['sessionData', session],
+      ['crashDumps', path.join(session, 'Crashpad')],
+    ]);
+    expect(path.relative(dataDir, session).startsWith('..')).toBe(true);
   });
 
   it('quits at once when another instance holds the lock, opening nothing', async () => {
@@ -149,6 +155,20 @@ describe('desktop app start', () => {
     await run.started;
     expect(stderr.join('')).toMatch(/--data-dir was given an empty folder name/);
     expect(fake.app.exitCodes).toEqual([1]);
+  });
+
+  it('tells the page nothing when the service refuses to lock (a plain store)', async () => {
+    const window = await ready(launch());
+    fake.powerMonitor.emit('suspend');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window.webContents.sent).toEqual([]);
+  });
+
+  it('sends File → Lock to the page as a menu message', async () => {
+    const window = await ready(launch());
+    const template = (fake.Menu.applied as { template: Array<{ label: string; submenu: Array<{ label?: string; click?: () => void }> }> }).template;
+    template.find((m) => m.label === '&File')!.submenu.find((i) => i.label === 'Lock')!.click!();
+    expect(window.webContents.sent).toEqual([{ channel: 'fieldmark:menu', args: [{ action: 'lock' }] }]);
   });
 
   it('sends View zoom to the page as a menu message', async () => {

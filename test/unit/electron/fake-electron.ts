@@ -208,6 +208,9 @@ export const screen = {
   },
 };
 
+/** The power events the glue subscribes to; a test emits 'suspend' or 'lock-screen'. */
+export let powerMonitor = new EventEmitter();
+
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown) {
@@ -227,6 +230,7 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
 export function resetFakeElectron(): void {
   app = new FakeApp();
   session = { defaultSession: new FakeSession() };
+  powerMonitor = new EventEmitter();
   protocol.privileged = [];
   ipcMain.handlers.clear();
   dialog.errorBoxes = [];

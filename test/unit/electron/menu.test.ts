@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuActions } from '../../../main/electron/menu';
 
 function actions(): MenuActions {
-  return { exportMarkdown: vi.fn(), exportAnnotations: vi.fn(), importFile: vi.fn(), backUp: vi.fn(), restore: vi.fn(), zoom: vi.fn(), about: vi.fn() };
+  return { exportMarkdown: vi.fn(), exportAnnotations: vi.fn(), importFile: vi.fn(), backUp: vi.fn(), restore: vi.fn(), zoom: vi.fn(), lock: vi.fn(), about: vi.fn() };
 }
 
 const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[];
@@ -28,6 +28,8 @@ describe('application menu', () => {
       'Back up…',
       'Restore…',
       'separator',
+      'Lock',
+      'separator',
       'Quit',
     ]);
     expect(items(file).at(-1)!.role).toBe('quit');
@@ -42,6 +44,13 @@ describe('application menu', () => {
     expect(a.importFile).toHaveBeenCalledOnce();
     expect(a.backUp).toHaveBeenCalledOnce();
     expect(a.restore).toHaveBeenCalledOnce();
+    expect(a.lock).toHaveBeenCalledOnce();
+  });
+
+  it('offers File → Lock on Ctrl/Cmd+L, left to the page like zoom (it saves the note being typed first)', () => {
+    const file = items(find(buildMenuTemplate({ platform: 'linux', isPackaged: true, actions: actions() }), '&File'));
+    const lock = file.find((i) => i.label === 'Lock')!;
+    expect([lock.accelerator, lock.registerAccelerator]).toEqual(['CmdOrCtrl+L', false]);
   });
 
   it('uses the standard Edit roles', () => {

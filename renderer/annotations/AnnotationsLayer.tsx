@@ -4,13 +4,18 @@
  * when the pointer or the caret is on a highlight. Mount it once, anywhere
  * inside <AnnotationsProvider>; it renders only fixed-position overlays.
  */
+import { useEffect, type RefObject } from 'react';
 import type { AnnotationView, ColorId } from '../../preload/contract';
 import { useApp } from '../app-state/app-context';
+import { useAnnounce } from '../app-state/announcer';
 import { AnnotationCard } from './AnnotationCard';
 import { isLive } from './annotation-filter';
 import { useAnnotations, useAnnotationsSelector, useSelectedId } from './annotations-context';
 import type { AnnotationSnapshot } from './annotation-store';
 import { SelectionToolbar } from './SelectionToolbar';
+import { useAnnouncedCreate } from './use-announced-create';
+import { useHighlightDescriptions } from './use-highlight-descriptions';
+import { useHighlightNavigator } from './use-highlight-navigator';
 import { useHighlightPainting } from './use-highlight-painting';
 import { useTextInteractions, type Hint } from './use-text-interactions';
 
@@ -24,11 +29,14 @@ export function AnnotationsLayer() {
   const selected = useAnnotationsSelector((s) => (selectedId ? liveView(s.byId.get(selectedId) ?? null) : null));
 
   useHighlightPainting(surface, live, selected);
+  useHighlightDescriptions(surface, live, annotations.legend, colorName);
+  const create = useAnnouncedCreate();
+  const navigated = useHighlightNavigator(surface, { live, text: report.text, goTo: annotations.goTo, openCard: annotations.openCard, colorName, create });
 
   const highlight = async (start: number, end: number, color: ColorId) => {
     // The caret stays at the end of the new highlight; the card takes focus for the note.
     document.getSelection()?.collapseToEnd();
-    await annotations.create(start, end, color);
+    await create(start, end, color);
   };
 
   const hint = useTextInteractions(surface, {
@@ -65,7 +73,7 @@ export function AnnotationsLayer() {
           onClose={annotations.closeCard}
         />
       )}
-      <HighlightHint hint={shownHint} view={hintView} label={hintView ? colorName(hintView.color) : ''} />
+      <HighlightHint hint={shownHint} view={hintView} label={hintView ? colorName(hintView.color) : ''} navigated={navigated} />
     </>
   );
 }
@@ -77,8 +85,26 @@ function liveView(view: AnnotationView | null): AnnotationView | null {
   return view && isLive(view) ? view : null;
 }
 
-/** The label of the highlight under the pointer or the caret (the colour's name is never conveyed by hue alone). */
-function HighlightHint({ hint, view, label }: { hint: Hint | null; view: AnnotationView | null; label: string }) {
+interface HintProps {
+  hint: Hint | null;
+  view: AnnotationView | null;
+  label: string;
+  /** The highlight the navigator went to (it announced it already, with more). */
+  navigated: RefObject<string | null>;
+}
+
+/**
+ * The label of the highlight under the pointer or the caret (the colour's name is never
+ * conveyed by hue alone); the caret entering a highlight is announced in the app's live region.
+ */
+function HighlightHint({ hint, view, label, navigated }: HintProps) {
+  const announce = useAnnounce();
+  const caretId = hint?.via === 'caret' && view ? view.id : null;
+  useEffect(() => {
+    if (caretId === null || !view) return;
+    if (caretId !== navigated.current) announce(`${label} highlight, ${view.citation}. Press Enter to open its note.`);
+    // Only a new highlight under the caret is announced, not its edits.
+  }, [caretId]);
   return (
     <>
       {hint && view && (
@@ -91,9 +117,6 @@ function HighlightHint({ hint, view, label }: { hint: Hint | null; view: Annotat
           <span className="fm-hint-help">{hint.via === 'caret' ? 'Enter opens the note' : 'Click to open the note'}</span>
         </div>
       )}
-      <p className="sr-only" aria-live="polite">
-        {hint?.via === 'caret' && view ? `${label} highlight, ${view.citation}. Press Enter to open its note.` : ''}
-      </p>
     </>
   );
 }

@@ -58,9 +58,12 @@ export function Reader() {
         aria-label={report.title}
         aria-roledescription="report"
         aria-describedby="reading-hint"
+        // The highlight navigator and caret highlighting (annotations/use-highlight-navigator.ts).
+        aria-keyshortcuts="Alt+ArrowDown Alt+ArrowUp Alt+Shift+S Alt+Shift+P"
       />
       <p id="reading-hint" className="sr-only">
-        Use the arrow keys to move a caret through the text, and Shift with the arrow keys to select.
+        Use the arrow keys to move a caret through the text, and Shift with the arrow keys to select. Alt+Down and Alt+Up go to the next
+        and previous highlight, Enter opens its note. Alt+Shift+S highlights the sentence at the caret, Alt+Shift+P the paragraph.
       </p>
       <div ref={caretRef} className="fm-caret" aria-hidden="true" hidden />
     </main>

@@ -1,9 +1,10 @@
 /**
  * The find bar: the query, the "n of m" count (announced), previous, next and
- * close, the Match case and Whole word options, and the results list. Escape
- * anywhere in the bar closes it.
+ * close, the Match case and Whole word options, "Highlight the current find
+ * match" (Ctrl/Cmd+Shift+H), and the results list. Escape anywhere in the bar closes it.
  */
 import { FindResults } from './FindResults';
+import { HighlightMatchButton, isHighlightMatchKey, useHighlightMatch } from './highlight-match';
 import type { FindState } from './use-find';
 
 const RESULTS_ID = 'find-results';
@@ -19,6 +20,7 @@ export function FindBar({ find }: { find: FindState }) {
   const { matches, current, step, closeBar } = find;
   // Until the debounced search runs, the count of the previous query stays (no flicker, no extra announcement).
   const label = countLabel(find.searchedQuery, matches.length, current);
+  const highlightMatch = useHighlightMatch(find);
   return (
     <div
       ref={find.barRef}
@@ -31,6 +33,9 @@ export function FindBar({ find }: { find: FindState }) {
           event.preventDefault();
           event.stopPropagation();
           closeBar();
+        } else if (isHighlightMatchKey(event)) {
+          event.preventDefault();
+          void highlightMatch();
         }
       }}
     >
@@ -75,6 +80,7 @@ export function FindBar({ find }: { find: FindState }) {
         <button type="button" className="find-results-toggle" aria-expanded={find.showResults} aria-controls={RESULTS_ID} disabled={matches.length === 0} onClick={find.toggleResults}>
           Results
         </button>
+        <HighlightMatchButton disabled={current < 0 || matches.length === 0} onHighlight={() => void highlightMatch()} />
       </div>
       {find.showResults && matches.length > 0 && (
         <FindResults id={RESULTS_ID} text={find.text} blocks={find.blocks} matches={matches} current={current} onSelect={(index) => find.goTo(index)} />

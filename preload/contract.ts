@@ -104,6 +104,8 @@ export const Settings = z.object({
   legend: Legend,
   /** Who assesses the recommendations (issue 14): written as `assessedBy`; '' means nobody named. */
   assessor: z.string().max(100),
+  /** Issue 16: lock a protected store after this many idle minutes (0 = never); absent (settings stored before it existed) means 15. */
+  autoLockMinutes: z.number().int().min(0).max(24 * 60).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -114,6 +116,7 @@ export const DEFAULT_SETTINGS: Settings = {
   readingPosition: null,
   legend: DEFAULT_LEGEND,
   assessor: '',
+  autoLockMinutes: 15,
 };
 
 export const SettingsPatch = z.strictObject({
@@ -123,6 +126,7 @@ export const SettingsPatch = z.strictObject({
   readingPosition: ReadingPosition.nullable().optional(),
   legend: Legend.partial().optional(),
   assessor: Settings.shape.assessor.optional(),
+  autoLockMinutes: z.number().int().min(0).max(24 * 60).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -402,6 +406,10 @@ export const StoreStatus = z.object({
   readOnly: z.boolean(),
   /** Plain sentences the view shows once, e.g. "Your annotations file was damaged…". */
   notices: z.array(z.string()),
+  /** Issue 16: the store is protected with a passphrase (encrypted at rest). */
+  encrypted: z.boolean().optional(),
+  /** Issue 16: protected and locked: every method but getStatus and unlock answers LOCKED. */
+  locked: z.boolean().optional(),
 });
 export type StoreStatus = z.infer<typeof StoreStatus>;
 
@@ -610,6 +618,23 @@ export const RestoreResult = z.object({
   backup: z.string(),
 });
 
+// ---------------------------------------------------------------- protection (issue 16)
+
+/** A passphrase as typed; a new one must have at least 10 characters (the service says so in words). */
+const Passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
+/** A recovery key as typed (52 Crockford base32 characters, spaces and dashes allowed). */
+const RecoveryKeyText = z.string().min(1, 'Enter the recovery key.').max(200);
+export const ProtectStoreInput = z.strictObject({ passphrase: Passphrase });
+export const ProtectStoreResult = z.object({ recoveryKey: z.string() });
+export const ChangePassphraseInput = z.union([
+  z.strictObject({ passphrase: Passphrase, newPassphrase: Passphrase }),
+  z.strictObject({ recoveryKey: RecoveryKeyText, newPassphrase: Passphrase }),
+]);
+export const UnprotectStoreInput = z.strictObject({ passphrase: Passphrase });
+export const UnlockInput = z.union([z.strictObject({ passphrase: Passphrase }), z.strictObject({ recoveryKey: RecoveryKeyText })]);
+/** A backup to restore; an encrypted one needs the passphrase (or recovery key) of the day it was made. */
+export const RestoreBackupInput = ContentInput.extend({ passphrase: Passphrase.optional(), recoveryKey: RecoveryKeyText.optional() });
+
 // ---------------------------------------------------------------- the contract
 
 export const contract = {
@@ -655,7 +680,18 @@ export const contract = {
     output: z.object({ reverted: z.number().int(), codes: z.number().int() }),
   },
   exportBackup: { input: NoInput, output: FileOutput },
-  restoreBackup: { input: ContentInput, output: RestoreResult },
+  restoreBackup: { input: RestoreBackupInput, output: RestoreResult },
+
+  /** Issue 16: encrypts the store under a passphrase; returns the recovery key (shown once). */
+  protectStore: { input: ProtectStoreInput, output: ProtectStoreResult },
+  /** Re-wraps the data key under a new passphrase, proven by the current one or by the recovery key. */
+  changePassphrase: { input: ChangePassphraseInput, output: StoreStatus },
+  /** Decrypts the store back to plain files. */
+  unprotectStore: { input: UnprotectStoreInput, output: StoreStatus },
+  /** Saves what is pending, then forgets the key and every decrypted annotation. */
+  lock: { input: NoInput, output: StoreStatus },
+  /** With the passphrase or the recovery key; a wrong one is WRONG_PASSPHRASE and changes nothing. */
+  unlock: { input: UnlockInput, output: StoreStatus },
 } as const;
 
 export type Contract = typeof contract;
@@ -679,6 +715,11 @@ export const ErrorCode = z.enum([
   'UNAUTHORIZED',
   'FORBIDDEN',
   'INTERNAL',
+  /** Issue 16: the store is locked; unlock it first. */
+  'LOCKED',
+  'WRONG_PASSPHRASE',
+  /** An encrypted file needs its passphrase or recovery key. */
+  'PASSPHRASE_REQUIRED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

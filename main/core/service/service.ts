@@ -21,6 +21,7 @@ import { createExchangeMethods } from './exchange-service';
 import { errnoCode, type FsLayer } from '../store/fs-layer';
 import { loadReport, REPORT_FILE, toReport, type ReportModel } from '../report/report-model';
 import { createServiceContext } from './service-context';
+import { unprotectableMethods } from './protection-methods';
 import { createSettingsMethods } from './settings-service';
 import { openStore } from '../store/store';
 import type { Store, StoreStatusInfo } from '../store/store-schema';
@@ -77,6 +78,7 @@ export function createServiceFromParts(report: ReportModel, store: Store, now: (
     ...createLinkMethods(ctx, cache),
     ...createTrackerMethods(ctx, recommendations.listRecommendations),
     ...createExchangeMethods(ctx),
+    ...unprotectableMethods(),
   };
   return {
     impl,

@@ -11,6 +11,9 @@ import type { CDPSession, Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { createThroughClient, items, listAnnotations, panel, ready, reportText, type StoredView } from './annotate-helpers';
 
+// Each test seeds, reloads and walks the text by keyboard: up to 50 s on a loaded 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 const GAP = 'authorities again did not proactively identify';
 const PROGRESS = 'In 2020, authorities identified 25 sex trafficking victims';
 const KEY = 'The government reported 8,000 TITP participants disappeared';

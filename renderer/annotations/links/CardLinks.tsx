@@ -4,7 +4,7 @@
  * (the tracker entry, or the other highlight and its card) and Remove; then
  * "Link to recommendation…" and "Link to another highlight…".
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AnnotationLink, AnnotationView, LinkInput, RecommendationView } from '../../../preload/contract';
 import { useAnnotations } from '../annotations-context';
 import { annotationLinkText, annotationName, isRecommendationRelation, recommendationLinkText } from './link-words';
@@ -57,6 +57,16 @@ export function CardLinks({ view, readOnly }: { view: AnnotationView; readOnly: 
     setPicking(null);
     if (said) setMessage(said);
   };
+  // When the picker closes, focus goes back to the button that opened it (the picker's controls are gone).
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const lastPicked = useRef<typeof picking>(null);
+  useEffect(() => {
+    if (picking !== null) lastPicked.current = picking;
+    else if (lastPicked.current !== null) {
+      actionsRef.current?.querySelectorAll<HTMLButtonElement>('button')[lastPicked.current === 'recommendation' ? 0 : 1]?.focus();
+      lastPicked.current = null;
+    }
+  }, [picking]);
 
   return (
     <section className="fm-card-links" aria-labelledby={headingId}>
@@ -97,7 +107,7 @@ export function CardLinks({ view, readOnly }: { view: AnnotationView; readOnly: 
       {picking === 'recommendation' && recommendations && <RecommendationTarget view={view} recommendations={recommendations} onDone={done} />}
       {picking === 'annotation' && <AnnotationTarget view={view} onDone={done} />}
       {picking === null && !readOnly && (
-        <div className="fm-link-actions">
+        <div className="fm-link-actions" ref={actionsRef}>
           <button type="button" className="fm-button" onClick={() => setPicking('recommendation')}>
             Link to recommendation…
           </button>

@@ -4,7 +4,7 @@
  * a radio group, then Link. Inline in the card, not a modal: Escape (or Cancel)
  * closes it without leaving the card.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 
 export interface PickOption {
   id: string;
@@ -45,6 +45,9 @@ export function LinkPicker<R extends string>(props: LinkPickerProps<R>) {
   }, [options, query, limit]);
   const current = Math.min(active, shown.length - 1);
   const optionId = (i: number) => `${id}-option-${i}`;
+  // The button that opened the picker is gone: focus goes to the search, not to the page's start (WCAG 2.4.3).
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => searchRef.current?.focus(), []);
 
   const link = async () => {
     if (chosen === null) return;
@@ -68,6 +71,7 @@ export function LinkPicker<R extends string>(props: LinkPickerProps<R>) {
       }}
     >
       <input
+        ref={searchRef}
         type="search"
         className="fm-input"
         aria-label={props.searchLabel}

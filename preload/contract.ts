@@ -96,6 +96,57 @@ export const ReadingPosition = z.object({
 });
 export type ReadingPosition = z.infer<typeof ReadingPosition>;
 
+// ---------------------------------------------------------------- briefing options (issue 15)
+
+export const BriefingGroupBy = z.enum(['section', 'color', 'code', 'recommendation']);
+export type BriefingGroupBy = z.infer<typeof BriefingGroupBy>;
+
+/** What a briefing shows besides the quotes and their citations; every field but `toc` absent means true. */
+export const BriefingInclude = z.object({
+  notes: z.boolean().optional(),
+  codes: z.boolean().optional(),
+  colors: z.boolean().optional(),
+  assessment: z.boolean().optional(),
+  matrix: z.boolean().optional(),
+  codebook: z.boolean().optional(),
+  sources: z.boolean().optional(),
+  /** Word only: a table-of-contents field after the title (Word fills it in on opening). Absent means false. */
+  toc: z.boolean().optional(),
+});
+export type BriefingInclude = z.infer<typeof BriefingInclude>;
+
+/** One line of a briefing's front matter: trimmed, at most 300 characters, no control characters. */
+const BriefingLine = z
+  .string()
+  .trim()
+  .max(300, 'At most 300 characters.')
+  .regex(/^[^\p{Cc}]*$/u, 'This field is one line and cannot contain control characters.');
+
+/**
+ * What a briefing is made of. Which annotations: `ids` (explicitly), `filter`
+ * (the panel's filter), both (the ids that match the filter), or neither (every
+ * live annotation). Orphans are never included; they are counted.
+ */
+export const BriefingOptions = z.object({
+  title: BriefingLine.min(1, 'A briefing needs a title.'),
+  subtitle: BriefingLine.optional(),
+  /** Author or organisation. */
+  author: BriefingLine.optional(),
+  /** As the user writes it ("June 2026"); never the clock's. */
+  date: BriefingLine.optional(),
+  /** The executive summary: the user's own text; paragraphs are separated by a blank line. */
+  summary: z.string().max(20_000, 'A summary can be at most 20,000 characters.').optional(),
+  /** A getter: AnnotationFilter is declared further down (the settings remember these options, so they come first). */
+  get filter() {
+    return AnnotationFilter.optional();
+  },
+  /** Annotation ids (UUIDs, as `Uuid` further down). */
+  ids: z.array(z.string().uuid()).max(100_000).optional(),
+  groupBy: BriefingGroupBy,
+  include: BriefingInclude.optional(),
+});
+export type BriefingOptions = z.infer<typeof BriefingOptions>;
+
 export const Settings = z.object({
   fontSize: z.number().int().min(FONT_SIZES[0]).max(FONT_SIZES[FONT_SIZES.length - 1]!),
   theme: Theme,
@@ -104,6 +155,8 @@ export const Settings = z.object({
   legend: Legend,
   /** Who assesses the recommendations (issue 14): written as `assessedBy`; '' means nobody named. */
   assessor: z.string().max(100),
+  /** The briefing's last options (issue 15), remembered per data folder; null (or absent, in a store from before) until one is exported. */
+  briefing: BriefingOptions.nullable().optional(),
   /** Issue 16: lock a protected store after this many idle minutes (0 = never); absent (settings stored before it existed) means 15. */
   autoLockMinutes: z.number().int().min(0).max(24 * 60).optional(),
 });
@@ -116,6 +169,7 @@ export const DEFAULT_SETTINGS: Settings = {
   readingPosition: null,
   legend: DEFAULT_LEGEND,
   assessor: '',
+  briefing: null,
   autoLockMinutes: 15,
 };
 
@@ -126,6 +180,7 @@ export const SettingsPatch = z.strictObject({
   readingPosition: ReadingPosition.nullable().optional(),
   legend: Legend.partial().optional(),
   assessor: Settings.shape.assessor.optional(),
+  briefing: BriefingOptions.nullable().optional(),
   autoLockMinutes: z.number().int().min(0).max(24 * 60).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
@@ -635,6 +690,128 @@ export const UnlockInput = z.union([z.strictObject({ passphrase: Passphrase }), 
 /** A backup to restore; an encrypted one needs the passphrase (or recovery key) of the day it was made. */
 export const RestoreBackupInput = ContentInput.extend({ passphrase: Passphrase.optional(), recoveryKey: RecoveryKeyText.optional() });
 
+// ---------------------------------------------------------------- briefing (issue 15)
+
+export const BriefingFormat = z.enum(['docx', 'html', 'markdown']);
+export type BriefingFormat = z.infer<typeof BriefingFormat>;
+export const ExportBriefingInput = BriefingOptions.extend({ format: BriefingFormat });
+export type ExportBriefingInput = z.infer<typeof ExportBriefingInput>;
+
+/** One quote in a briefing group. Fields left out by `include` are null (note, colour) or empty (codes). */
+export const BriefingItem = z.object({
+  annotationId: Uuid,
+  quote: z.string(),
+  /** Where in the report: "Protection ¶4". */
+  place: z.string(),
+  /** The full citation: "U.S. Department of State, 2021 Trafficking in Persons Report: Japan, Protection ¶4" (the work's title in italics where the format can). */
+  citation: z.string(),
+  note: z.string().nullable(),
+  /** Code paths (`Labour/TITP`). */
+  codes: z.array(z.string()),
+  color: ColorId.nullable(),
+  colorLabel: z.string().nullable(),
+  /** Grouped by recommendation: what the quote says about it (progress, gap or context); null otherwise. */
+  relation: RecommendationRelation.nullable(),
+});
+export type BriefingItem = z.infer<typeof BriefingItem>;
+
+export const BriefingGroup = z.object({
+  /** Stable key: `section:protection`, `color:gap`, `code:<uuid>`, `recommendation:rec-3`, or `none`. */
+  key: z.string(),
+  heading: z.string(),
+  /** 2 for a group; deeper for a code under another code (at most 6). Level 1 is a part of the document. */
+  level: z.number().int().min(2).max(6),
+  items: z.array(BriefingItem),
+});
+export type BriefingGroup = z.infer<typeof BriefingGroup>;
+
+export const BriefingAssessmentRow = z.object({
+  id: RecommendationId,
+  index: z.number().int(),
+  title: z.string(),
+  status: RecommendationStatus,
+  /** The status in words (STATUS_LABELS). */
+  statusLabel: z.string(),
+  rationale: z.string(),
+  assessedBy: z.string().nullable(),
+  /** Live evidence in the whole store, by relation. */
+  evidence: z.object({ progress: z.number().int(), gap: z.number().int(), context: z.number().int() }),
+});
+export type BriefingAssessmentRow = z.infer<typeof BriefingAssessmentRow>;
+
+/** The coding matrix of the briefing's own quotes: codes × the report's sections. */
+export const BriefingMatrix = z.object({
+  columns: z.array(z.object({ id: z.string(), label: z.string() })),
+  rows: z.array(z.object({ codeId: Uuid, path: z.string(), counts: z.array(z.number().int()), total: z.number().int() })),
+});
+export type BriefingMatrix = z.infer<typeof BriefingMatrix>;
+
+export const BriefingCodebookEntry = z.object({
+  codeId: Uuid,
+  name: z.string(),
+  path: z.string(),
+  /** 0 at the top of the code tree. */
+  depth: z.number().int(),
+  description: z.string(),
+  /** Quotes in this briefing coded with the code itself. */
+  count: z.number().int(),
+});
+export type BriefingCodebookEntry = z.infer<typeof BriefingCodebookEntry>;
+
+/**
+ * A briefing as a structured document: what every format (DOCX, HTML,
+ * Markdown, and the print view behind the PDF) renders. Sections left out by
+ * `include` are null.
+ */
+export const Briefing = z.object({
+  meta: z.object({
+    title: z.string(),
+    subtitle: z.string().nullable(),
+    author: z.string().nullable(),
+    date: z.string().nullable(),
+    groupBy: BriefingGroupBy,
+    /** The filter in words ("tags: TITP; colours: Gap or failure"), or null when there is none. */
+    filterDescription: z.string().nullable(),
+  }),
+  /** The report every citation points to. */
+  source: z.object({
+    /** "U.S. Department of State" */
+    publisher: z.string(),
+    /** "2021 Trafficking in Persons Report: Japan" */
+    work: z.string(),
+    year: z.number().int(),
+    /** The full reference for the sources block. */
+    reference: z.string(),
+    /** SHA-256 of the text the quotes are taken from. */
+    sha256: z.string(),
+  }),
+  /** The include flags with their defaults applied. */
+  include: z.object({
+    notes: z.boolean(),
+    codes: z.boolean(),
+    colors: z.boolean(),
+    assessment: z.boolean(),
+    matrix: z.boolean(),
+    codebook: z.boolean(),
+    sources: z.boolean(),
+  }),
+  /** The executive summary's paragraphs (a paragraph may hold line breaks). */
+  summary: z.array(z.string()),
+  groups: z.array(BriefingGroup),
+  assessment: z.array(BriefingAssessmentRow).nullable(),
+  matrix: BriefingMatrix.nullable(),
+  codebook: z.array(BriefingCodebookEntry).nullable(),
+  counts: z.object({
+    /** Annotations included (each once, however many groups hold it). */
+    annotations: z.number().int(),
+    /** Quotes printed: an annotation in two groups counts twice. */
+    placements: z.number().int(),
+    /** Selected annotations left out because they could not be placed in the text ("need review"). */
+    orphansExcluded: z.number().int(),
+  }),
+});
+export type Briefing = z.infer<typeof Briefing>;
+
 // ---------------------------------------------------------------- the contract
 
 export const contract = {
@@ -667,6 +844,11 @@ export const contract = {
   linkAnnotation: { input: LinkInput, output: AnnotationView },
   unlinkAnnotation: { input: LinkInput, output: AnnotationView },
   exportTracker: { input: ExportTrackerInput, output: FileOutput },
+
+  /** Issue 15: the briefing as a structured document (what the print view renders). */
+  getBriefing: { input: BriefingOptions, output: Briefing },
+  /** Issue 15: the briefing as a file: DOCX as `{ filename, contentBase64 }`, HTML and Markdown as `{ filename, content }`. Remembers the options. */
+  exportBriefing: { input: ExportBriefingInput, output: z.union([FileOutput, BinaryFileOutput]) },
 
   exportMarkdown: { input: MarkdownOptions.optional(), output: FileOutput },
   exportAnnotations: { input: NoInput, output: FileOutput },

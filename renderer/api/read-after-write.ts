@@ -26,6 +26,7 @@ const READS: ReadonlySet<string> = new Set([
   'coOccurrence',
   'listRecommendations',
   'exportTracker',
+  'getBriefing',
   'exportMarkdown',
   'exportAnnotations',
   'exportCodebook',

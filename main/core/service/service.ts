@@ -18,6 +18,7 @@ import { createLinkMethods } from './link-service';
 import { createRecommendationMethods } from './recommendation-service';
 import { createTrackerMethods } from './tracker-service';
 import { createExchangeMethods } from './exchange-service';
+import { createBriefingMethods } from './briefing-service';
 import { errnoCode, type FsLayer } from '../store/fs-layer';
 import { loadReport, REPORT_FILE, toReport, type ReportModel } from '../report/report-model';
 import { createServiceContext } from './service-context';
@@ -69,15 +70,17 @@ export function createServiceFromParts(report: ReportModel, store: Store, now: (
   cache.views();
 
   const recommendations = createRecommendationMethods(ctx, cache);
+  const settings = createSettingsMethods(ctx);
   const impl: Implementation<Contract> = {
     getReport: () => plainReport,
-    ...createSettingsMethods(ctx),
+    ...settings,
     ...createAnnotationMethods(ctx, cache),
     ...createCodeMethods(ctx),
     ...recommendations,
     ...createLinkMethods(ctx, cache),
     ...createTrackerMethods(ctx, recommendations.listRecommendations),
     ...createExchangeMethods(ctx),
+    ...createBriefingMethods(ctx, settings.updateSettings),
     ...unprotectableMethods(),
   };
   return {

@@ -22,6 +22,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     readingPosition: patch.readingPosition === undefined ? current.readingPosition : patch.readingPosition,
     legend,
     assessor: patch.assessor ?? current.assessor,
+    briefing: (patch.briefing === undefined ? current.briefing : patch.briefing) ?? null,
     autoLockMinutes: patch.autoLockMinutes ?? current.autoLockMinutes,
   });
 }

@@ -1,7 +1,10 @@
 /**
  * Entry point: installs the client (window.fieldmark), loads the report,
  * settings and store status, then renders the app. A failure to load is shown
- * with its reason and a way to try again.
+ * with its reason and a way to try again. A locked store (issue 16) shows the
+ * unlock screen instead; the first LOCKED answer, the status poll or the Lock
+ * button replace the whole app with it, so every annotation, note and tag the
+ * page held leaves its memory and its DOM.
  */
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -13,6 +16,10 @@ import { App } from './app/App';
 import { AppProvider } from './app-state/app-context';
 import { applySettingsToRoot, DARK_QUERY } from './app-state/theme';
 import { DEFAULT_SETTINGS } from '../preload/contract';
+import { pageLock } from './protection/lock-signal';
+import { isLockedError, watchLocked } from './protection/lock-watch';
+import { UnlockScreen } from './protection/UnlockScreen';
+import { useLockPolling } from './protection/use-lock-polling';
 import './styles/base.css';
 import './styles/themes.css';
 import './styles/layout.css';
@@ -21,9 +28,17 @@ import './styles/reader.css';
 type BootState =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
+  | { phase: 'locked' }
   | { phase: 'ready'; report: Report; settings: Settings; status: StoreStatus; annotations: Promise<AnnotationView[]> };
 
-const client = installClient();
+const client = watchLocked(installClient(), () => pageLock.raise());
+
+/** True when the store is locked; a failed start-up read asks, as over the desktop bridge a LOCKED error has no code. */
+async function isStoreLocked(error: unknown): Promise<boolean> {
+  if (isLockedError(error)) return true;
+  const status = await client.getStatus().catch(() => null);
+  return status?.locked === true;
+}
 
 function Boot() {
   const [state, setState] = useState<BootState>({ phase: 'loading' });
@@ -43,13 +58,20 @@ function Boot() {
       applySettingsToRoot(document.documentElement, settings, window.matchMedia(DARK_QUERY).matches);
       setState({ phase: 'ready', report, settings, status, annotations });
     } catch (error) {
-      setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+      if (await isStoreLocked(error)) setState({ phase: 'locked' });
+      else setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
   }, []);
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  const lock = useCallback(() => setState({ phase: 'locked' }), []);
+  useEffect(() => pageLock.subscribe(lock), [lock]);
+  useLockPolling(client, state.phase === 'ready', lock);
+
+  if (state.phase === 'locked') return <UnlockScreen client={client} onUnlocked={() => void load()} />;
 
   if (state.phase === 'ready') {
     return (

@@ -14,6 +14,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { CodebookView } from '../codebook/CodebookView';
 import { CodingMatrixView } from '../matrix/CodingMatrixView';
 import { RecommendationsView } from '../recommendations/RecommendationsView';
+import { ProtectionTools } from '../protection/ProtectionTools';
 import { AnnotationsLayer } from '../annotations/AnnotationsLayer';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import { ReportPrint } from '../print/ReportPrint';
@@ -98,6 +99,7 @@ export function App() {
           <CodingMatrixView />
           <RecommendationsView />
           <ReadingSettings />
+          <ProtectionTools />
           <ReadingProgressLabel />
         </div>
         {narrow && (

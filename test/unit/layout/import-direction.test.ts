@@ -25,7 +25,7 @@ export const COMMON: LayerRule = {
 /** The renderer, lowest first: the shell (app/) sits on top and nothing imports it. */
 export const RENDERER: LayerRule = {
   root: 'renderer',
-  layers: ['styles', 'api', 'text', 'app-state', 'sheet', 'settings', 'reader', 'annotations', 'search', 'export', 'codebook', 'matrix', 'recommendations', 'print', 'briefing', 'app'],
+  layers: ['styles', 'api', 'text', 'app-state', 'sheet', 'settings', 'reader', 'annotations', 'search', 'export', 'codebook', 'matrix', 'recommendations', 'print', 'briefing', 'protection', 'app'],
   forbidden: ['main', 'test', 'preload/index'],
 };
 

@@ -44,3 +44,10 @@ export function sha256Line(sha256: string): string {
 export function bylineParts(meta: { author: string | null; date: string | null }): string[] {
   return [meta.author, meta.date].filter((part): part is string => part !== null && part !== '');
 }
+
+/** The line under "Evidence from the report": how the quotes are grouped and chosen. */
+export function scopeLine(meta: { groupBy: BriefingGroupBy; filterDescription: string | null }, annotations: number): string {
+  let line = `Grouped by ${GROUP_BY_LABELS[meta.groupBy]}; ${annotations} ${annotations === 1 ? 'annotation' : 'annotations'}.`;
+  if (meta.filterDescription !== null) line += ` Selection: ${meta.filterDescription}.`;
+  return line;
+}

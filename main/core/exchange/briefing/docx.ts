@@ -18,12 +18,12 @@ import {
   ASSESSMENT_NOTE,
   BRIEFING_PARTS,
   CODEBOOK_NOTE,
-  GROUP_BY_LABELS,
   MATRIX_NOTE,
   NO_DEFINITION,
   NO_QUOTES,
   RELATION_LABELS,
   bylineParts,
+  scopeLine,
   sha256Line,
 } from '../../../../common/briefing-labels';
 import { STYLES, runs, table } from './docx-parts';
@@ -73,9 +73,7 @@ function frontMatter(briefing: Briefing, toc: boolean): Block[] {
 
 function evidence(briefing: Briefing): Block[] {
   const { meta } = briefing;
-  let scope = `Grouped by ${GROUP_BY_LABELS[meta.groupBy]}; ${briefing.counts.annotations} annotations.`;
-  if (meta.filterDescription !== null) scope += ` Selection: ${meta.filterDescription}.`;
-  const out: Block[] = [heading(1, BRIEFING_PARTS.evidence), para(scope)];
+  const out: Block[] = [heading(1, BRIEFING_PARTS.evidence), para(scopeLine(meta, briefing.counts.annotations))];
   for (const group of briefing.groups) out.push(heading(group.level, group.heading), ...group.items.flatMap((item) => itemBlocks(briefing, item)));
   if (briefing.groups.length === 0) out.push(para(NO_QUOTES));
   return out;

@@ -12,12 +12,12 @@ import {
   ASSESSMENT_NOTE,
   BRIEFING_PARTS,
   CODEBOOK_NOTE,
-  GROUP_BY_LABELS,
   MATRIX_NOTE,
   NO_DEFINITION,
   NO_QUOTES,
   RELATION_LABELS,
   bylineParts,
+  scopeLine,
   sha256Line,
 } from '../../../../common/briefing-labels';
 import { BRIEFING_CSS } from './html-style';
@@ -58,9 +58,7 @@ function header(briefing: Briefing): string[] {
 
 function evidence(briefing: Briefing): string[] {
   const { meta } = briefing;
-  let scope = `Grouped by ${GROUP_BY_LABELS[meta.groupBy]}; ${briefing.counts.annotations} annotations.`;
-  if (meta.filterDescription !== null) scope += ` Selection: ${meta.filterDescription}.`;
-  const out = ['<section>', h(2, BRIEFING_PARTS.evidence), tag('p', scope, ' class="scope"')];
+  const out = ['<section>', h(2, BRIEFING_PARTS.evidence), tag('p', scopeLine(meta, briefing.counts.annotations), ' class="scope"')];
   for (const group of briefing.groups) out.push(h(group.level + 1, group.heading), ...group.items.map((item) => itemHtml(briefing, item)));
   if (briefing.groups.length === 0) out.push(tag('p', NO_QUOTES));
   out.push('</section>');

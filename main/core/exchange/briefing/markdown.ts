@@ -10,12 +10,12 @@ import {
   ASSESSMENT_NOTE,
   BRIEFING_PARTS,
   CODEBOOK_NOTE,
-  GROUP_BY_LABELS,
   MATRIX_NOTE,
   NO_DEFINITION,
   NO_QUOTES,
   RELATION_LABELS,
   bylineParts,
+  scopeLine,
   sha256Line,
 } from '../../../../common/briefing-labels';
 import { escapeMarkdown, markdownCode } from '../markdown-escape';
@@ -56,9 +56,7 @@ function frontMatter(briefing: Briefing): string[] {
 
 function evidence(briefing: Briefing): string[] {
   const { meta } = briefing;
-  let scope = `Grouped by ${GROUP_BY_LABELS[meta.groupBy]}; ${briefing.counts.annotations} annotations.`;
-  if (meta.filterDescription !== null) scope += ` Selection: ${meta.filterDescription}.`;
-  const out = [heading(2, BRIEFING_PARTS.evidence), line(scope)];
+  const out = [heading(2, BRIEFING_PARTS.evidence), line(scopeLine(meta, briefing.counts.annotations))];
   for (const group of briefing.groups) {
     out.push(heading(group.level + 1, group.heading));
     for (const item of group.items) out.push(...itemBlocks(briefing, item));

@@ -157,6 +157,28 @@ describe('desktop app start', () => {
     expect(fake.app.exitCodes).toEqual([1]);
   });
 
+  it('locks the store when the computer sleeps or its screen locks, then tells the page', async () => {
+    const locks: string[] = [];
+    const run = launch({
+      openService: async () => ({
+        impl: {
+          lock: async () => {
+            locks.push('lock');
+            return { dataDir, readOnly: false, notices: [], encrypted: true, locked: true };
+          },
+        } as unknown as Implementation<Contract>,
+        close: async () => undefined,
+      }),
+    });
+    const window = await ready(run);
+    fake.powerMonitor.emit('suspend');
+    await vi.waitFor(() => expect(window.webContents.sent).toHaveLength(1));
+    fake.powerMonitor.emit('lock-screen');
+    await vi.waitFor(() => expect(window.webContents.sent).toHaveLength(2));
+    expect(locks).toEqual(['lock', 'lock']);
+    expect(window.webContents.sent[0]).toEqual({ channel: 'fieldmark:menu', args: [{ action: 'lock' }] });
+  });
+
   it('tells the page nothing when the service refuses to lock (a plain store)', async () => {
     const window = await ready(launch());
     fake.powerMonitor.emit('suspend');

@@ -33,7 +33,7 @@ export function sampleViews(): AnnotationView[] {
     viewIn(1, 'protection', 2, { color: 'gap', note: NOTE_EXACT, tags: ['Labour/TITP', 'Victims'], codeIds: [CODE_TITP, CODE_VICTIMS] }),
     viewIn(2, 'prosecution', 1, { color: 'key', tags: ['Labour/TITP'], codeIds: [CODE_TITP] }),
     viewIn(3, 'prevention', 1, { color: 'progress', note: 'Plain note' }),
-    viewIn(4, 'protection', 1, { color: 'gap', anchor: { status: 'orphan', score: 0 } }),
+    viewIn(4, 'protection', 1, { color: 'gap', anchor: { status: 'orphan', score: 0 } }, 31, 40),
     viewIn(5, 'protection', 3, { color: 'gap', deletedAt: '2026-01-01T00:00:00.000Z' }),
     viewIn(6, 'protection', 2, { color: 'question', note: 'Later in the same paragraph' }, 40, 20),
   ];

@@ -36,23 +36,25 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: RecoveryKeyStepProps) {
         Write it down on paper, or save it in a password manager, and keep it away from this computer. It opens your notes if you forget the
         passphrase. Fieldmark shows it only this once and cannot show it again.
       </p>
-      <p className="recovery-key" aria-labelledby={`${id}-key-title`}>
+      <p className="recovery-key">
         <code>{recoveryKey}</code>
       </p>
-      <label htmlFor={`${id}-check`}>Type the last {CHECK_CHARACTERS} characters of the recovery key</label>
-      <input
-        id={`${id}-check`}
-        className="protection-input"
-        autoComplete="off"
-        spellCheck={false}
-        value={typed}
-        aria-invalid={tried && !matches}
-        aria-describedby={`${id}-check-error`}
-        onChange={(event) => setTyped(event.target.value)}
-      />
-      <p id={`${id}-check-error`} className="protection-error" role="alert">
-        {tried && !matches ? `These are not the last ${CHECK_CHARACTERS} characters of the key above. Check what you wrote down.` : ''}
-      </p>
+      <div className="protection-fields">
+        <label htmlFor={`${id}-check`}>Type the last {CHECK_CHARACTERS} characters of the recovery key</label>
+        <input
+          id={`${id}-check`}
+          className="protection-input"
+          autoComplete="off"
+          spellCheck={false}
+          value={typed}
+          aria-invalid={tried && !matches}
+          aria-describedby={`${id}-check-error`}
+          onChange={(event) => setTyped(event.target.value)}
+        />
+        <p id={`${id}-check-error`} className="protection-error" role="alert">
+          {tried && !matches ? `These are not the last ${CHECK_CHARACTERS} characters of the key above. Check what you wrote down.` : ''}
+        </p>
+      </div>
       <div className="export-actions">
         <button type="submit" className="export-button primary">
           I have written it down

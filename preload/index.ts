@@ -1,12 +1,12 @@
 /**
  * The Electron preload (sandboxed, built as one CommonJS file). It exposes
  * exactly one frozen object, `window.fieldmark`: the contract's typed client
- * over ipcRenderer.invoke plus `onMenu`. Neither ipcRenderer nor any IPC event
+ * over ipcRenderer.invoke plus `onMenu` and `savePdf`. Neither ipcRenderer nor any IPC event
  * object reaches the page (Electron security checklist item 20).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { z } from 'zod';
-import { FLUSH_CHANNEL, MENU_CHANNEL, MenuEvent, methodChannel, type FieldmarkBridge } from './bridge';
+import { FLUSH_CHANNEL, MENU_CHANNEL, MenuEvent, SAVE_PDF_CHANNEL, SavePdfRequest, SavePdfResult, methodChannel, type FieldmarkBridge } from './bridge';
 import { contract } from './contract';
 import { createClient, isEnvelope, type Transport } from './rpc';
 
@@ -46,7 +46,13 @@ export function buildBridge(ipc: IpcLike): FieldmarkBridge {
       ipc.removeListener(FLUSH_CHANNEL, onFlush);
     };
   };
-  return Object.freeze({ ...client, onMenu });
+  // Save as PDF… (issue 15): the request is checked here and again in main; only a well-formed answer comes back.
+  const savePdf = async (request: SavePdfRequest): Promise<SavePdfResult> => {
+    const reply = SavePdfResult.safeParse(await ipc.invoke(SAVE_PDF_CHANNEL, SavePdfRequest.parse(request)));
+    if (!reply.success) throw new Error('The PDF could not be saved. Try again, or print from the browser.');
+    return reply.data;
+  };
+  return Object.freeze({ ...client, onMenu, savePdf });
 }
 
 contextBridge.exposeInMainWorld('fieldmark', buildBridge(ipcRenderer));

@@ -1,13 +1,16 @@
 /**
  * The desktop app's menu and what its File items do: export, back up, import
- * and restore through native dialogs (file-actions.ts), zoom and About. A failed
- * action is logged; the dialogs themselves tell the user.
+ * and restore through native dialogs (file-actions.ts), Print… and Save Briefing
+ * as PDF… (briefing-pdf.ts), zoom and About. A failed action is logged; the
+ * dialogs themselves tell the user.
  */
-import { app, dialog, Menu, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, type BrowserWindow } from 'electron';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { MENU_CHANNEL, type MenuEvent } from '../../preload/bridge';
 import type { Dispatcher } from '../../preload/rpc';
+import { registerSavePdf } from './briefing-pdf';
 import { createFileActions } from './file-actions';
+import { isTrustedSender } from './ipc';
 import { buildMenuTemplate, type MenuActions } from './menu';
 
 export interface AppMenuDeps {
@@ -27,8 +30,8 @@ function showAbout(window: BrowserWindow): void {
   });
 }
 
-/** Builds the menu for `window` and makes it the application menu. */
-export function installAppMenu({ window, dispatcher, lastFolder, rememberFolder }: AppMenuDeps): void {
+/** Builds the menu for `window` and makes it the application menu; `dispose` removes the page's Save as PDF handler. */
+export function installAppMenu({ window, dispatcher, lastFolder, rememberFolder }: AppMenuDeps): { dispose(): void } {
   const send = (event: MenuEvent) => {
     if (!window.isDestroyed()) window.webContents.send(MENU_CHANNEL, event);
   };
@@ -49,6 +52,10 @@ export function installAppMenu({ window, dispatcher, lastFolder, rememberFolder 
   const actions: MenuActions = {
     exportMarkdown: () => report(files.exportFile('markdown')),
     exportAnnotations: () => report(files.exportFile('annotations')),
+    saveBriefingPdf: () => send({ action: 'save-briefing-pdf' }),
+    print: () => {
+      if (!window.isDestroyed()) window.webContents.print({ printBackground: true });
+    },
     backUp: () => report(files.exportFile('backup')),
     importFile: () => report(files.openFile('import')),
     restore: () => report(files.openFile('restore')),
@@ -56,5 +63,14 @@ export function installAppMenu({ window, dispatcher, lastFolder, rememberFolder 
     lock: () => send({ action: 'lock' }),
     about: () => showAbout(window),
   };
+  const dispose = registerSavePdf(ipcMain, (event) => isTrustedSender(event, window), {
+    webContents: window.webContents,
+    dialog: { showSaveDialog: (opts) => dialog.showSaveDialog(window, opts) },
+    writeFile: (file, data) => writeFile(file, data),
+    locale: () => app.getLocale(),
+    folder: () => lastFolder() ?? app.getPath('documents'),
+    rememberFolder,
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, actions })));
+  return { dispose };
 }

@@ -142,13 +142,14 @@ export async function startDesktopApp(options: DesktopOptions): Promise<void> {
   };
   const window = openMainWindow(options, state);
   mainWindow = window;
-  installAppMenu({ window, dispatcher, lastFolder: () => state.lastFolder, rememberFolder: (folder) => remember({ lastFolder: folder }) });
+  const menu = installAppMenu({ window, dispatcher, lastFolder: () => state.lastFolder, rememberFolder: (folder) => remember({ lastFolder: folder }) });
   lockOnSleep(powerMonitor, dispatcher, () => {
     if (!window.isDestroyed()) window.webContents.send(MENU_CHANNEL, { action: 'lock' });
   });
   installQuitSequence({
     window,
-    ipc,
+    // The page's Save as PDF channel goes with the contract's handlers.
+    ipc: { ...ipc, dispose: () => (ipc.dispose(), menu.dispose()) },
     service,
     rememberBounds: (bounds) => remember({ window: bounds }),
     flushGraceMs: options.flushGraceMs ?? 300,

@@ -1,5 +1,6 @@
 /**
- * The application menu: File (export, import, back up, restore, lock, quit), Edit
+ * The application menu: File (export, save briefing as PDF, print, import, back up,
+ * restore, lock, quit), Edit
  * roles, View (zoom, full screen; DevTools only in development) and Help →
  * About. Zoom is the reader's font size, so the View items ask the page to step
  * it; their shortcuts are shown but left to the page on Windows and Linux
@@ -10,6 +11,10 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   exportMarkdown(): void;
   exportAnnotations(): void;
+  /** Asks the page to open the Briefing view and save its print view as a PDF (issue 15). */
+  saveBriefingPdf(): void;
+  /** Prints the page: the report, or the briefing's print view while the Briefing view is open. */
+  print(): void;
   importFile(): void;
   backUp(): void;
   restore(): void;
@@ -45,6 +50,9 @@ export function buildMenuTemplate(params: { platform: NodeJS.Platform; isPackage
     submenu: [
       { label: 'Export Markdown…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportMarkdown() },
       { label: 'Export Web Annotations…', click: () => actions.exportAnnotations() },
+      { type: 'separator' },
+      { label: 'Save Briefing as PDF…', click: () => actions.saveBriefingPdf() },
+      { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => actions.print() },
       { type: 'separator' },
       { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFile() },
       { type: 'separator' },

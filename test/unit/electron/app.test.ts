@@ -98,7 +98,9 @@ describe('desktop app start', () => {
     expect(session.beforeRequest).toBeTypeOf('function');
     expect([...session.protocol.handlers.keys()]).toEqual(['app']);
     expect(run.openService).toHaveBeenCalledWith({ assetsDir: path.join(REPO, 'assets'), dataDir });
-    expect(fake.ipcMain.handlers.size).toBe(METHOD_NAMES.length);
+    // One per contract method, and the page's Save as PDF (issue 15).
+    expect(fake.ipcMain.handlers.size).toBe(METHOD_NAMES.length + 1);
+    expect(fake.ipcMain.handlers.has('fieldmark:save-pdf')).toBe(true);
     expect(window.loadedUrl).toBe('app://fieldmark/index.html');
     expect(window.options.webPreferences).toMatchObject({
       preload: path.join(REPO, 'out', 'preload', 'index.cjs'),

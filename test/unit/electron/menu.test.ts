@@ -3,7 +3,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuActions } from '../../../main/electron/menu';
 
 function actions(): MenuActions {
-  return { exportMarkdown: vi.fn(), exportAnnotations: vi.fn(), importFile: vi.fn(), backUp: vi.fn(), restore: vi.fn(), zoom: vi.fn(), lock: vi.fn(), about: vi.fn() };
+  return {
+    exportMarkdown: vi.fn(),
+    exportAnnotations: vi.fn(),
+    saveBriefingPdf: vi.fn(),
+    print: vi.fn(),
+    importFile: vi.fn(),
+    backUp: vi.fn(),
+    restore: vi.fn(),
+    zoom: vi.fn(),
+    lock: vi.fn(),
+    about: vi.fn(),
+  };
 }
 
 const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[];
@@ -23,6 +34,9 @@ describe('application menu', () => {
       'Export Markdown…',
       'Export Web Annotations…',
       'separator',
+      'Save Briefing as PDF…',
+      'Print…',
+      'separator',
       'Import…',
       'separator',
       'Back up…',
@@ -41,6 +55,8 @@ describe('application menu', () => {
     for (const item of file.filter((i) => i.click)) click(item);
     expect(a.exportMarkdown).toHaveBeenCalledOnce();
     expect(a.exportAnnotations).toHaveBeenCalledOnce();
+    expect(a.saveBriefingPdf).toHaveBeenCalledOnce();
+    expect(a.print).toHaveBeenCalledOnce();
     expect(a.importFile).toHaveBeenCalledOnce();
     expect(a.backUp).toHaveBeenCalledOnce();
     expect(a.restore).toHaveBeenCalledOnce();
@@ -51,6 +67,11 @@ describe('application menu', () => {
     const file = items(find(buildMenuTemplate({ platform: 'linux', isPackaged: true, actions: actions() }), '&File'));
     const lock = file.find((i) => i.label === 'Lock')!;
     expect([lock.accelerator, lock.registerAccelerator]).toEqual(['CmdOrCtrl+L', false]);
+  });
+
+  it('prints on Ctrl/Cmd+P, as browsers do', () => {
+    const file = items(find(buildMenuTemplate({ platform: 'darwin', isPackaged: true, actions: actions() }), '&File'));
+    expect(file.find((i) => i.label === 'Print…')!.accelerator).toBe('CmdOrCtrl+P');
   });
 
   it('uses the standard Edit roles', () => {

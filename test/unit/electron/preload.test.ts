@@ -19,10 +19,10 @@ describe('preload bridge', () => {
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['fieldmark']);
   });
 
-  it('exposes the contract methods plus onMenu, frozen, and nothing of ipcRenderer', () => {
+  it('exposes the contract methods plus onMenu and savePdf, frozen, and nothing of ipcRenderer', () => {
     const api = bridge();
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'onMenu'].sort());
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'onMenu', 'savePdf'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(fake.ipcRenderer);
     expect(() => Object.assign(api, { send: () => undefined })).toThrow(TypeError);
@@ -67,6 +67,16 @@ describe('preload bridge', () => {
     fake.ipcRenderer.emit('fieldmark:flush', event);
     expect(seen).toHaveLength(3);
     expect(fake.ipcRenderer.listenerCount('fieldmark:menu')).toBe(0);
+  });
+
+  it('asks main to save a PDF with a checked request and passes on only a well-formed answer', async () => {
+    fake.ipcRenderer.reply = async () => ({ saved: true, fileName: 'Japan-2021.pdf', paper: 'A4' });
+    await expect(bridge().savePdf({ title: 'Japan 2021', paper: 'A4' })).resolves.toEqual({ saved: true, fileName: 'Japan-2021.pdf', paper: 'A4' });
+    expect(fake.ipcRenderer.invocations.at(-1)).toEqual({ channel: 'fieldmark:save-pdf', input: { title: 'Japan 2021', paper: 'A4' } });
+    await expect(bridge().savePdf({ title: '   ' })).rejects.toThrow();
+    expect(fake.ipcRenderer.invocations).toHaveLength(1);
+    fake.ipcRenderer.reply = async () => ({ saved: true, path: '/etc/passwd' });
+    await expect(bridge().savePdf({ title: 'Japan 2021' })).rejects.toThrow('The PDF could not be saved');
   });
 
   it('refuses a non-function listener', () => {

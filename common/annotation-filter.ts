@@ -12,16 +12,19 @@
  *   only the code itself matches;
  * - free text is split on white space and every term must occur, case-insensitively,
  *   in the quote, the note or a tag;
+ * - sensitivity (issue 16) matches the annotation's mark; a record without one is 'normal';
  * - an absent or empty facet does not filter.
  *
  * The panel counts each facet apart (faceted counts) over text it folded once, so
  * the rule is also offered facet by facet (`filterFacets`).
  */
-import { COLOR_IDS, SectionId, type AnnotationFilter, type AnnotationView, type Legend } from '../preload/contract';
+import { COLOR_IDS, SENSITIVITY_LABELS, SectionId, Sensitivity, type AnnotationFilter, type AnnotationView, type Legend } from '../preload/contract';
 import { tagKey, tagKeys, uniqueTags } from './tag-identity';
 
 /** The fields of an annotation the filter looks at. */
-export type FilterableAnnotation = Pick<AnnotationView, 'color' | 'tags' | 'codeIds' | 'section' | 'exact' | 'note' | 'deletedAt'>;
+export type FilterableAnnotation = Pick<AnnotationView, 'color' | 'tags' | 'codeIds' | 'section' | 'exact' | 'note' | 'deletedAt'> & {
+  sensitivity?: Sensitivity;
+};
 
 /** A code's parent id (null at the top, undefined for an unknown code): enough to find every code under a filtered one. */
 export type CodeParents = (id: string) => string | null | undefined;
@@ -64,6 +67,7 @@ export function isEmptyFilter(filter: AnnotationFilter | undefined): boolean {
     (filter.tags?.length ?? 0) === 0 &&
     (filter.codes?.length ?? 0) === 0 &&
     (filter.sections?.length ?? 0) === 0 &&
+    (filter.sensitivity?.length ?? 0) === 0 &&
     filterTerms(filter.text).length === 0
   );
 }
@@ -78,6 +82,7 @@ export interface FilterFacets {
   codes(codeIds: readonly string[]): boolean;
   /** `folded` is the annotation's `foldSearchText`. */
   text(folded: string): boolean;
+  sensitivity(a: { sensitivity?: Sensitivity }): boolean;
 }
 
 /** The filter's facets, with its values folded once (not per annotation). */
@@ -87,12 +92,14 @@ export function filterFacets(filter: AnnotationFilter | undefined, parentOf?: Co
   const wanted = filter?.tags?.length ? filter.tags.map(tagKey) : null;
   const codes = filter?.codes?.length ? new Set(filter.codes) : null;
   const terms = filterTerms(filter?.text);
+  const marks = filter?.sensitivity?.length ? new Set<Sensitivity>(filter.sensitivity) : null;
   return {
     color: (a) => !colors || colors.has(a.color),
     section: (a) => !sections || (a.section !== null && sections.has(a.section)),
     tags: (keys) => !wanted || wanted.some((key) => keys.has(key)),
     codes: (codeIds) => !codes || codedWithin(codeIds, codes, parentOf),
     text: (folded) => terms.every((term) => folded.includes(term)),
+    sensitivity: (a) => !marks || marks.has(a.sensitivity ?? 'normal'),
   };
 }
 
@@ -105,6 +112,7 @@ export function annotationFilter(filter: AnnotationFilter | undefined, parentOf?
     facets.section(a) &&
     facets.tags(tagKeys(a.tags)) &&
     facets.codes(a.codeIds) &&
+    facets.sensitivity(a) &&
     facets.text(foldSearchText(a));
 }
 
@@ -131,6 +139,9 @@ export function describeFilterParts(
   if (filter.codes?.length) parts.push({ facet: 'codes', values: [...new Set(filter.codes.map(codePath))].sort() });
   if (filter.sections?.length) {
     parts.push({ facet: 'sections', values: SectionId.options.filter((s) => filter.sections!.includes(s)).map(sectionTitle) });
+  }
+  if (filter.sensitivity?.length) {
+    parts.push({ facet: 'sensitivity', values: Sensitivity.options.filter((s) => filter.sensitivity!.includes(s)).map((s) => SENSITIVITY_LABELS[s]) });
   }
   const terms = filterTerms(filter.text);
   if (terms.length > 0) parts.push({ facet: 'text', values: [filter.text!.trim()] });

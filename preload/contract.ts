@@ -147,6 +147,18 @@ export const BriefingOptions = z.object({
 });
 export type BriefingOptions = z.infer<typeof BriefingOptions>;
 
+/**
+ * How far an annotation may travel (issue 16): `sensitive` keeps its note out of
+ * shared files ("[note withheld]"), `private` keeps the whole annotation out.
+ */
+export const Sensitivity = z.enum(['normal', 'sensitive', 'private']);
+export type Sensitivity = z.infer<typeof Sensitivity>;
+export const SENSITIVITY_LABELS: Record<Sensitivity, string> = { normal: 'Normal', sensitive: 'Sensitive', private: 'Private' };
+
+/** Who a file is for (issue 16): `share` leaves private annotations out and withholds sensitive notes; `self` has everything. */
+export const Audience = z.enum(['self', 'share']);
+export type Audience = z.infer<typeof Audience>;
+
 export const Settings = z.object({
   fontSize: z.number().int().min(FONT_SIZES[0]).max(FONT_SIZES[FONT_SIZES.length - 1]!),
   theme: Theme,
@@ -159,6 +171,8 @@ export const Settings = z.object({
   briefing: BriefingOptions.nullable().optional(),
   /** Issue 16: lock a protected store after this many idle minutes (0 = never); absent (settings stored before it existed) means 15. */
   autoLockMinutes: z.number().int().min(0).max(24 * 60).optional(),
+  /** The sensitivity of new annotations (issue 16); a stored settings object without it reads as 'normal'. */
+  defaultSensitivity: Sensitivity.default('normal'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -171,6 +185,7 @@ export const DEFAULT_SETTINGS: Settings = {
   assessor: '',
   briefing: null,
   autoLockMinutes: 15,
+  defaultSensitivity: 'normal',
 };
 
 export const SettingsPatch = z.strictObject({
@@ -182,6 +197,7 @@ export const SettingsPatch = z.strictObject({
   assessor: Settings.shape.assessor.optional(),
   briefing: BriefingOptions.nullable().optional(),
   autoLockMinutes: z.number().int().min(0).max(24 * 60).optional(),
+  defaultSensitivity: Sensitivity.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -310,6 +326,8 @@ export const AnnotationView = z.object({
   }),
   /** Its live links, out and in (issue 14). */
   links: z.array(AnnotationLink),
+  /** Issue 16: how far it may travel in shared files. */
+  sensitivity: Sensitivity,
 });
 export type AnnotationView = z.infer<typeof AnnotationView>;
 
@@ -329,12 +347,15 @@ export const CreateAnnotationInput = z.object({
   color: ColorId,
   note: Note.optional(),
   tags: Tags.optional(),
+  /** Absent: the settings' defaultSensitivity. */
+  sensitivity: Sensitivity.optional(),
 });
 export const UpdateAnnotationInput = z.object({
   id: Uuid,
   color: ColorId.optional(),
   note: Note.optional(),
   tags: Tags.optional(),
+  sensitivity: Sensitivity.optional(),
 });
 export const IdInput = z.object({ id: Uuid });
 
@@ -366,7 +387,7 @@ export const UpdateRecommendationInput = z.object({
 });
 export const LinkInput = z.object({ from: Uuid, to: LinkTarget, relation: LinkRelation });
 export type LinkInput = z.infer<typeof LinkInput>;
-export const ExportTrackerInput = z.object({ format: z.enum(['markdown', 'csv']) });
+export const ExportTrackerInput = z.object({ format: z.enum(['markdown', 'csv']), audience: Audience.optional() });
 
 export const TagCount = z.object({ tag: z.string(), count: z.number().int() });
 export type TagCount = z.infer<typeof TagCount>;
@@ -478,6 +499,8 @@ export const AnnotationFilter = z.object({
   codes: z.array(z.string()).optional(),
   sections: z.array(SectionId).optional(),
   text: z.string().max(1000).optional(),
+  /** Issue 16: only annotations of these sensitivities (the panel's filter). */
+  sensitivity: z.array(Sensitivity).optional(),
 });
 export type AnnotationFilter = z.infer<typeof AnnotationFilter>;
 
@@ -496,6 +519,8 @@ export const MarkdownOptions = z.object({
   includeCodebook: z.boolean().optional(),
   /** Append the "Recommendation assessment" section (issue 14): a table, then each recommendation’s status, rationale and evidence. Absent means false. */
   includeAssessment: z.boolean().optional(),
+  /** Issue 16: who the file is for; absent means 'share'. */
+  audience: Audience.optional(),
 });
 export type MarkdownOptions = z.infer<typeof MarkdownOptions>;
 
@@ -511,9 +536,33 @@ export const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 /** The codebook alone: REFI-QDA .qdc, Markdown, or CSV (RFC 4180, UTF-8 with a BOM). */
 export const CodebookFormat = z.enum(['qdc', 'markdown', 'csv']);
 export type CodebookFormat = z.infer<typeof CodebookFormat>;
-export const ExportCodebookInput = z.object({ format: CodebookFormat });
+export const ExportCodebookInput = z.object({ format: CodebookFormat, audience: Audience.optional() });
 /** The report, its codings, notes and codebook as a REFI-QDA project (.qdpx). */
-export const ExportProjectInput = z.object({ format: z.literal('qdpx') });
+export const ExportProjectInput = z.object({ format: z.literal('qdpx'), audience: Audience.optional() });
+/** The W3C exchange file: nothing (shared), or who it is for (issue 16). */
+export const ExportAnnotationsInput = z.union([NoInput, z.strictObject({ audience: Audience.optional() })]);
+
+/** What `reviewShare` looks at: the annotations an export would take (a filter, or ids), or all. */
+export const ReviewShareInput = z.object({ filter: AnnotationFilter.optional(), ids: z.array(Uuid).max(100_000).optional() }).optional();
+/** Likely personal data found in a note going out under 'share': `note.slice(start, end) === match`. */
+export const ShareHit = z.object({
+  annotationId: Uuid,
+  citation: z.string(),
+  note: z.string(),
+  kind: z.enum(['email', 'phone', 'url', 'digits']),
+  start: z.number().int(),
+  end: z.number().int(),
+  match: z.string(),
+});
+export type ShareHit = z.infer<typeof ShareHit>;
+export const ShareReview = z.object({
+  /** Private annotations a shared file leaves out. */
+  privateCount: z.number().int(),
+  /** Sensitive annotations with a note, whose note a shared file withholds. */
+  sensitiveNoteCount: z.number().int(),
+  hits: z.array(ShareHit),
+});
+export type ShareReview = z.infer<typeof ShareReview>;
 /** A binary export (a zip), as base64 so it crosses both transports as JSON. */
 export const BinaryFileOutput = z.object({ filename: z.string(), contentBase64: z.string() });
 export type BinaryFileOutput = z.infer<typeof BinaryFileOutput>;
@@ -547,8 +596,10 @@ export const AnnotationImportItem = z.object({
   anchor: z.object({ status: AnchorStatus, score: z.number() }),
   /** Why, in a sentence, for duplicates, orphans and conflicts. */
   reason: z.string().nullable(),
-  /** Whether committing applies it unless rejected (unchanged and older items change nothing). */
+  /** Whether committing applies it unless rejected (unchanged and older items change nothing; a private one applies only when accepted). */
   applies: z.boolean(),
+  /** The file's sensitivity mark (issue 16); 'normal' when it has none. */
+  sensitivity: Sensitivity,
 });
 export type AnnotationImportItem = z.infer<typeof AnnotationImportItem>;
 
@@ -650,7 +701,12 @@ export const ImportPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
-export const CommitImportInput = z.object({ id: z.string().min(1).max(100), reject: z.array(z.string().max(200)).max(1_000_000).optional() });
+export const CommitImportInput = z.object({
+  id: z.string().min(1).max(100),
+  reject: z.array(z.string().max(200)).max(1_000_000).optional(),
+  /** Items that do not apply unless ticked (issue 16: a file's private annotations), by id. */
+  accept: z.array(z.string().max(200)).max(1_000_000).optional(),
+});
 export const ImportResult = z.object({
   id: z.string(),
   /** Annotations written. */
@@ -851,7 +907,9 @@ export const contract = {
   exportBriefing: { input: ExportBriefingInput, output: z.union([FileOutput, BinaryFileOutput]) },
 
   exportMarkdown: { input: MarkdownOptions.optional(), output: FileOutput },
-  exportAnnotations: { input: NoInput, output: FileOutput },
+  exportAnnotations: { input: ExportAnnotationsInput, output: FileOutput },
+  /** Issue 16: what a shared file would leave out or withhold, and likely personal data in the notes that go. */
+  reviewShare: { input: ReviewShareInput, output: ShareReview },
   exportCodebook: { input: ExportCodebookInput, output: FileOutput },
   exportProject: { input: ExportProjectInput, output: BinaryFileOutput },
   previewImport: { input: PreviewImportInput, output: ImportPreview },

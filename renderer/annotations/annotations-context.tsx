@@ -93,8 +93,9 @@ export function AnnotationsProvider({ children, initial }: { children: ReactNode
   const { loaded, loadError, knownTags, refreshTags, reload } = useAnnotationList({ client, store, initial, history, adoptNote });
   const { selection, card, select, openCard, closeCard, goTo, forget, rename: renameCard } = useCardSelection({ store, surface, commitNote });
   const draft = useCallback(
-    (id: string, start: number, end: number, color: ColorId) => provisionalView(report, { id, start, end, color, now: new Date().toISOString() }),
-    [report],
+    (id: string, start: number, end: number, color: ColorId) =>
+      provisionalView(report, { id, start, end, color, sensitivity: settings.defaultSensitivity, now: new Date().toISOString() }),
+    [report, settings.defaultSensitivity],
   );
   const rename = useCallback(
     (from: string, to: string) => {

@@ -6,7 +6,7 @@
  * It is never sent anywhere: the service derives the stored quote from its own
  * copy of the text, and its answer replaces this view.
  */
-import type { AnnotationView, ColorId, Report } from '../../preload/contract';
+import type { AnnotationView, ColorId, Report, Sensitivity } from '../../preload/contract';
 import { rangeCitation } from '../../common/citation';
 import { indexAtOffset } from '../../common/offset-lookup';
 
@@ -28,6 +28,8 @@ export interface ProvisionalInput {
   start: number;
   end: number;
   color: ColorId;
+  /** What the service will give it: the settings' default (issue 16). */
+  sensitivity?: Sensitivity;
   /** ISO time of the request. */
   now: string;
 }
@@ -41,7 +43,7 @@ const EMPTY_LISTS = { links: [] as never[] };
 /** The view of a highlight being created in `report` (a surrogate pair cut by the context is a display detail here). */
 export function provisionalView(report: Pick<Report, 'text' | 'blocks' | 'sha256'>, input: ProvisionalInput): AnnotationView {
   const { text, blocks, sha256 } = report;
-  const { id, start, end, color, now } = input;
+  const { id, start, end, color, now, sensitivity = 'normal' } = input;
   const first = blocks[Math.max(0, indexAtOffset(blocks, start))];
   const last = blocks[Math.max(0, indexAtOffset(blocks, Math.max(start, end - 1)))];
   const exact = text.slice(start, end);
@@ -54,6 +56,7 @@ export function provisionalView(report: Pick<Report, 'text' | 'blocks' | 'sha256
     note: '',
     tags: [],
     codeIds: [],
+    sensitivity,
     createdAt: now,
     updatedAt: now,
     deletedAt: null,

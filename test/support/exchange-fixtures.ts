@@ -88,6 +88,7 @@ export function viewOf(record: TaggedAnnotation, status: AnnotationView['anchor'
     note: record.note,
     tags: record.tags,
     codeIds: [],
+    sensitivity: record.sensitivity ?? 'normal',
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     deletedAt: record.deletedAt,

@@ -19,6 +19,10 @@
  *   quote under "Needs review" (never moved silently, never dropped);
  * - dates in the future (a colleague's clock running ahead) count as now, so they
  *   cannot win every later merge, and an import never post-dates the edits after it;
+ * - a note the file withheld (a shared copy, issue 16) never replaces ours, whatever
+ *   the dates; the file's sensitivity marks are kept;
+ * - a file's private annotations are never written silently: they arrive with
+ *   `applies: false`, and only an `accept` at commit writes them;
  * - a file none of whose annotations can be placed, and none of which is ours, was
  *   made for another document: INVALID_IMPORT. A file from another edition of this
  *   report (a different SHA-256, mostly the same text) is planned normally.
@@ -99,6 +103,7 @@ function decideCase(c: MergeCase, passages: PassageIndex, reportSha256: string):
  * Items that write nothing show where they would be placed, or the file's own.
  */
 function itemOf(c: MergeCase, { kind, record, reason }: Decision): AnnotationImportItem {
+  const held = heldBack(record) && c.a.sensitivity === 'private';
   return {
     entity: 'annotation',
     id: c.a.id,
@@ -109,9 +114,15 @@ function itemOf(c: MergeCase, { kind, record, reason }: Decision): AnnotationImp
     color: c.color,
     citation: c.citation,
     anchor: { status: c.anchor?.status ?? 'orphan', score: c.anchor?.score ?? 0 },
-    reason,
-    applies: record !== null,
+    reason: held ? `Marked private in the file: tick it to import it.${reason ? ` ${reason}` : ''}` : reason,
+    applies: record !== null && !held,
+    sensitivity: record?.sensitivity ?? c.a.sensitivity ?? c.previous?.sensitivity ?? 'normal',
   };
+}
+
+/** A private annotation the import would write (not a tombstone): it waits for the user's tick. */
+export function heldBack(record: TaggedAnnotation | null): boolean {
+  return record !== null && record.deletedAt === null && record.sensitivity === 'private';
 }
 
 /** A file none of whose annotations can be placed, and none of which is ours, was made for another document. */

@@ -19,7 +19,7 @@
  *   characters, more than 50 tags or a note over 100,000 characters is refused
  *   (the limits of the app itself), as are invalid positions and dates.
  */
-import { MAX_NOTE_LENGTH, MAX_TAGS, MAX_TAG_LENGTH, MAX_TAG_PATH_LENGTH, type ColorId } from '../../../preload/contract';
+import { MAX_NOTE_LENGTH, MAX_TAGS, MAX_TAG_LENGTH, MAX_TAG_PATH_LENGTH, type ColorId, type Sensitivity } from '../../../preload/contract';
 import { uniqueTags } from '../../../common/tag-identity';
 import { parseUntrustedJson } from '../validation/safe-json';
 import { UUID, cleanNote, cleanText, fail, hasType, isObj, kindOf, readDate, shown, toArray, uuidFromForeignId, type Obj } from './import-values';
@@ -27,6 +27,7 @@ import { UUID, cleanNote, cleanText, fail, hasType, isObj, kindOf, readDate, sho
 export { cleanText, uuidFromForeignId };
 import { isFieldmarkLink, readAssessments, readLinkBody, type IncomingAssessment, type IncomingLink } from './import-parse-links';
 import { DELETED_AT_KEY, FIELDMARK_NAMESPACE, colorFromStyleClass } from './w3c-export';
+import { readSensitivityMarks } from './w3c-sensitivity';
 
 /** The file's format, as the preview names it to the user. */
 export const IMPORT_FORMATS = {
@@ -52,6 +53,10 @@ export interface IncomingAnnotation {
   /** Null when the file does not say (other tools have no colours). */
   color: ColorId | null;
   note: string;
+  /** Issue 16: the file withheld the note (a shared copy); it never replaces a note we have. */
+  noteWithheld: boolean;
+  /** The file's sensitivity mark; null when it has none (other tools, files made before issue 16). */
+  sensitivity: Sensitivity | null;
   tags: string[];
   /** The target's source IRI, and its SHA-256 when it is `urn:sha256:<hash>`. */
   source: string | null;
@@ -267,6 +272,7 @@ function readAnnotation(value: unknown, index: number): IncomingAnnotation {
   const created = readDate(value, 'created', 'creation', where);
   const updated = readDate(value, 'modified', 'modification', where) ?? readDate(value, 'updated', 'modification', where);
   const deletedAt = readDate(value, DELETED_AT_KEY, 'deletion', where);
+  const marks = readSensitivityMarks(value, where);
   const { id, originalId } = readId(value, index, where, () => JSON.stringify([target.exact, target.start, note]));
   return {
     id,
@@ -275,7 +281,8 @@ function readAnnotation(value: unknown, index: number): IncomingAnnotation {
     createdAt: created ?? updated,
     updatedAt: updated ?? created,
     deletedAt,
-    note,
+    note: marks.noteWithheld ? '' : note,
+    ...marks,
     tags: normalizeTags(tags, where),
     ...target,
   };

@@ -70,7 +70,10 @@ function sameTagList(a: readonly string[], b: readonly string[]): boolean {
 
 /** A record made from the file alone (we have nothing with its id). */
 function recordFromFile(c: MergeCase, target: TaggedAnnotation['target'], dates: Pick<TaggedAnnotation, 'createdAt' | 'updatedAt' | 'deletedAt'>): TaggedAnnotation {
-  return { id: c.a.id, ...dates, color: c.color, note: c.a.note, tags: uniqueTags(c.a.tags), target };
+  const record: TaggedAnnotation = { id: c.a.id, ...dates, color: c.color, note: c.a.note, tags: uniqueTags(c.a.tags), target };
+  // A file without marks (another tool's, or one made before issue 16) writes none: absent reads as 'normal'.
+  if (c.a.sensitivity !== null) record.sensitivity = c.a.sensitivity;
+  return record;
 }
 
 /** The file deleted it: a tombstone beats an older edit; an edit after the deletion wins over it. */
@@ -132,7 +135,13 @@ export function newToUs(c: MergeCase, passages: PassageIndex): Decision {
 
 /** Whether our record already says what the file says (whatever the dates). */
 function unchanged(merged: TaggedAnnotation, previous: TaggedAnnotation, samePlace: boolean): boolean {
-  return merged.color === previous.color && merged.note === previous.note && sameTagList(merged.tags, previous.tags) && samePlace;
+  return (
+    merged.color === previous.color &&
+    merged.note === previous.note &&
+    (merged.sensitivity ?? 'normal') === (previous.sensitivity ?? 'normal') &&
+    sameTagList(merged.tags, previous.tags) &&
+    samePlace
+  );
 }
 
 /** An id we have: the newer `updatedAt` wins; our place is kept when the incoming one cannot be placed. */
@@ -146,13 +155,16 @@ export function knownToUs(c: MergeCase, previous: TaggedAnnotation, reportSha256
   const merged: TaggedAnnotation = {
     ...previous,
     color: c.color,
-    note: a.note,
+    // Issue 16: a withheld note is no note at all, not an emptied one; ours stays, whatever the dates.
+    note: a.noteWithheld ? previous.note : a.note,
     tags: mergeTags(a.tags, previous.tags),
     target: placed ? c.target! : previous.target,
     deletedAt: null,
     createdAt: time(a.createdAt) < time(previous.createdAt) ? a.createdAt! : previous.createdAt,
     updatedAt: a.updatedAt ?? previous.updatedAt,
   };
+  // The file's mark when it has one (issue 16); else ours stays.
+  if (a.sensitivity !== null) merged.sensitivity = a.sensitivity;
   if (previous.deletedAt !== null) {
     if (newer) return decide('updated', merged, `Edited in the file after you deleted it; importing brings it back.${keptPlace}${fuzzyNote(anchor)}`);
     return decide('older', null, 'You deleted it after this version was made; it stays deleted.');

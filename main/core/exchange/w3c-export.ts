@@ -17,12 +17,16 @@
  *   bring the annotation back; they carry no note and no tags, because a deleted
  *   note should not leave the machine;
  * - each link the annotation makes → a `linking` body, and the assessments → the
- *   collection's `fieldmark:assessments` (issue 14; w3c-links.ts).
+ *   collection's `fieldmark:assessments` (issue 14; w3c-links.ts);
+ * - the sensitivity → `fieldmark:sensitivity`, and a note withheld from a shared
+ *   file → `fieldmark:noteWithheld: true` with no commenting body (issue 16;
+ *   w3c-sensitivity.ts; the audience filter, audience.ts, already emptied it).
  */
 import { createHash } from 'node:crypto';
 import { COLOR_IDS, type AnnotationView, type ColorId } from '../../../preload/contract';
 import type { StoredAssessment, StoredLink } from '../store/store-schema';
 import { ASSESSMENTS_KEY, DELETED_AT_KEY, FIELDMARK_NAMESPACE, assessmentsJson, linkBody, linksByAnnotation, type RecommendationPassage } from './w3c-links';
+import { sensitivityJson } from './w3c-sensitivity';
 
 export { DELETED_AT_KEY, FIELDMARK_NAMESPACE };
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -73,6 +77,8 @@ export interface W3CExportInput {
   recommendations?: ReadonlyMap<string, RecommendationPassage>;
   /** The stored assessments (only recommendations the user touched). */
   assessments?: readonly StoredAssessment[];
+  /** Ids of the annotations whose note this (shared) file withholds. */
+  withheld?: ReadonlySet<string>;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -85,7 +91,7 @@ function uuidFromHash(seed: string): string {
 }
 
 /** One annotation as a W3C Web Annotation (without its own @context when inside a collection), with its `linking` bodies. */
-export function toW3CAnnotation(a: AnnotationView, withContext = true, linking: readonly Json[] = []): Record<string, Json> {
+export function toW3CAnnotation(a: AnnotationView, withContext = true, linking: readonly Json[] = [], withheld = false): Record<string, Json> {
   const deleted = a.deletedAt !== null;
   const body: Json[] = [];
   if (!deleted && a.note.length > 0) {
@@ -115,6 +121,7 @@ export function toW3CAnnotation(a: AnnotationView, withContext = true, linking: 
   };
   annotation.stylesheet = { type: 'CssStylesheet', value: `.${styleClassFor(a.color)} { ${COLOR_CSS[a.color]} }` };
   if (deleted) annotation[DELETED_AT_KEY] = a.deletedAt;
+  Object.assign(annotation, sensitivityJson(a.sensitivity, withheld && !deleted));
   return annotation;
 }
 
@@ -143,7 +150,8 @@ export function toW3C(input: W3CExportInput): Record<string, Json> {
   const links = linksByAnnotation(input.links ?? []);
   const passages = input.recommendations ?? new Map<string, RecommendationPassage>();
   const bodiesOf = (id: string) => (links.get(id) ?? []).flatMap((link) => linkBody(link, input.report.sha256, passages) ?? []);
-  const items = sorted.map((a) => toW3CAnnotation(exportedView(a, input.report.sha256), true, bodiesOf(a.id)));
+  const withheld = input.withheld ?? new Set<string>();
+  const items = sorted.map((a) => toW3CAnnotation(exportedView(a, input.report.sha256), true, bodiesOf(a.id), withheld.has(a.id)));
   const created = input.exportedAt.toISOString();
   const collection: Record<string, Json> = {
     '@context': [...W3C_CONTEXT],

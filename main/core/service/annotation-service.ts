@@ -88,7 +88,7 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
     listAnnotations: () => cache.views(),
     listAnnotationsLean: () => cache.views().map((view) => leanView(view, report.sha256)),
 
-    createAnnotation: async ({ start, end, color, note, tags }) => {
+    createAnnotation: async ({ start, end, color, note, tags, sensitivity }) => {
       checkSelection(report.text, start, end);
       return ctx.gate.shared(() => withCodes(tags, () => {
         const now = ctx.now().toISOString();
@@ -106,11 +106,12 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
             sha256: report.sha256,
             selector: [{ type: 'TextPositionSelector', start, end }, quoteSelectorFor(report.text, start, end)],
           },
+          sensitivity: sensitivity ?? ctx.store.doc.settings.defaultSensitivity,
         }, created);
       }));
     },
 
-    updateAnnotation: ({ id, color, note, tags }) =>
+    updateAnnotation: ({ id, color, note, tags, sensitivity }) =>
       serialize(id, () => withCodes(tags, async () => {
         const record = findRecord(id);
         if (record.deletedAt !== null) {
@@ -118,8 +119,11 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
         }
         const now = ctx.now().toISOString();
         const resolved = tags === undefined ? { codeIds: record.codeIds, created: [] } : resolveTags(tags, record.codeIds, now);
-        const next = { ...record, color: color ?? record.color, note: note ?? record.note, codeIds: resolved.codeIds };
+        const was = record.sensitivity ?? 'normal';
+        // Spread first, sensitivity last: a record's keys stay in the schema's order (store-validate's fast check).
+        const next = { ...record, color: color ?? record.color, note: note ?? record.note, codeIds: resolved.codeIds, sensitivity: sensitivity ?? was };
         const unchanged =
+          next.sensitivity === was &&
           next.color === record.color &&
           next.note === record.note &&
           next.codeIds.length === record.codeIds.length &&

@@ -83,6 +83,7 @@ export function annotationView(report: ReportModel, record: StoredAnnotation, an
     anchor: { status: anchor.status, score: anchor.score },
     target,
     links,
+    sensitivity: record.sensitivity ?? 'normal',
   };
 }
 

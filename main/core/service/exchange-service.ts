@@ -33,7 +33,8 @@ import type { ServiceContext } from './service-context';
 import { renderW3C } from '../exchange/w3c-export';
 import { recommendationPassages } from '../exchange/w3c-links';
 import { recommendationsOf } from '../report/recommendations';
-import { recommendationViews } from './recommendation-view';
+import { audienceOf } from '../exchange/audience';
+import { exportScope } from './share-scope';
 
 export type ExchangeMethods = Pick<
   Implementation<Contract>,
@@ -60,12 +61,13 @@ function createExportMethods(ctx: ServiceContext): Pick<ExchangeMethods, 'export
     exportMarkdown(options) {
       const now = ctx.now();
       const book = codebookOf(ctx.store.doc.codes);
-      const views = ctx.views();
+      const scope = exportScope(ctx, audienceOf(options), 'readable');
+      const views = scope.views;
       const linked = new Map(views.map((v) => [v.id, v]));
-      const recommendations = recommendationViews(recommendationsOf(ctx.report.text, ctx.report.blocks), ctx.store.doc, (id) => linked.get(id)?.start ?? 0);
+      const recommendations = scope.recommendations();
       const content = renderMarkdown({
         codes: { parentOf: (id) => book.get(id)?.parentId, pathOf: (id) => book.pathOf(id) },
-        codebook: listCodeViews(book, ctx.views()),
+        codebook: listCodeViews(book, views),
         report: ctx.report,
         annotations: views,
         recommendations,
@@ -76,11 +78,12 @@ function createExportMethods(ctx: ServiceContext): Pick<ExchangeMethods, 'export
       });
       return { filename: datedFileName('fieldmark-annotations', 'md', now), content };
     },
-    exportAnnotations() {
+    exportAnnotations(input) {
       const now = ctx.now();
-      const { links, assessments } = ctx.store.doc;
+      const { views, links, withheld } = exportScope(ctx, audienceOf(input), 'exchange');
+      const { assessments } = ctx.store.doc;
       const recommendations = recommendationPassages(ctx.report.text, recommendationsOf(ctx.report.text, ctx.report.blocks));
-      const content = renderW3C({ report: ctx.report, annotations: ctx.views(), exportedAt: now, links, assessments, recommendations });
+      const content = renderW3C({ report: ctx.report, annotations: views, exportedAt: now, links, assessments, recommendations, withheld });
       return { filename: datedFileName('fieldmark-annotations', 'jsonld', now), content };
     },
     exportBackup() {
@@ -115,14 +118,16 @@ function createImportMethods(
     },
 
     // Imports and restores run alone: edits in flight are durable before their checks read the store.
-    commitImport: ({ id, reject }) => ctx.gate.exclusive(async () => {
+    commitImport: ({ id, reject, accept: ticked }) => ctx.gate.exclusive(async () => {
       const now = ctx.now();
       const plan = previews.find(id, now);
       if (!plan) {
         throw new FieldmarkError('NOT_FOUND', 'This import preview is no longer available (it expired or was already used). Preview the file again.');
       }
       const rejected = new Set(reject ?? []);
-      const chosen = plan.items.filter((p) => p.record !== null && !rejected.has(p.item.id));
+      // A file's private annotations apply only when ticked (issue 16).
+      const accepted = new Set(ticked ?? []);
+      const chosen = plan.items.filter((p) => p.record !== null && !rejected.has(p.item.id) && (p.item.applies || accepted.has(p.item.id)));
       const codeItems = plan.codes?.items ?? [];
       const chosenCodes = codeItems.filter((p) => p.write !== null && !rejected.has(p.item.id));
       const codeChoice = { chosen: chosenCodes, plan: plan.codes };

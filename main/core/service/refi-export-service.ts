@@ -18,6 +18,8 @@ import { REPORT_FILE } from '../report/report-model';
 import { codebookOf } from '../store/codebook';
 import { listCodeViews } from './code-analysis';
 import type { ServiceContext } from './service-context';
+import { audienceOf } from '../exchange/audience';
+import { exportScope, type ExportScope } from './share-scope';
 
 /** Who wrote a REFI-QDA file, as its `origin` attribute says. */
 export const REFI_ORIGIN = refiOrigin('(REFI-QDA 1.5 export)');
@@ -32,10 +34,9 @@ function refiCodes(codes: readonly CodeView[]): RefiCode[] {
   return codes.map(({ id, name, parentId, description, color, codable }) => ({ id, name, parentId, description, color, codable }));
 }
 
-function refiCodings(ctx: ServiceContext): RefiCoding[] {
+function refiCodings(ctx: ServiceContext, scope: ExportScope): RefiCoding[] {
   const book = codebookOf(ctx.store.doc.codes);
-  return ctx
-    .views()
+  return scope.views
     .filter((v) => v.deletedAt === null && v.anchor.status !== 'orphan' && v.end > v.start)
     .map((v) => ({
       id: v.id,
@@ -43,29 +44,33 @@ function refiCodings(ctx: ServiceContext): RefiCoding[] {
       end: v.end,
       codeIds: v.codeIds.filter((id) => book.liveCode(id) !== undefined),
       note: v.note,
+      ...(scope.withheld.has(v.id) ? { noteWithheld: true } : {}),
       createdAt: v.createdAt,
       updatedAt: v.updatedAt === v.createdAt ? null : v.updatedAt,
     }));
 }
 
 export function createRefiExportMethods(ctx: ServiceContext): Pick<Implementation<Contract>, 'exportCodebook' | 'exportProject'> {
-  const codeViews = () => listCodeViews(codebookOf(ctx.store.doc.codes), ctx.views());
+  const codeViews = (scope: ExportScope) => listCodeViews(codebookOf(ctx.store.doc.codes), scope.views);
   return {
-    exportCodebook({ format }) {
-      const codes = codeViews();
+    exportCodebook(input) {
+      const { format } = input;
+      // The counts are the codings the file's reader may know of: a private annotation's are not counted when sharing.
+      const codes = codeViews(exportScope(ctx, audienceOf(input), 'readable'));
       const stem = reportFileStem('codebook', ctx.report);
       if (format === 'qdc') return { filename: `${stem}.qdc`, content: writeQdc(refiCodes(codes), REFI_ORIGIN) };
       if (format === 'csv') return { filename: `${stem}.csv`, content: renderCodebookCsv(codes) };
       return { filename: `${stem}.md`, content: renderCodebookMarkdown(codes, { title: ctx.report.title, exportedAt: ctx.now() }) };
     },
-    exportProject() {
+    exportProject(input) {
+      const scope = exportScope(ctx, audienceOf(input), 'exchange');
       const bytes = writeQdpx(
         {
           name: ctx.report.title,
           sourceText: ctx.report.text,
           sourceName: REPORT_FILE.split('/').pop()!,
-          codes: refiCodes(codeViews()),
-          codings: refiCodings(ctx),
+          codes: refiCodes(codeViews(scope)),
+          codings: refiCodings(ctx, scope),
           exportedAt: ctx.now().toISOString(),
         },
         REFI_ORIGIN,

@@ -19,10 +19,12 @@ import { createRecommendationMethods } from './recommendation-service';
 import { createTrackerMethods } from './tracker-service';
 import { createExchangeMethods } from './exchange-service';
 import { createBriefingMethods } from './briefing-service';
+import { createShareMethods } from './share-scope';
 import { errnoCode, type FsLayer } from '../store/fs-layer';
 import { loadReport, REPORT_FILE, toReport, type ReportModel } from '../report/report-model';
 import { createServiceContext } from './service-context';
 import { unprotectableMethods } from './protection-methods';
+import { createProtectedService } from './protection-service';
 import { createSettingsMethods } from './settings-service';
 import { openStore } from '../store/store';
 import type { Store, StoreStatusInfo } from '../store/store-schema';
@@ -56,7 +58,8 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     );
   }
   const store = await openStore({ dataDir: options.dataDir, fs: options.fs, now: options.now });
-  return createServiceFromParts(report, store, options.now);
+  // Protected stores open locked: the methods are built over the store only once it is unlocked.
+  return createProtectedService({ report, store, build: (model, opened) => createServiceFromParts(model, opened, options.now) });
 }
 
 /**
@@ -78,10 +81,11 @@ export function createServiceFromParts(report: ReportModel, store: Store, now: (
     ...createCodeMethods(ctx),
     ...recommendations,
     ...createLinkMethods(ctx, cache),
-    ...createTrackerMethods(ctx, recommendations.listRecommendations),
+    ...createTrackerMethods(ctx),
     ...createExchangeMethods(ctx),
     ...createBriefingMethods(ctx, settings.updateSettings),
     ...unprotectableMethods(),
+    ...createShareMethods(ctx),
   };
   return {
     impl,

@@ -24,6 +24,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     assessor: patch.assessor ?? current.assessor,
     briefing: (patch.briefing === undefined ? current.briefing : patch.briefing) ?? null,
     autoLockMinutes: patch.autoLockMinutes ?? current.autoLockMinutes,
+    defaultSensitivity: patch.defaultSensitivity ?? current.defaultSensitivity,
   });
 }
 

@@ -32,8 +32,9 @@ export function taggedOf(book: Codebook, record: StoredAnnotation): TaggedAnnota
 
 /** A stored annotation from a tagged one and its resolved code ids, in the schema's key order. */
 function storedFrom(record: TaggedAnnotation, codeIds: string[]): StoredAnnotation {
-  const { id, createdAt, updatedAt, deletedAt, color, note, target } = record;
-  return { id, createdAt, updatedAt, deletedAt, color, note, codeIds, target };
+  const { id, createdAt, updatedAt, deletedAt, color, note, target, sensitivity } = record;
+  // Sensitivity last, as the schema orders it; absent stays absent (it reads as 'normal').
+  return { id, createdAt, updatedAt, deletedAt, color, note, codeIds, target, ...(sensitivity === undefined ? {} : { sensitivity }) };
 }
 
 /**

@@ -46,6 +46,7 @@ function sameFields(a: Omit<StoredAnnotation, 'codeIds'>, b: Omit<StoredAnnotati
     a.deletedAt === b.deletedAt &&
     a.color === b.color &&
     a.note === b.note &&
+    (a.sensitivity ?? 'normal') === (b.sensitivity ?? 'normal') &&
     a.target.source === b.target.source &&
     sameTarget(a.target, b.target)
   );

@@ -9,6 +9,7 @@ import {
   LinkRelation,
   RecommendationId,
   RecommendationStatus,
+  Sensitivity,
   Settings,
   TextPositionSelector,
   TextQuoteSelector,
@@ -59,6 +60,8 @@ export const StoredAnnotation = z.object({
     sha256: z.string(),
     selector: z.tuple([TextPositionSelector, TextQuoteSelector]),
   }),
+  /** Issue 16. Absent (every record written before it existed) reads as 'normal': no format change. */
+  sensitivity: Sensitivity.optional(),
 });
 export type StoredAnnotation = z.infer<typeof StoredAnnotation>;
 

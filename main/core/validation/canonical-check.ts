@@ -267,6 +267,12 @@ function compile(schema: ZodLike): Test {
       const inner = compile(def.innerType!);
       return (v) => v !== undefined && inner(v);
     }
+    case 'default': {
+      // Present: zod keeps the value as it is. Absent: zod fills the default, a change,
+      // so objectTest (which treats the key as required) leaves that to zod.
+      const inner = compile(def.innerType!);
+      return (v) => v !== undefined && inner(v);
+    }
     case 'object':
       return objectTest(def);
     case 'array':

@@ -10,6 +10,7 @@
 import { sha256Hex } from '../../report/report-model';
 import { openQdpx, type QdpxArchive } from './qdpx-archive';
 import { PROJECT_NS } from './qdpx-write';
+import { NOTE_WITHHELD } from '../audience';
 import { guidAttr, readCodes, refuseDuplicateGuids } from './refi-codes-read';
 import { refuseImport } from './refi-import-error';
 import type { ReadCoding, ReadProject, ReadSource } from './refi-model';
@@ -82,7 +83,21 @@ function readSelection(sel: XmlElement, source: ReadSource, codeIds: ReadonlySet
   const noteIds = [...new Set([...refs, ...(notes.links.get(id) ?? [])])];
   const note = noteIds.map((n) => notes.noteText.get(n)).filter((t): t is string => t !== undefined).join('\n\n');
   const createdAt = isoOrNull(sel.attrs.creationDateTime) ?? importedAt;
-  return { id, sourceId: source.id, start: from, end: to, exact: source.text.slice(from, to), codeIds: [...new Set(codes)], note, createdAt, updatedAt: isoOrNull(sel.attrs.modifiedDateTime) };
+  const description = childNamed(sel, 'Description');
+  // Issue 16: Fieldmark's mark of a note withheld from a shared file (qdpx-write.ts).
+  const noteWithheld = description !== undefined && description.text.trim() === NOTE_WITHHELD;
+  return {
+    id,
+    sourceId: source.id,
+    start: from,
+    end: to,
+    exact: source.text.slice(from, to),
+    codeIds: [...new Set(codes)],
+    note,
+    ...(noteWithheld ? { noteWithheld } : {}),
+    createdAt,
+    updatedAt: isoOrNull(sel.attrs.modifiedDateTime),
+  };
 }
 
 /** Reads `bytes` as a .qdpx; refuses with INVALID_IMPORT and a message naming the problem. */

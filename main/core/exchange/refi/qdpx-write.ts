@@ -19,6 +19,7 @@ import { derivedGuid } from './refi-guid';
 import { RefiProjectInput, type RefiCoding } from './refi-model';
 import { utf16ToCodePoints } from './refi-positions';
 import { xmlSafeAttribute, xmlSafeText } from './refi-xml-text';
+import { NOTE_WITHHELD } from '../audience';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export const PROJECT_FILE = 'project.qde';
@@ -39,6 +40,8 @@ function appendSelection(source: XMLBuilder, coding: RefiCoding, positions: { st
   };
   if (coding.updatedAt !== null) attrs.modifiedDateTime = coding.updatedAt;
   const sel = source.ele('PlainTextSelection', attrs);
+  // SelectionType's sequence: Description, then Coding*, then NoteRef*.
+  if (coding.noteWithheld) sel.ele('Description').txt(NOTE_WITHHELD);
   for (const codeId of coding.codeIds) {
     sel.ele('Coding', { guid: exportGuids.coding(coding.id, codeId), creationDateTime: coding.createdAt }).ele('CodeRef', { targetGUID: codeId });
   }

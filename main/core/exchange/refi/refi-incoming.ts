@@ -31,6 +31,9 @@ export function incomingFromProject(project: ReadProject, codes: CodePlan): Inco
       deletedAt: null,
       color: null,
       note: coding.note.replace(/\r\n?/gu, '\n'),
+      // A withheld note marks a sensitive annotation (REFI-QDA has no place for the mark itself).
+      noteWithheld: coding.noteWithheld === true,
+      sensitivity: coding.noteWithheld === true ? 'sensitive' : null,
       tags,
       source: `urn:sha256:${source.sha256}`,
       sha256: source.sha256,

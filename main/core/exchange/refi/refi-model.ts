@@ -35,6 +35,12 @@ export const RefiCoding = z
     codeIds: z.array(RefiId),
     /** The annotation's note ('' for none). */
     note: z.string(),
+    /**
+     * Issue 16: the note was withheld from a shared file (the annotation is
+     * sensitive). Written as the selection's Description NOTE_WITHHELD: ProjectType's
+     * XSD has no extension attributes, and a reader of another tool sees why the note is missing.
+     */
+    noteWithheld: z.boolean().optional(),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }).nullable(),
   })

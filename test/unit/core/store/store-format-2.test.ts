@@ -63,7 +63,8 @@ describe('assessments and links arrive (format 2 → 3)', () => {
     expect(store.doc.version).toBe(STORE_VERSION);
     expect(store.doc.assessments).toEqual([]);
     expect(store.doc.links).toEqual([]);
-    expect(store.doc.settings).toEqual({ ...(raw.settings as object), assessor: '' });
+    // Issue 16's defaultSensitivity is no format change: a settings object without it reads as 'normal'.
+    expect(store.doc.settings).toEqual({ ...(raw.settings as object), assessor: '', defaultSensitivity: 'normal' });
     expect(store.doc.codes).toEqual(raw.codes);
     expect(store.doc.annotations).toEqual(raw.annotations);
     expect(store.doc.imports).toEqual(raw.imports);

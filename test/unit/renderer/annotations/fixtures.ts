@@ -16,6 +16,7 @@ export function view(overrides: Partial<AnnotationView> = {}): AnnotationView {
     note: '',
     tags: [],
     codeIds: [],
+    sensitivity: 'normal',
     createdAt: `2024-01-01T00:00:${String(counter % 60).padStart(2, '0')}.000Z`,
     updatedAt: '2024-01-01T00:00:00.000Z',
     deletedAt: null,

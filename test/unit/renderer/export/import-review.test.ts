@@ -27,6 +27,7 @@ const item = (id: string, kind: AnnotationImportItem['kind'], applies: boolean, 
   anchor: { status: 'exact', score: 1 },
   reason: null,
   applies,
+  sensitivity: 'normal',
 });
 
 const items = [

@@ -30,13 +30,13 @@ blockquote { margin: 0; padding: .2rem 0 .2rem .9rem; border-left: .25rem solid 
 code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .9em; white-space: pre-wrap; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .6rem 0 1rem; }
-th, td { border: 1px solid #999; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #999; padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: normal; }
 th { background: #eee; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .definition { white-space: pre-wrap; }
-@media (max-width: 30rem) { body { padding: .8rem; font-size: 1.05rem; } h1 { font-size: 1.5rem; } }
+@media (max-width: 30rem) { body { padding: .8rem; font-size: 1.05rem; } h1 { font-size: 1.5rem; } table { font-size: .8rem; } th, td { padding: .25rem .3rem; } }
 @page { margin: 2cm 1.8cm; }
 @media print { body { max-width: none; padding: 0; font-size: 11pt; } a { color: inherit; } .table-wrap { overflow: visible; } }
 `.trim();

@@ -159,6 +159,21 @@ export const SENSITIVITY_LABELS: Record<Sensitivity, string> = { normal: 'Normal
 export const Audience = z.enum(['self', 'share']);
 export type Audience = z.infer<typeof Audience>;
 
+/** A single-key shortcut: one character that is not a space or a control character. */
+export const ColorKey = z.string().regex(/^[^\p{Cc}\p{Z}]$/u, 'A colour key is one character, not a space.');
+
+/**
+ * The single-key colour shortcuts (issue 17, WCAG 2.1.4 Character Key Shortcuts):
+ * they can be turned off, or each colour put on another character. Two colours
+ * never share a key: the service refuses that (common/color-keys.ts).
+ */
+export const ColorKeys = z.object({
+  enabled: z.boolean(),
+  keys: z.object({ key: ColorKey, gap: ColorKey, progress: ColorKey, statistic: ColorKey, question: ColorKey }),
+});
+export type ColorKeys = z.infer<typeof ColorKeys>;
+export const DEFAULT_COLOR_KEYS: ColorKeys = { enabled: true, keys: { key: '1', gap: '2', progress: '3', statistic: '4', question: '5' } };
+
 export const Settings = z.object({
   fontSize: z.number().int().min(FONT_SIZES[0]).max(FONT_SIZES[FONT_SIZES.length - 1]!),
   theme: Theme,
@@ -167,6 +182,8 @@ export const Settings = z.object({
   legend: Legend,
   /** Who assesses the recommendations (issue 14): written as `assessedBy`; '' means nobody named. */
   assessor: z.string().max(100),
+  /** Issue 17: the colour keys; absent (settings stored before it existed) means the defaults, on with 1–5 (common/color-keys.ts). */
+  colorKeys: ColorKeys.optional(),
   /** The briefing's last options (issue 15), remembered per data folder; null (or absent, in a store from before) until one is exported. */
   briefing: BriefingOptions.nullable().optional(),
   /** Issue 16: lock a protected store after this many idle minutes (0 = never); absent (settings stored before it existed) means 15. */
@@ -183,6 +200,7 @@ export const DEFAULT_SETTINGS: Settings = {
   readingPosition: null,
   legend: DEFAULT_LEGEND,
   assessor: '',
+  colorKeys: DEFAULT_COLOR_KEYS,
   briefing: null,
   autoLockMinutes: 15,
   defaultSensitivity: 'normal',
@@ -195,6 +213,7 @@ export const SettingsPatch = z.strictObject({
   readingPosition: ReadingPosition.nullable().optional(),
   legend: Legend.partial().optional(),
   assessor: Settings.shape.assessor.optional(),
+  colorKeys: ColorKeys.optional(),
   briefing: BriefingOptions.nullable().optional(),
   autoLockMinutes: z.number().int().min(0).max(24 * 60).optional(),
   defaultSensitivity: Sensitivity.optional(),

@@ -9,6 +9,7 @@ export function mergeSettings(settings: Settings, patch: SettingsPatch): Setting
   if (patch.lineWidth !== undefined) next.lineWidth = patch.lineWidth;
   if (patch.readingPosition !== undefined) next.readingPosition = patch.readingPosition;
   if (patch.legend !== undefined) next.legend = { ...settings.legend, ...patch.legend };
+  if (patch.colorKeys !== undefined) next.colorKeys = patch.colorKeys;
   return next;
 }
 

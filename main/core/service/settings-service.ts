@@ -4,7 +4,8 @@
  * store like everything else.
  */
 import { Settings, type Contract, type SettingsPatch } from '../../../preload/contract';
-import type { Implementation } from '../../../preload/rpc';
+import { FieldmarkError, type Implementation } from '../../../preload/rpc';
+import { sharedColorKey } from '../../../common/color-keys';
 import type { ServiceContext } from './service-context';
 
 export type SettingsMethods = Pick<Implementation<Contract>, 'getSettings' | 'updateSettings' | 'getStatus'>;
@@ -15,6 +16,8 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
   for (const [color, label] of Object.entries(patch.legend ?? {})) {
     if (label !== undefined) legend[color as keyof typeof legend] = label;
   }
+  const shared = patch.colorKeys ? sharedColorKey(patch.colorKeys.keys) : null;
+  if (shared !== null) throw new FieldmarkError('INVALID_INPUT', `Two colours cannot share the key “${shared}”. The colour keys were not changed.`);
   return Settings.parse({
     fontSize: patch.fontSize ?? current.fontSize,
     theme: patch.theme ?? current.theme,
@@ -22,6 +25,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     readingPosition: patch.readingPosition === undefined ? current.readingPosition : patch.readingPosition,
     legend,
     assessor: patch.assessor ?? current.assessor,
+    colorKeys: patch.colorKeys ?? current.colorKeys,
     briefing: (patch.briefing === undefined ? current.briefing : patch.briefing) ?? null,
     autoLockMinutes: patch.autoLockMinutes ?? current.autoLockMinutes,
     defaultSensitivity: patch.defaultSensitivity ?? current.defaultSensitivity,

@@ -21,7 +21,16 @@ export function runs(text: string, style: RunStyle = {}): TextRun[] {
     .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...style }));
 }
 
+/**
+ * The library's Heading 1–6 keep their look; they gain an outline level (the
+ * navigation pane and a PDF's bookmarks read it) and stay with what follows.
+ */
+const heading = (level: number) => ({
+  paragraph: { outlineLevel: level - 1, keepNext: true, keepLines: true, spacing: { before: level === 1 ? 360 : 240, after: 120 } },
+});
+
 export const STYLES: IStylesOptions = {
+  default: { heading1: heading(1), heading2: heading(2), heading3: heading(3), heading4: heading(4), heading5: heading(5), heading6: heading(6) },
   paragraphStyles: [
     {
       id: 'Subtitle',

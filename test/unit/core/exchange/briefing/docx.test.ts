@@ -151,3 +151,14 @@ describe('DOCX read by pandoc', () => {
     }
   });
 });
+
+describe('DOCX heading styles', () => {
+  it('give Heading 1–6 an outline level and keep each with the paragraph after it', async () => {
+    const styles = new TextDecoder().decode(readDocx(await render(model())).files['word/styles.xml']);
+    for (let level = 1; level <= 6; level++) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="Heading${level}"[^>]*>([\\s\\S]*?)</w:style>`, 'u').exec(styles)?.[1] ?? '';
+      expect(style).toContain('<w:keepNext/>');
+      expect(style).toContain(`<w:outlineLvl w:val="${level - 1}"/>`);
+    }
+  });
+});

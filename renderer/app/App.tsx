@@ -14,6 +14,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { CodebookView } from '../codebook/CodebookView';
 import { CodingMatrixView } from '../matrix/CodingMatrixView';
 import { RecommendationsView } from '../recommendations/RecommendationsView';
+import { BriefingView } from '../briefing/BriefingView';
 import { ProtectionTools } from '../protection/ProtectionTools';
 import { AnnotationsLayer } from '../annotations/AnnotationsLayer';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
@@ -98,6 +99,7 @@ export function App() {
           <CodebookView />
           <CodingMatrixView />
           <RecommendationsView />
+          <BriefingView />
           <ReadingSettings />
           <ProtectionTools />
           <ReadingProgressLabel />

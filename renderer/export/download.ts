@@ -12,6 +12,8 @@ function mediaTypeFor(filename: string): string {
   if (filename.endsWith('.qdc')) return 'application/xml;charset=utf-8';
   if (filename.endsWith('.csv')) return 'text/csv;charset=utf-8';
   if (filename.endsWith('.qdpx')) return 'application/zip';
+  if (filename.endsWith('.docx')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (filename.endsWith('.html')) return 'text/html;charset=utf-8';
   return 'text/plain;charset=utf-8';
 }
 

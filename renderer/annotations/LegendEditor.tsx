@@ -94,7 +94,7 @@ export function LegendEditor({ legend, counts, chosen, readOnly, onToggle, onRen
                     className="fm-filter-toggle"
                     aria-pressed={pressed}
                     aria-label={`${label} (${counts[color.id]})`}
-                    title={`Show only ${label} (key ${color.shortcut})`}
+                    title={`Show only ${label}`}
                     onClick={() => onToggle(color.id)}
                   >
                     <span className="fm-legend-label">{label}</span>

@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as Rea
 import type { ColorId } from '../../preload/contract';
 import type { TextSurface } from '../text/text-surface';
 import { COLORS } from './colors';
+import { useColorKeys } from './use-color-keys';
 import { placeBeside, type Placement } from './toolbar-position';
 import { visibleBounds } from './visible-bounds';
 import { textSelection } from './use-text-interactions';
@@ -43,6 +44,8 @@ export function SelectionToolbar({ surface, text, colorName, onHighlight }: Sele
   const [placement, setPlacement] = useState<Placement | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
+  const colorKeys = useColorKeys();
+  const keyOf = (id: ColorId) => (colorKeys.enabled ? colorKeys.keys[id] : undefined);
 
   useEffect(() => {
     if (!surface) return;
@@ -120,8 +123,8 @@ export function SelectionToolbar({ surface, text, colorName, onHighlight }: Sele
             className="fm-highlight-button"
             data-color={color.id}
             aria-label={`Highlight as ${label}`}
-            aria-keyshortcuts={color.shortcut}
-            title={`${label} (${color.shortcut})`}
+            aria-keyshortcuts={keyOf(color.id)}
+            title={keyOf(color.id) ? `${label} (${keyOf(color.id)})` : label}
             tabIndex={i === 0 ? 0 : -1}
             // Keeps the selection (and the caret) where they are.
             onMouseDown={(event) => event.preventDefault()}
@@ -137,9 +140,11 @@ export function SelectionToolbar({ surface, text, colorName, onHighlight }: Sele
             <span className="fm-highlight-label" aria-hidden="true">
               {label}
             </span>
-            <kbd className="fm-highlight-key" aria-hidden="true">
-              {color.shortcut}
-            </kbd>
+            {keyOf(color.id) && (
+              <kbd className="fm-highlight-key" aria-hidden="true">
+                {keyOf(color.id)}
+              </kbd>
+            )}
           </button>
         );
       })}

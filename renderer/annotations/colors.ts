@@ -13,16 +13,14 @@ export interface ColorStyle {
   swatch: string;
   /** The second cue: the underline drawn under text in this colour. */
   decoration: DecorationStyle;
-  /** The digit key that applies this colour to a selection. */
-  shortcut: string;
 }
 
 export const COLORS: readonly ColorStyle[] = [
-  { id: 'key', swatch: 'Yellow', decoration: 'solid', shortcut: '1' },
-  { id: 'gap', swatch: 'Red', decoration: 'wavy', shortcut: '2' },
-  { id: 'progress', swatch: 'Green', decoration: 'double', shortcut: '3' },
-  { id: 'statistic', swatch: 'Blue', decoration: 'dashed', shortcut: '4' },
-  { id: 'question', swatch: 'Purple', decoration: 'dotted', shortcut: '5' },
+  { id: 'key', swatch: 'Yellow', decoration: 'solid' },
+  { id: 'gap', swatch: 'Red', decoration: 'wavy' },
+  { id: 'progress', swatch: 'Green', decoration: 'double' },
+  { id: 'statistic', swatch: 'Blue', decoration: 'dashed' },
+  { id: 'question', swatch: 'Purple', decoration: 'dotted' },
 ];
 
 export const DEFAULT_COLOR: ColorId = COLOR_IDS[0]!;
@@ -33,11 +31,6 @@ export function highlightName(id: ColorId): string {
 }
 
 export const SELECTED_HIGHLIGHT = 'fm-annotation-selected';
-
-/** The colour bound to a digit key, or null. */
-export function colorForShortcut(key: string): ColorId | null {
-  return COLORS.find((c) => c.shortcut === key)?.id ?? null;
-}
 
 /** The label the user gave a colour (the default label if the legend lacks it). */
 export function colorLabel(legend: Partial<Legend> | undefined, id: ColorId): string {

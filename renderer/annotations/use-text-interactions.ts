@@ -1,13 +1,16 @@
 /**
  * What the user does to annotations inside the text: clicking a highlight,
- * hovering it, Enter with the caret inside one, the colour keys 1–5 and
+ * hovering it, Enter with the caret inside one, the colour keys (1–5 unless the
+ * settings turn them off or remap them, WCAG 2.1.4) and
  * Ctrl/Cmd+Shift+H on a selection, and Ctrl/Cmd+Z / Shift+Ctrl/Cmd+Z / Ctrl+Y.
  * Keys typed into inputs, text areas, selects and editable content are left to them.
  */
 import { useEffect, useState } from 'react';
-import type { AnnotationView, ColorId } from '../../preload/contract';
+import type { AnnotationView, ColorId, ColorKeys } from '../../preload/contract';
 import type { TextSurface } from '../text/text-surface';
-import { colorForShortcut, DEFAULT_COLOR } from './colors';
+import { DEFAULT_COLOR } from './colors';
+import { colorForKey } from '../../common/color-keys';
+import { useColorKeys } from './use-color-keys';
 import { byInnermost, hasVisibleText, innermostAt, spansAt } from './hit-test';
 
 export interface TextActions {
@@ -170,7 +173,7 @@ function openAtCaret(event: KeyboardEvent, surface: TextSurface, actions: TextAc
 }
 
 /** Undo, redo, the highlight keys and Enter, for a key pressed anywhere outside a text field. */
-function onAnnotationKey(event: KeyboardEvent, surface: TextSurface, actions: TextActions): void {
+function onAnnotationKey(event: KeyboardEvent, surface: TextSurface, actions: TextActions, colorKeys: ColorKeys): void {
   if (event.defaultPrevented || event.isComposing || isEditableTarget(event.target)) return;
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
@@ -186,7 +189,7 @@ function onAnnotationKey(event: KeyboardEvent, surface: TextSurface, actions: Te
   }
   if (mod && event.shiftKey && !event.altKey && key === 'h') return highlightSelection(event, surface, actions, DEFAULT_COLOR);
   if (mod || event.altKey) return;
-  const color = colorForShortcut(event.key);
+  const color = colorForKey(colorKeys, event.key);
   if (color) return highlightSelection(event, surface, actions, color);
   if (event.key === 'Enter' && !event.shiftKey) openAtCaret(event, surface, actions);
 }
@@ -196,14 +199,15 @@ export function useTextInteractions(surface: TextSurface | null, actions: TextAc
   const pointerHint = usePointerHint(surface, actions);
   const caretHint = useCaretHint(surface, actions.live);
   const { live, text, create, openCard, select, undo, redo } = actions;
+  const colorKeys = useColorKeys();
 
   useEffect(() => {
     if (!surface) return;
     const current: TextActions = { live, text, create, openCard, select, undo, redo };
-    const onKey = (event: KeyboardEvent) => onAnnotationKey(event, surface, current);
+    const onKey = (event: KeyboardEvent) => onAnnotationKey(event, surface, current, colorKeys);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [surface, live, text, create, openCard, select, undo, redo]);
+  }, [surface, live, text, create, openCard, select, undo, redo, colorKeys]);
 
   return pointerHint ?? caretHint;
 }

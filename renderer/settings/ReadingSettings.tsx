@@ -1,6 +1,6 @@
 /**
  * Reading settings in the toolbar: font size (buttons and Ctrl/Cmd + − 0),
- * theme and line width. Every change is applied at once and persisted through
+ * theme, line width and the colour keys. Every change is applied at once and persisted through
  * `updateSettings`. At the smallest and largest size the font buttons are
  * aria-disabled rather than disabled, so keyboard focus stays on them.
  */
@@ -10,6 +10,7 @@ import { LINE_WIDTHS, Theme, type Settings } from '../../preload/contract';
 import { useApp } from '../app-state/app-context';
 import { fontSizeShortcut, largerFontSize, MAX_FONT_SIZE, MIN_FONT_SIZE, nextFontSize, smallerFontSize, zoomToFontSizeAction, type FontSizeAction } from './font-size';
 import { LINE_WIDTH_LABELS, THEME_LABELS } from '../app-state/theme';
+import { ColorKeysSettings } from './ColorKeysSettings';
 
 export function ReadingSettings() {
   const { settings, updateSettings } = useApp();
@@ -91,6 +92,7 @@ export function ReadingSettings() {
           </option>
         ))}
       </select>
+      <ColorKeysSettings />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LEGEND } from '../../../../preload/contract';
+import { DEFAULT_COLOR_KEYS, DEFAULT_LEGEND } from '../../../../preload/contract';
 import { labelProblem } from '../../../../renderer/annotations/legend';
-import { COLORS, colorForShortcut, colorLabel, highlightName } from '../../../../renderer/annotations/colors';
+import { COLORS, colorLabel, highlightName } from '../../../../renderer/annotations/colors';
+import { colorForKey } from '../../../../common/color-keys';
 
 describe('renaming a colour', () => {
   it('accepts a new name', () => {
@@ -30,17 +31,15 @@ describe('renaming a colour', () => {
 });
 
 describe('colours', () => {
-  it('gives every colour a different underline style, shortcut and highlight name', () => {
+  it('gives every colour a different underline style and highlight name', () => {
     expect(new Set(COLORS.map((c) => c.decoration)).size).toBe(5);
-    expect(COLORS.map((c) => c.shortcut)).toEqual(['1', '2', '3', '4', '5']);
     expect(new Set(COLORS.map((c) => highlightName(c.id))).size).toBe(5);
   });
 
-  it('maps digit keys to colours in legend order and nothing else', () => {
-    expect(colorForShortcut('1')).toBe('key');
-    expect(colorForShortcut('5')).toBe('question');
-    expect(colorForShortcut('6')).toBeNull();
-    expect(colorForShortcut('a')).toBeNull();
+  it('maps digit keys to colours in legend order and nothing else, by default', () => {
+    expect(COLORS.map((c) => colorForKey(DEFAULT_COLOR_KEYS, String(COLORS.indexOf(c) + 1)))).toEqual(COLORS.map((c) => c.id));
+    expect(colorForKey(DEFAULT_COLOR_KEYS, '6')).toBeNull();
+    expect(colorForKey(DEFAULT_COLOR_KEYS, 'a')).toBeNull();
   });
 
   it('uses the user label and falls back to the default one', () => {

@@ -89,7 +89,7 @@ interface HintProps {
   hint: Hint | null;
   view: AnnotationView | null;
   label: string;
-  /** The highlight the navigator went to (it announced it already, with more). */
+  /** The highlight the navigator put the caret on, while it is there (it announced it already, with more). */
   navigated: RefObject<string | null>;
 }
 
@@ -102,7 +102,7 @@ function HighlightHint({ hint, view, label, navigated }: HintProps) {
   const caretId = hint?.via === 'caret' && view ? view.id : null;
   useEffect(() => {
     if (caretId === null || !view) return;
-    if (caretId !== navigated.current) announce(`${label} highlight, ${view.citation}. Press Enter to open its note.`);
+    if (navigated.current === null) announce(`${label} highlight, ${view.citation}. Press Enter to open its note.`);
     // Only a new highlight under the caret is announced, not its edits.
   }, [caretId]);
   return (

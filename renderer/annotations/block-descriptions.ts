@@ -16,6 +16,8 @@ interface Span {
 
 interface Held {
   view: Describable;
+  /** The update that last saw it in the list (a sweep drops the others, without building a set of 10,000 ids). */
+  seen: number;
   /** First and last index of the blocks it overlaps. */
   first: number;
   last: number;
@@ -29,24 +31,28 @@ function saysOtherwise(a: Describable, b: Describable): boolean {
 export class BlockDescriptions {
   private readonly held = new Map<string, Held>();
   private readonly perBlock = new Map<number, Set<string>>();
+  private generation = 0;
 
   constructor(private readonly blocks: readonly Span[]) {}
 
   /** Takes the new list; returns the indexes of the blocks whose description may have changed. */
   update(list: readonly Describable[]): Set<number> {
     const dirty = new Set<number>();
+    const generation = ++this.generation;
     for (const view of list) {
       const before = this.held.get(view.id);
-      if (before && before.view === view) continue;
-      if (before && !saysOtherwise(before.view, view)) {
+      if (before && (before.view === view || !saysOtherwise(before.view, view))) {
         before.view = view;
+        before.seen = generation;
         continue;
       }
       if (before) this.drop(view.id, dirty);
       this.add(view, dirty);
     }
     // Every listed id is held now, so a larger map holds ids that left the list.
-    if (this.held.size !== list.length) this.dropMissing(list, dirty);
+    if (this.held.size !== list.length) {
+      for (const [id, held] of this.held) if (held.seen !== generation) this.drop(id, dirty);
+    }
     return dirty;
   }
 
@@ -67,7 +73,7 @@ export class BlockDescriptions {
     const first = Math.max(0, indexAtOffset(this.blocks, view.start));
     // The last block starting before the highlight's end (none for an empty span or no blocks).
     const last = this.blocks.length === 0 || view.end <= view.start ? -1 : Math.max(first, indexAtOffset(this.blocks, view.end - 1));
-    this.held.set(view.id, { view, first, last });
+    this.held.set(view.id, { view, first, last, seen: this.generation });
     for (let i = first; i <= last; i++) {
       const block = this.blocks[i]!;
       if (block.end <= view.start || block.start >= view.end) continue;
@@ -88,10 +94,5 @@ export class BlockDescriptions {
       dirty.add(i);
       if (ids.size === 0) this.perBlock.delete(i);
     }
-  }
-
-  private dropMissing(list: readonly Describable[], dirty: Set<number>): void {
-    const wanted = new Set(list.map((view) => view.id));
-    for (const id of [...this.held.keys()]) if (!wanted.has(id)) this.drop(id, dirty);
   }
 }

@@ -37,9 +37,15 @@ class DescriptionWriter {
     this.index = new BlockDescriptions(surface.blocks);
   }
 
-  /** Rewrites the descriptions of `dirty` blocks and points their elements at them. */
-  write(dirty: Iterable<number>, colorName: (id: ColorId) => string): void {
+  /** Takes the new list and rewrites what changed; the measure covers both (nothing is recorded when nothing changed). */
+  sync(list: readonly AnnotationView[], colorName: (id: ColorId) => string): void {
     const started = performance.now();
+    const dirty = this.index.update(list);
+    if (dirty.size > 0) this.write(dirty, colorName, started);
+  }
+
+  /** Rewrites the descriptions of `dirty` blocks and points their elements at them. */
+  write(dirty: Iterable<number>, colorName: (id: ColorId) => string, started = performance.now()): void {
     const elements = this.surface.blockElements();
     const fresh = document.createDocumentFragment();
     let count = 0;
@@ -93,7 +99,7 @@ export function useHighlightDescriptions(surface: TextSurface | null, live: read
     if (!surface || !surface.report) return;
     const built = new DescriptionWriter(surface);
     writer.current = built;
-    built.write(built.index.update(latest.current.live), latest.current.colorName);
+    built.sync(latest.current.live, latest.current.colorName);
     // A render replaces the block elements (mark.js only splits their text nodes): relink them.
     const unsubscribe = surface.onChange(() => built.relink());
     return () => {
@@ -104,9 +110,7 @@ export function useHighlightDescriptions(surface: TextSurface | null, live: read
   }, [surface]);
 
   useEffect(() => {
-    const w = writer.current;
-    const dirty = w?.index.update(live);
-    if (w && dirty && dirty.size > 0) w.write(dirty, colorName);
+    writer.current?.sync(live, colorName);
   }, [live, colorName]);
 
   // Another label for a colour changes the words of every description.

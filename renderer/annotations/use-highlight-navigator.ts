@@ -51,6 +51,81 @@ function onSurface(event: KeyboardEvent, surface: TextSurface): boolean {
   return event.target === surface.container || event.target === document.body || event.target === document.documentElement;
 }
 
+/** The keys' actions over one surface; `lastId` is the highlight the navigator put the caret on. */
+class Navigator {
+  constructor(
+    private readonly surface: TextSurface,
+    private readonly actions: () => NavigatorActions,
+    private readonly announce: (message: string) => void,
+    readonly lastId: { current: string | null },
+  ) {}
+
+  /** Alt+↓ / Alt+↑. */
+  move(direction: 1 | -1): void {
+    const { live, goTo, colorName } = this.actions();
+    const offset = caretAt(this.surface) ?? this.surface.firstVisibleOffset();
+    const index = navigatorTarget(live, { offset, lastId: this.lastId.current }, direction);
+    if (index === null) {
+      this.announce(live.length === 0 ? 'There are no highlights.' : direction === 1 ? 'No next highlight.' : 'No previous highlight.');
+      return;
+    }
+    const view = live[index]!;
+    this.lastId.current = view.id;
+    goTo(view.id, 'center');
+    putCaret(this.surface, view.start);
+    this.announce(`${navigatorWords(view, index + 1, live.length, colorName)}. Enter opens it.`);
+  }
+
+  /** Enter: opens the card of the highlight the caret was put on, if it is still there. */
+  openNavigated(): boolean {
+    const view = this.navigated();
+    if (!view || caretAt(this.surface) !== view.start || !document.getSelection()?.isCollapsed) return false;
+    this.actions().openCard(view.id, true);
+    return true;
+  }
+
+  /** Alt+Shift+S / Alt+Shift+P. */
+  highlightAtCaret(unit: 'sentence' | 'paragraph'): void {
+    const offset = caretAt(this.surface);
+    const block = offset === null ? null : this.surface.blockAt(offset);
+    if (offset === null || !block) {
+      this.announce('Move the caret into the text first: press Tab to reach the report, then the arrow keys.');
+      return;
+    }
+    const { text, create } = this.actions();
+    const span: Span | null = unit === 'paragraph' ? paragraphSpan(text, block) : sentenceSpan(text, block, offset);
+    if (span) void create(span.start, span.end, DEFAULT_COLOR, `the ${unit}`);
+  }
+
+  /** Whether the key was one of the navigator's (and was handled). */
+  onKey(event: KeyboardEvent): boolean {
+    const plainAlt = event.altKey && !event.ctrlKey && !event.metaKey;
+    if (plainAlt && !event.shiftKey && event.key === 'ArrowDown') this.move(1);
+    else if (plainAlt && !event.shiftKey && event.key === 'ArrowUp') this.move(-1);
+    else if (plainAlt && event.shiftKey && event.code === 'KeyS') this.highlightAtCaret('sentence');
+    else if (plainAlt && event.shiftKey && event.code === 'KeyP') this.highlightAtCaret('paragraph');
+    else if (event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) return this.openNavigated();
+    else return false;
+    return true;
+  }
+
+  /**
+   * The caret moved elsewhere in the text: the next move starts from the caret. (Focus in
+   * the card leaves no caret in the text; Esc puts it back where it was, which keeps the place.)
+   */
+  onSelection(): void {
+    const at = caretAt(this.surface);
+    if (this.lastId.current === null || at === null) return;
+    if (this.navigated()?.start !== at) this.lastId.current = null;
+  }
+
+  private navigated(): AnnotationView | undefined {
+    const id = this.lastId.current;
+    return id === null ? undefined : this.actions().live.find((v) => v.id === id);
+  }
+}
+
+/** Returns the highlight the navigator put the caret on, while the caret is still there (else null). */
 export function useHighlightNavigator(surface: TextSurface | null, actions: NavigatorActions): RefObject<string | null> {
   const announce = useAnnounce();
   const lastId = useRef<string | null>(null);
@@ -59,54 +134,19 @@ export function useHighlightNavigator(surface: TextSurface | null, actions: Navi
 
   useEffect(() => {
     if (!surface) return;
-    const move = (direction: 1 | -1) => {
-      const { live, goTo, colorName } = latest.current;
-      const offset = caretAt(surface) ?? surface.firstVisibleOffset();
-      const index = navigatorTarget(live, { offset, lastId: lastId.current }, direction);
-      if (index === null) {
-        announce(live.length === 0 ? 'There are no highlights.' : direction === 1 ? 'No next highlight.' : 'No previous highlight.');
-        return;
-      }
-      const view = live[index]!;
-      lastId.current = view.id;
-      goTo(view.id, 'center');
-      putCaret(surface, view.start);
-      announce(`${navigatorWords(view, index + 1, live.length, colorName)}. Enter opens it.`);
-    };
-    const openNavigated = (): boolean => {
-      const id = lastId.current;
-      const view = id ? latest.current.live.find((v) => v.id === id) : undefined;
-      if (!view || caretAt(surface) !== view.start || !document.getSelection()?.isCollapsed) return false;
-      latest.current.openCard(view.id, true);
-      return true;
-    };
-    const highlightAtCaret = (unit: 'sentence' | 'paragraph') => {
-      const offset = caretAt(surface);
-      const block = offset === null ? null : surface.blockAt(offset);
-      if (offset === null || !block) {
-        announce('Move the caret into the text first: press Tab to reach the report, then the arrow keys.');
-        return;
-      }
-      const { text, create } = latest.current;
-      const span: Span | null = unit === 'paragraph' ? paragraphSpan(text, block) : sentenceSpan(text, block, offset);
-      if (span) void create(span.start, span.end, DEFAULT_COLOR, `the ${unit}`);
-    };
+    const navigator = new Navigator(surface, () => latest.current, announce, lastId);
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || !onSurface(event, surface)) return;
-      const plainAlt = event.altKey && !event.ctrlKey && !event.metaKey;
-      let handled = true;
-      if (plainAlt && !event.shiftKey && event.key === 'ArrowDown') move(1);
-      else if (plainAlt && !event.shiftKey && event.key === 'ArrowUp') move(-1);
-      else if (plainAlt && event.shiftKey && event.code === 'KeyS') highlightAtCaret('sentence');
-      else if (plainAlt && event.shiftKey && event.code === 'KeyP') highlightAtCaret('paragraph');
-      else if (event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) handled = openNavigated();
-      else handled = false;
-      if (!handled) return;
+      if (event.defaultPrevented || event.isComposing || !onSurface(event, surface) || !navigator.onKey(event)) return;
       event.preventDefault();
       event.stopPropagation();
     };
+    const onSelection = () => navigator.onSelection();
     window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
+    document.addEventListener('selectionchange', onSelection);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('selectionchange', onSelection);
+    };
   }, [surface, announce]);
 
   return lastId;

@@ -35,6 +35,8 @@ export interface BriefingInput {
   options: BriefingOptions;
   /** A further rule for which annotations may appear (see select.ts); absent admits all. */
   admit?: SelectOptions['admit'];
+  /** The note a file may carry for an annotation (e.g. withheld when shared); absent: its own note. */
+  noteOf?: (view: AnnotationView) => string;
 }
 
 type Include = Briefing['include'];
@@ -76,14 +78,22 @@ function filterDescription(input: BriefingInput): string | null {
   return words.length > 0 ? words.join('; ') : null;
 }
 
-function itemOf(raw: RawGroup['items'][number], include: Include, legend: Legend, cite: (place: string) => string): BriefingItem {
+interface ItemContext {
+  include: Include;
+  legend: Legend;
+  cite: (place: string) => string;
+  noteOf: (view: AnnotationView) => string;
+}
+
+function itemOf(raw: RawGroup['items'][number], { include, legend, cite, noteOf }: ItemContext): BriefingItem {
   const { view, relation } = raw;
+  const note = include.notes ? noteOf(view) : '';
   return {
     annotationId: view.id,
     quote: view.exact,
     place: view.citation,
     citation: cite(view.citation),
-    note: include.notes && view.note.length > 0 ? view.note : null,
+    note: note.length > 0 ? note : null,
     codes: include.codes ? [...view.tags] : [],
     color: include.colors ? view.color : null,
     colorLabel: include.colors ? legend[view.color] : null,
@@ -100,11 +110,12 @@ export function buildBriefing(input: BriefingInput): Briefing {
   const { chosen, orphansExcluded } = selectAnnotations(input.views, { filter: options.filter, ids: options.ids, parentOf, admit: input.admit });
   const work = report.title;
   const cite = (place: string) => (place ? `${PUBLISHER}, ${work}, ${place}` : `${PUBLISHER}, ${work}`);
+  const items: ItemContext = { include, legend, cite, noteOf: input.noteOf ?? ((view) => view.note) };
   const groups = groupAnnotations(chosen, options.groupBy, { legend, codebook: input.codebook, recommendations: input.recommendations }).map((g) => ({
     key: g.key,
     heading: g.heading,
     level: g.level,
-    items: g.items.map((raw) => itemOf(raw, include, legend, cite)),
+    items: g.items.map((raw) => itemOf(raw, items)),
   }));
   const blank = (text: string | undefined) => (text === undefined || text === '' ? null : text);
   return {

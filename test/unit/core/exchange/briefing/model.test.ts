@@ -164,3 +164,15 @@ describe('front matter, tables and appendix', () => {
     expect(briefing.source.sha256).toMatch(/^[0-9a-f]{64}$/u);
   });
 });
+
+describe('hooks for a shared file', () => {
+  it('takes the note a file may carry from noteOf, and admits only what admit allows', () => {
+    const briefing = buildBriefing({ ...sampleInput(), noteOf: (v) => (v.color === 'gap' ? '[note withheld]' : v.note), admit: (v) => v.color !== 'question' });
+    const items = briefing.groups.flatMap((g) => g.items);
+    expect(items.map((i) => [i.annotationId, i.note])).toEqual([
+      [uuidFor(2), null],
+      [uuidFor(1), '[note withheld]'],
+      [uuidFor(3), 'Plain note'],
+    ]);
+  });
+});

@@ -769,7 +769,8 @@ export const RestoreBackupInput = ContentInput.extend({ passphrase: Passphrase.o
 
 export const BriefingFormat = z.enum(['docx', 'html', 'markdown']);
 export type BriefingFormat = z.infer<typeof BriefingFormat>;
-export const ExportBriefingInput = BriefingOptions.extend({ format: BriefingFormat });
+/** `audience` (issue 16): who the file is for, absent = 'share'; not part of the remembered options. */
+export const ExportBriefingInput = BriefingOptions.extend({ format: BriefingFormat, audience: Audience.optional() });
 export type ExportBriefingInput = z.infer<typeof ExportBriefingInput>;
 
 /** One quote in a briefing group. Fields left out by `include` are null (note, colour) or empty (codes). */

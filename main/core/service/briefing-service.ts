@@ -5,16 +5,16 @@
  * store as it is now. An export remembers its options in the settings
  * (`briefing`), so the composer opens as it was left in this data folder.
  */
-import type { Briefing, BriefingOptions, Contract, SettingsPatch } from '../../../preload/contract';
+import type { Audience, Briefing, BriefingOptions, Contract, SettingsPatch } from '../../../preload/contract';
 import type { Implementation } from '../../../preload/rpc';
 import { buildBriefing } from '../exchange/briefing/model';
 import { renderBriefingDocx } from '../exchange/briefing/docx';
 import { renderBriefingHtml } from '../exchange/briefing/html';
 import { renderBriefingMarkdown } from '../exchange/briefing/markdown';
 import { codebookOf } from '../store/codebook';
-import { recommendationsOf } from '../report/recommendations';
 import { listCodeViews } from './code-analysis';
-import { recommendationViews } from './recommendation-view';
+import { audienceOf } from '../exchange/audience';
+import { exportScope } from './share-scope';
 import type { ServiceContext } from './service-context';
 
 export type BriefingMethods = Pick<Implementation<Contract>, 'getBriefing' | 'exportBriefing'>;
@@ -27,11 +27,12 @@ export function briefingFileName(title: string, format: keyof typeof EXTENSIONS)
   return `fieldmark-briefing-${slug || 'untitled'}.${EXTENSIONS[format]}`;
 }
 
-/** The briefing of the store as it is now. */
-export function briefingOf(ctx: ServiceContext, options: BriefingOptions): Briefing {
-  const views = ctx.views();
-  const byId = new Map(views.map((v) => [v.id, v]));
-  const recommendations = recommendationViews(recommendationsOf(ctx.report.text, ctx.report.blocks), ctx.store.doc, (id) => byId.get(id)?.start ?? 0);
+/** The briefing of the store as it is now, for `audience` (issue 16: the preview and print are the user's own, 'self'). */
+export function briefingOf(ctx: ServiceContext, options: BriefingOptions, audience: Audience = 'self'): Briefing {
+  // The audience filter is the model's pre-filter: a shared briefing never sees a private annotation or a sensitive note.
+  const scope = exportScope(ctx, audience, 'readable');
+  const views = scope.views;
+  const recommendations = scope.recommendations();
   const codebook = listCodeViews(codebookOf(ctx.store.doc.codes), views);
   return buildBriefing({ report: ctx.report, views, codebook, recommendations, legend: ctx.store.doc.settings.legend, options });
 }
@@ -52,8 +53,8 @@ export function createBriefingMethods(ctx: ServiceContext, updateSettings: (patc
   return {
     getBriefing: (options) => briefingOf(ctx, options),
 
-    exportBriefing: async ({ format, ...options }) => {
-      const briefing = briefingOf(ctx, options);
+    exportBriefing: async ({ format, audience, ...options }) => {
+      const briefing = briefingOf(ctx, options, audienceOf({ audience }));
       const filename = briefingFileName(options.title, format);
       let output: { filename: string; content: string } | { filename: string; contentBase64: string };
       if (format === 'docx') {

@@ -4,11 +4,19 @@
  * `fieldmark-<UTC stamp>-<reason>-<crc>.json`, so that names sort by age and the
  * content fingerprint tells whether the store changed since the last one. Each
  * backup is read back and fully validated after it is written.
+ *
+ * In a protected store each backup is a container (crypto/container.ts): the
+ * sealed snapshot plus the wrapped keys of its day, so it opens with the
+ * passphrase of the day it was made; its name's fingerprint is then keyed
+ * (store.ts), so it says nothing about the content to someone without the key.
  */
 import path from 'node:path';
 import { writeFileDurably } from './durable-write';
+import { containerOfSealed, openWithDataKey, parseContainer } from './crypto/container';
+import { SealBroken } from './crypto/envelope';
+import type { StoreCipher } from './crypto/store-cipher';
 import { errnoCode, type FsLayer } from './fs-layer';
-import { decodeSnapshot, SnapshotProblem, type DecodedSnapshot } from './snapshot-codec';
+import { decodeSnapshot, SNAPSHOT_UNIT, SnapshotProblem, type DecodedSnapshot } from './snapshot-codec';
 import { NewerVersionError, type Migration } from './store-migrations';
 
 export const BACKUP_DIR = 'backups';
@@ -100,6 +108,27 @@ export interface WriteBackupOptions {
   reason: string;
   keep: number;
   migrations?: readonly Migration[];
+  /** A protected store's cipher: `bytes` are then the sealed snapshot, written as a container with the keys. */
+  cipher?: StoreCipher | null;
+}
+
+/**
+ * Decodes a backup file's bytes: a plain snapshot copy, or (protected store) a
+ * container whose sealed snapshot opens with the cipher's data key.
+ */
+export function decodeBackup(bytes: Buffer, migrations: readonly Migration[] | undefined, cipher: StoreCipher | null): DecodedSnapshot {
+  const container = parseContainer(bytes);
+  if (!container) return decodeSnapshot(bytes, { migrations, cipher });
+  if (!cipher) throw new SnapshotProblem('encrypted', 'it is encrypted, but your notes are not protected with a passphrase here');
+  if (container.name !== SNAPSHOT_UNIT) throw new SnapshotProblem('invalid', `it holds ${container.name}, not a snapshot`);
+  let plain: Buffer;
+  try {
+    plain = openWithDataKey(container, cipher.key);
+  } catch (error) {
+    if (error instanceof SealBroken) throw new SnapshotProblem('tampered', 'its encrypted content failed its authenticity check: it is damaged or was altered');
+    throw error;
+  }
+  return { ...decodeSnapshot(plain, { migrations }), encrypted: true };
 }
 
 /** The backup was written but did not read back as a valid store; it has been removed. */
@@ -120,9 +149,10 @@ export async function writeBackup(options: WriteBackupOptions): Promise<string> 
   const existing = await listBackups(fs, dir);
   const name = nextBackupName(existing, options.date, options.reason, options.crc);
   const file = path.join(dir, name);
-  await writeFileDurably(fs, file, options.bytes);
+  const cipher = options.cipher ?? null;
+  await writeFileDurably(fs, file, cipher ? containerOfSealed(cipher.keys, options.bytes, SNAPSHOT_UNIT) : options.bytes);
   try {
-    decodeSnapshot(await fs.readFile(file), { migrations: options.migrations });
+    decodeBackup(await fs.readFile(file), options.migrations, cipher);
   } catch (error) {
     await fs.unlink(file).catch(() => undefined);
     if (error instanceof SnapshotProblem) throw new BackupNotVerified(error.reason);
@@ -155,6 +185,7 @@ export async function loadNewestGoodBackup(
   fs: FsLayer,
   dir: string,
   migrations?: readonly Migration[],
+  cipher: StoreCipher | null = null,
 ): Promise<GoodBackup | null> {
   let backups: BackupInfo[];
   try {
@@ -164,7 +195,7 @@ export async function loadNewestGoodBackup(
   }
   for (const info of backups) {
     try {
-      const decoded = decodeSnapshot(await fs.readFile(path.join(dir, info.name)), { migrations });
+      const decoded = decodeBackup(await fs.readFile(path.join(dir, info.name)), migrations, cipher);
       return { ...decoded, info };
     } catch (error) {
       if (!(error instanceof SnapshotProblem) && !(error instanceof NewerVersionError) && errnoCode(error) === undefined) throw error;

@@ -14,6 +14,13 @@
  * length or checksum and is dropped on load. Lines are idempotent puts, so
  * replaying a journal over a snapshot that already contains it changes nothing.
  *
+ * In a protected store (issue 16) each batch is sealed on its own under the name
+ * `fieldmark.journal` (crypto/envelope.ts), one line per batch as before:
+ *   `E1 <length of base64> <base64 of the sealed unit>\n`
+ * A line that fails authentication is damage like a failed checksum. Plain
+ * `J1` lines in a protected store are read only while a conversion is being
+ * finished (the cipher's `acceptPlain`); otherwise they are damage too.
+ *
  * The snapshot's own format (its seal, decoding and validation) is the snapshot
  * codec's (snapshot-codec.ts); this adapter decides where and when it is written.
  */
@@ -21,6 +28,8 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { z } from 'zod';
 import { crc32Hex } from './crc32-hex';
+import { SealBroken } from './crypto/envelope';
+import type { StoreCipher } from './crypto/store-cipher';
 import { writeFileDurably } from './durable-write';
 import { errnoCode, type FsHandle, type FsLayer } from './fs-layer';
 import { decodeSnapshot, encodeSnapshot, SnapshotProblem, type DecodedSnapshot } from './snapshot-codec';
@@ -35,10 +44,19 @@ const DEFAULT_COMPACT_AFTER_BYTES = 1024 * 1024;
 
 const NEWLINE = 0x0a;
 const LINE_HEAD = /^J1 (\d{1,12}) ([0-9a-f]{8}) /;
+const SEALED_LINE_HEAD = /^E1 (\d{1,12}) /;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const OpBatch = z.array(StoreOp);
 
 // ---------------------------------------------------------------- journal codec
+
+/** One sealed journal line (a protected store) for one batch of (already validated) ops. */
+export function encodeSealedJournalLine(ops: readonly StoreOp[], cipher: StoreCipher): Buffer {
+  const json = Buffer.from(JSON.stringify({ v: STORE_VERSION, ops }), 'utf8');
+  const sealed = cipher.seal(json, JOURNAL_FILE).toString('base64');
+  return Buffer.from(`E1 ${sealed.length} ${sealed}\n`, 'latin1');
+}
 
 /** One journal line for one batch of (already validated) ops. */
 export function encodeJournalLine(ops: readonly StoreOp[]): Buffer {
@@ -56,11 +74,31 @@ export interface JournalScan {
   bytes: number;
 }
 
-function decodeLine(line: Buffer): { v: number; ops: unknown } | null {
+/** The JSON of a sealed line, or null when it is torn, damaged or altered. */
+function openSealedLine(line: Buffer, cipher: StoreCipher | null): Buffer | null {
+  const head = SEALED_LINE_HEAD.exec(line.toString('latin1', 0, Math.min(line.length, 16)));
+  if (!head || !cipher) return null;
+  const text = line.toString('latin1', head[0].length);
+  if (text.length !== Number(head[1]) || !BASE64.test(text)) return null;
+  try {
+    return cipher.open(Buffer.from(text, 'base64'), JOURNAL_FILE);
+  } catch (error) {
+    if (error instanceof SealBroken) return null;
+    throw error;
+  }
+}
+
+/** The JSON of a plain line, or null when it is torn or damaged. */
+function plainLine(line: Buffer): Buffer | null {
   const head = LINE_HEAD.exec(line.toString('latin1', 0, Math.min(line.length, 28)));
   if (!head) return null;
   const json = line.subarray(head[0].length);
-  if (json.length !== Number(head[1]) || crc32Hex(json) !== head[2]) return null;
+  return json.length === Number(head[1]) && crc32Hex(json) === head[2] ? json : null;
+}
+
+function decodeLine(line: Buffer, cipher: StoreCipher | null): { v: number; ops: unknown } | null {
+  const json = line[0] === 0x45 /* E */ ? openSealedLine(line, cipher) : cipher && !cipher.acceptPlain ? null : plainLine(line);
+  if (!json) return null;
   try {
     const value = JSON.parse(json.toString('utf8')) as { v?: unknown; ops?: unknown };
     if (typeof value !== 'object' || value === null || typeof value.v !== 'number' || !Number.isInteger(value.v)) return null;
@@ -71,7 +109,7 @@ function decodeLine(line: Buffer): { v: number; ops: unknown } | null {
 }
 
 /** Splits journal bytes into checked batches, separating a torn tail from damage in the middle. */
-export function scanJournal(bytes: Buffer): JournalScan {
+export function scanJournal(bytes: Buffer, cipher: StoreCipher | null = null): JournalScan {
   const batches: JournalScan['batches'] = [];
   let badSinceLastGood = 0;
   let corruptLines = 0;
@@ -83,7 +121,7 @@ export function scanJournal(bytes: Buffer): JournalScan {
       tornTail = true;
       break;
     }
-    const batch = decodeLine(bytes.subarray(pos, end));
+    const batch = decodeLine(bytes.subarray(pos, end), cipher);
     if (batch) {
       corruptLines += badSinceLastGood;
       badSinceLastGood = 0;
@@ -159,6 +197,24 @@ export interface JournalAdapterOptions {
   compactAfterBytes?: number;
 }
 
+/**
+ * A protected journal's lines as plain lines (removing protection from a kept
+ * copy); lines that do not open are kept as they are.
+ */
+export function unsealJournal(bytes: Buffer, cipher: StoreCipher): Buffer {
+  const out: Buffer[] = [];
+  let pos = 0;
+  while (pos < bytes.length) {
+    const end = bytes.indexOf(NEWLINE, pos);
+    const line = bytes.subarray(pos, end === -1 ? bytes.length : end);
+    const json = line[0] === 0x45 ? openSealedLine(line, cipher) : null;
+    out.push(json ? Buffer.concat([Buffer.from(`J1 ${json.length} ${crc32Hex(json)} `, 'latin1'), json]) : line);
+    if (end !== -1) out.push(Buffer.from([NEWLINE]));
+    pos = end === -1 ? bytes.length : end + 1;
+  }
+  return Buffer.concat(out);
+}
+
 export interface SnapshotLoad extends DecodedSnapshot {
   bytes: number;
 }
@@ -170,6 +226,8 @@ export class JournalAdapter implements Adapter<StoreDoc> {
   lastSnapshot: SnapshotLoad | null = null;
   lastJournal: JournalScan | null = null;
   lastReplay: ReplayResult | null = null;
+  /** The protected store's cipher while unlocked; null for a plain store. */
+  cipher: StoreCipher | null = null;
   private readonly fs: FsLayer;
   private readonly migrations: readonly Migration[];
   private readonly compactAfterBytes: number;
@@ -205,7 +263,7 @@ export class JournalAdapter implements Adapter<StoreDoc> {
       throw new SnapshotProblem('unreadable', `the disk reported an error: ${errnoCode(error) ?? 'unknown'}`);
     }
     if (!bytes) return null;
-    const decoded = decodeSnapshot(bytes, { migrations: this.migrations });
+    const decoded = decodeSnapshot(bytes, { migrations: this.migrations, cipher: this.cipher });
     this.snapshotBytes = bytes.length;
     this.lastSnapshot = { ...decoded, bytes: bytes.length };
     return this.lastSnapshot;
@@ -222,7 +280,7 @@ export class JournalAdapter implements Adapter<StoreDoc> {
     }
     if (!bytes) return null;
     this.journalBytes = bytes.length;
-    this.lastJournal = scanJournal(bytes);
+    this.lastJournal = scanJournal(bytes, this.cipher);
     return this.lastJournal;
   }
 
@@ -239,7 +297,7 @@ export class JournalAdapter implements Adapter<StoreDoc> {
    */
   async compact(doc: StoreDoc, options: { journalAside?: string } = {}): Promise<string> {
     await this.closeJournal();
-    const encoded = encodeSnapshot(doc);
+    const encoded = encodeSnapshot(doc, this.cipher);
     await writeFileDurably(this.fs, this.snapshotPath, encoded.bytes);
     this.snapshotBytes = encoded.bytes.length;
     if (options.journalAside) {
@@ -256,7 +314,8 @@ export class JournalAdapter implements Adapter<StoreDoc> {
 
   /** Appends one line per batch with one write and one fsync; resolves once durable. */
   async append(batches: ReadonlyArray<readonly StoreOp[]>): Promise<void> {
-    const data = Buffer.concat(batches.map(encodeJournalLine));
+    const cipher = this.cipher;
+    const data = Buffer.concat(batches.map((ops) => (cipher ? encodeSealedJournalLine(ops, cipher) : encodeJournalLine(ops))));
     try {
       if (!this.handle) {
         this.handle = await this.fs.open(this.journalPath, 'a');

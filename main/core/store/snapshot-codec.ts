@@ -11,11 +11,19 @@
  * on load (store-validate.ts: a check compiled from the zod schema, with zod
  * itself for anything that check cannot prove). The `integrity` key is removed
  * before validation, so the file stays a plain, valid store document.
+ *
+ * In a protected store (issue 16) those bytes are sealed whole as one unit
+ * (crypto/envelope.ts) under the name `fieldmark.json`; the seal's checksum
+ * stays the fingerprint of the plain document. A unit that fails
+ * authentication, or a plain file where an encrypted one belongs, is a
+ * SnapshotProblem like any damage: moved aside, never accepted.
  */
 import { isUtf8 } from 'node:buffer';
 import { crc32 } from 'node:zlib';
 import { describeZodError } from '../../../preload/rpc';
 import { crc32Hex } from './crc32-hex';
+import { isSealed, SealBroken } from './crypto/envelope';
+import type { StoreCipher } from './crypto/store-cipher';
 import { MIGRATIONS, migrateDoc, UnknownFormatError, type Migration } from './store-migrations';
 import type { StoreDoc } from './store-schema';
 import { parseStoreDoc } from './store-validate';
@@ -32,14 +40,28 @@ export interface EncodedSnapshot {
   crc: string;
 }
 
-/** Serializes a (valid) document as a sealed snapshot. */
-export function encodeSnapshot(doc: StoreDoc): EncodedSnapshot {
+/** The snapshot file's name, bound into its encryption. */
+export const SNAPSHOT_UNIT = 'fieldmark.json';
+
+/** Serializes a (valid) document as a sealed snapshot, encrypted when a cipher is given. */
+export function encodeSnapshot(doc: StoreDoc, cipher: StoreCipher | null = null): EncodedSnapshot {
   const body = Buffer.from(JSON.stringify(doc), 'utf8');
   const crc = crc32Hex(body);
-  return { bytes: Buffer.concat([Buffer.from(`${SEAL_HEAD}${crc}",`, 'latin1'), body.subarray(1)]), crc };
+  const plain = Buffer.concat([Buffer.from(`${SEAL_HEAD}${crc}",`, 'latin1'), body.subarray(1)]);
+  return { bytes: cipher ? cipher.seal(plain, SNAPSHOT_UNIT) : plain, crc };
 }
 
-export type SnapshotProblemKind = 'empty' | 'zeros' | 'not-utf8' | 'cut-off' | 'not-json' | 'invalid' | 'unreadable';
+export type SnapshotProblemKind =
+  | 'empty'
+  | 'zeros'
+  | 'not-utf8'
+  | 'cut-off'
+  | 'not-json'
+  | 'invalid'
+  | 'unreadable'
+  | 'tampered'
+  | 'encrypted'
+  | 'not-encrypted';
 
 /** The snapshot cannot be used; `reason` completes "Your annotations file could not be read (…)". */
 export class SnapshotProblem extends Error {
@@ -60,6 +82,28 @@ export interface DecodedSnapshot {
   crc: string | null;
   /** The on-disk version when a migration ran, else null. */
   migratedFrom: number | null;
+  /** The bytes were encrypted (a plain file read while a conversion is finished says false). */
+  encrypted: boolean;
+}
+
+/**
+ * The plain bytes of a snapshot: decrypted when sealed (with the store's cipher),
+ * as they are when plain and the store is plain (or finishing a conversion).
+ */
+export function plainSnapshotBytes(input: Buffer, cipher: StoreCipher | null): { bytes: Buffer; encrypted: boolean } {
+  if (isSealed(input)) {
+    if (!cipher) throw new SnapshotProblem('encrypted', 'it is encrypted, but your notes are not protected with a passphrase here');
+    try {
+      return { bytes: cipher.open(input, SNAPSHOT_UNIT), encrypted: true };
+    } catch (error) {
+      if (error instanceof SealBroken) throw new SnapshotProblem('tampered', 'its encrypted content failed its authenticity check: it is damaged or was altered');
+      throw error;
+    }
+  }
+  if (cipher && !cipher.acceptPlain && input.length > 0) {
+    throw new SnapshotProblem('not-encrypted', 'it is not encrypted, although your notes are protected with a passphrase');
+  }
+  return { bytes: input, encrypted: false };
 }
 
 function sealOf(bytes: Buffer): string | null {
@@ -92,9 +136,10 @@ function isAllZero(bytes: Buffer): boolean {
  */
 export function decodeSnapshot(
   input: Buffer,
-  options: { migrations?: readonly Migration[] } = {},
+  options: { migrations?: readonly Migration[]; cipher?: StoreCipher | null } = {},
 ): DecodedSnapshot {
-  let bytes = input;
+  const plain = plainSnapshotBytes(input, options.cipher ?? null);
+  let bytes = plain.bytes;
   if (bytes.length === 0) throw new SnapshotProblem('empty', 'it is empty');
   if (bytes[0] === 0 && isAllZero(bytes)) throw new SnapshotProblem('zeros', 'it contains only zero bytes');
   if (bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
@@ -120,5 +165,5 @@ export function decodeSnapshot(
   if (!parsed.success) {
     throw new SnapshotProblem('invalid', `it does not match the expected format: ${describeZodError(parsed.error)}`);
   }
-  return { doc: parsed.data, sealed: crc !== null, crc, migratedFrom: migrated.steps > 0 ? migrated.from : null };
+  return { doc: parsed.data, sealed: crc !== null, crc, migratedFrom: migrated.steps > 0 ? migrated.from : null, encrypted: plain.encrypted };
 }

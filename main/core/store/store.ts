@@ -21,16 +21,29 @@
  * - One backup per launch when the document changed, ten kept, each verified.
  * - Temp files left by a crash are removed on open; a lock file keeps a second
  *   host out of the folder.
+ * - Protected (issue 16; a keyfile `fieldmark.keys` in the folder): it opens
+ *   locked, reading nothing but the keyfile until `unlock` gives the data key;
+ *   then every file it writes is encrypted (crypto/). Turning protection on or
+ *   off runs in the single writer, between saves, and is crash-safe: the
+ *   keyfile, written first when turning on and removed last when turning off,
+ *   decides which protection the folder has, and marks the conversion pending
+ *   until every file has its new form, so both forms read meanwhile.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
+import { createHmac } from 'node:crypto';
 import { describeZodError, FieldmarkError } from '../../../preload/rpc';
+import { KEYFILE, parseKeyfile, renderKeyfile, type Keyfile } from './crypto/keyfile';
+import { isSealed, SealBroken } from './crypto/envelope';
+import { openWithDataKey, parseContainer, renderContainer, type Container } from './crypto/container';
+import { StoreCipher } from './crypto/store-cipher';
+import { sealLooseFiles, unsealLooseFiles } from './protected-files';
 import { removeStaleTempFiles, writeFileDurably } from './durable-write';
 import { errnoCode, nodeFs, type FsLayer } from './fs-layer';
 import { JOURNAL_FILE, JournalAdapter, JournalUnreadable, replayJournal, SNAPSHOT_FILE, type JournalScan } from './journal-adapter';
-import { encodeSnapshot, SnapshotProblem } from './snapshot-codec';
+import { encodeSnapshot, plainSnapshotBytes, SnapshotProblem } from './snapshot-codec';
 import {
   BACKUP_DIR,
   BackupNotVerified,
@@ -58,10 +71,30 @@ export interface OpenStoreOptions {
   migrations?: readonly Migration[];
 }
 
+/** `plain`: no keyfile; `locked`: protected, nothing decrypted; `unlocked`: protected and open. */
+export type ProtectionState = 'plain' | 'locked' | 'unlocked';
+
 /** The store plus what tests and hosts need beyond the service's interface. */
 export interface OpenedStore extends Store {
   /** Resolves once every queued write and background task (such as the launch backup) has finished. */
   idle(): Promise<void>;
+  readonly protection: ProtectionState;
+  /** The keys that unlock the store (a protected store), to check a passphrase against; null when plain. */
+  readonly keys: Keyfile | null;
+  /** Opens a locked store with its data key (checked by the caller against `keys`); finishes a pending conversion. */
+  unlock(dataKey: Buffer): Promise<void>;
+  /** Saves everything pending, then forgets the key and every decrypted record. */
+  lock(): Promise<void>;
+  /** Encrypts a plain store under `keys` (the data key wrapped) and `dataKey`. */
+  protect(keys: Keyfile, dataKey: Buffer): Promise<void>;
+  /** Decrypts an unlocked protected store back to plain files and removes the keyfile. */
+  unprotect(): Promise<void>;
+  /** Replaces the keyfile (the same data key, wrapped anew: a passphrase change). */
+  rewrap(keys: Keyfile): Promise<void>;
+  /** Unlocked: `plain` sealed as a container with the keys of the day (an exported backup); null when plain or locked. */
+  sealForExport(plain: Buffer, name: string): string | null;
+  /** Unlocked: a container's content if this store's data key opens it; null otherwise. */
+  openWithOwnKey(container: Container): Buffer | null;
 }
 
 /** Opens (or creates) the store in `dataDir`; throws FieldmarkError('CONFLICT') if another host holds it. */
@@ -75,6 +108,10 @@ const OpBatch = z.array(StoreOp);
 const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM']);
 const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
 const COMPACTION_RETRY_MS = 30_000;
+
+function lockedError(subject: string): FieldmarkError {
+  return new FieldmarkError('LOCKED', `${subject} because your notes are locked. Unlock them with your passphrase or recovery key.`);
+}
 
 interface PendingBatch {
   ops: StoreOp[];
@@ -107,7 +144,7 @@ class FileStore implements OpenedStore {
   private readonly notices: string[] = [];
   /** Why writes are refused, when the store is read-only. */
   private readOnlyMessage: string | null = null;
-  private lock: StoreLock | null = null;
+  private folderLock: StoreLock | null = null;
   private pending: PendingBatch[] = [];
   private tasks: Array<() => Promise<void>> = [];
   private running = false;
@@ -119,6 +156,12 @@ class FileStore implements OpenedStore {
   /** Fingerprint of `doc` as last written in full (snapshot or backup); null once it changed. */
   private contentCrc: string | null = null;
   private closing: Promise<void> | null = null;
+  /** The keyfile's content (protected store); null when plain. */
+  private keysOnDisk: Keyfile | null = null;
+  /** The data key while unlocked; null when plain or locked. */
+  private cipher: StoreCipher | null = null;
+  private isLocked = false;
+  private launchBackupDone = false;
 
   constructor(options: OpenStoreOptions) {
     this.options = options;
@@ -145,6 +188,18 @@ class FileStore implements OpenedStore {
     return { dataDir: this.dataDir, readOnly: this.readOnlyMessage !== null, notices: [...this.notices] };
   }
 
+  get protection(): ProtectionState {
+    return this.keysOnDisk === null ? 'plain' : this.isLocked ? 'locked' : 'unlocked';
+  }
+
+  get keys(): Keyfile | null {
+    return this.keysOnDisk;
+  }
+
+  private get keyfilePath(): string {
+    return path.join(this.dataDir, KEYFILE);
+  }
+
   private get writable(): boolean {
     return this.readOnlyMessage === null;
   }
@@ -154,7 +209,7 @@ class FileStore implements OpenedStore {
   async open(): Promise<void> {
     await this.ensureDataDir();
     try {
-      this.lock = await acquireLock({
+      this.folderLock = await acquireLock({
         fs: this.fs,
         dir: this.dataDir,
         owner: {
@@ -178,15 +233,52 @@ class FileStore implements OpenedStore {
         await removeStaleTempFiles(this.fs, this.dataDir);
         await removeStaleTempFiles(this.fs, this.backupDir);
       }
-      await this.load();
+      this.keysOnDisk = await this.readKeys();
+      // Protected: nothing is read or decrypted until unlock.
+      if (this.keysOnDisk) this.isLocked = true;
+      else await this.loadAndIndex();
     } catch (error) {
-      await this.lock?.release();
+      await this.folderLock?.release();
       throw error;
     }
+  }
+
+  private async loadAndIndex(): Promise<void> {
+    this.index = new Map();
+    await this.load();
     // A plain loop: no [id, i] pair per annotation on the launch path (100,000 of them in a big store).
     const annotations = this.doc.annotations;
     for (let i = 0; i < annotations.length; i++) this.index.set(annotations[i]!.id, i);
-    if (this.writable) this.schedule(() => this.launchBackup());
+    if (this.writable && !this.launchBackupDone) {
+      this.launchBackupDone = true;
+      this.schedule(() => this.launchBackup());
+    }
+  }
+
+  /**
+   * The keyfile, or null when the store is plain. A damaged keyfile is replaced
+   * in memory by the keys the newest backup carries (the keys of its day), with
+   * a notice; the file itself is left for inspection until they unlock it.
+   */
+  private async readKeys(): Promise<Keyfile | null> {
+    let text: string;
+    try {
+      text = (await retry(() => this.fs.readFile(this.keyfilePath))).toString('utf8');
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return null;
+      throw new FieldmarkError('NOT_SAVED', `Fieldmark could not read the key file of your protected notes (${errnoCode(error) ?? 'unknown'}). Check the data folder (${this.dataDir}), then restart Fieldmark.`);
+    }
+    const keys = parseKeyfile(text);
+    if (keys) return keys;
+    for (const backup of await listBackups(this.fs, this.backupDir).catch(() => [])) {
+      const container = parseContainer(await this.fs.readFile(path.join(this.backupDir, backup.name)).catch(() => Buffer.alloc(0)));
+      if (!container) continue;
+      this.notices.push(
+        `The key file of your protected notes is damaged, so Fieldmark uses the keys kept with the backup from ${plainDate(backup.date)}: unlock with the passphrase (or recovery key) you had then.`,
+      );
+      return container.keys;
+    }
+    throw new FieldmarkError('NOT_SAVED', `The key file of your protected notes (${KEYFILE}) is damaged and no backup carries a copy of the keys. Restore a backup with its passphrase.`);
   }
 
   /**
@@ -280,7 +372,7 @@ class FileStore implements OpenedStore {
         );
       }
     }
-    const backup = await loadNewestGoodBackup(this.fs, this.backupDir, this.migrations);
+    const backup = await loadNewestGoodBackup(this.fs, this.backupDir, this.migrations, this.cipher);
     let doc = backup ? backup.doc : emptyDoc();
     let journal: JournalScan | null = null;
     try {
@@ -315,13 +407,15 @@ class FileStore implements OpenedStore {
       `Your annotations file was saved by a newer version of Fieldmark (format ${version}; this version reads format ${STORE_VERSION}). It was left untouched and is shown read-only. Update Fieldmark to make changes.`,
       'Your change was not saved because your annotations file was saved by a newer version of Fieldmark. Update Fieldmark to make changes.',
     );
-    this.db.data = partial ?? (await this.readNewerAsCurrent()) ?? (await loadNewestGoodBackup(this.fs, this.backupDir, this.migrations))?.doc ?? emptyDoc();
+    this.db.data =
+      partial ?? (await this.readNewerAsCurrent()) ?? (await loadNewestGoodBackup(this.fs, this.backupDir, this.migrations, this.cipher))?.doc ?? emptyDoc();
   }
 
   /** Best effort: a newer document often still has the fields this version knows. */
   private async readNewerAsCurrent(): Promise<StoreDoc | null> {
     try {
-      const raw = JSON.parse((await this.fs.readFile(this.adapter.snapshotPath)).toString('utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
+      const bytes = plainSnapshotBytes(await this.fs.readFile(this.adapter.snapshotPath), this.cipher).bytes;
+      const raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
       const parsed = StoreDoc.safeParse({ ...raw, version: STORE_VERSION });
       return parsed.success ? parsed.data : null;
     } catch {
@@ -422,6 +516,7 @@ class FileStore implements OpenedStore {
 
   apply(ops: readonly StoreOp[]): Promise<void> {
     if (this.closing) return Promise.reject(new FieldmarkError('NOT_SAVED', 'Your change was not saved because Fieldmark is closing.'));
+    if (this.isLocked) return Promise.reject(lockedError('Your change was not saved'));
     if (this.readOnlyMessage !== null) return Promise.reject(new FieldmarkError('READ_ONLY', this.readOnlyMessage));
     const parsed = OpBatch.safeParse(ops);
     if (!parsed.success) {
@@ -436,6 +531,7 @@ class FileStore implements OpenedStore {
 
   backupNow(reason: string): Promise<string> {
     if (this.closing) return Promise.reject(new FieldmarkError('NOT_SAVED', 'The backup was not written because Fieldmark is closing.'));
+    if (this.isLocked) return Promise.reject(lockedError('The backup was not written'));
     if (this.readOnlyMessage !== null) return Promise.reject(new FieldmarkError('READ_ONLY', this.readOnlyMessage));
     return new Promise<string>((resolve, reject) => {
       this.schedule(async () => {
@@ -460,13 +556,13 @@ class FileStore implements OpenedStore {
 
   private async shutDown(): Promise<void> {
     await this.idle();
-    if (this.writable && (this.adapter.journalSize > 0 || this.journalDirty)) {
+    if (this.writable && !this.isLocked && (this.adapter.journalSize > 0 || this.journalDirty)) {
       // If this fails, nothing is lost: the journal still holds every change.
       await this.compactNow();
     }
     await this.adapter.closeJournal();
-    await this.lock?.release();
-    this.lock = null;
+    await this.folderLock?.release();
+    this.folderLock = null;
   }
 
   private schedule(task: () => Promise<void>): void {
@@ -502,6 +598,10 @@ class FileStore implements OpenedStore {
   }
 
   private async commit(group: PendingBatch[]): Promise<void> {
+    if (this.isLocked) {
+      for (const batch of group) batch.reject(lockedError('Your change was not saved'));
+      return;
+    }
     try {
       if (this.journalDirty) {
         await this.adapter.compact(this.doc, { journalAside: this.journalAside });
@@ -531,12 +631,13 @@ class FileStore implements OpenedStore {
   }
 
   private async writeBackupOfDoc(reason: string): Promise<string> {
-    const encoded = encodeSnapshot(this.doc);
+    const encoded = encodeSnapshot(this.doc, this.cipher);
     return writeBackup({
       fs: this.fs,
       dir: this.backupDir,
       bytes: encoded.bytes,
-      crc: encoded.crc,
+      crc: this.nameTag(encoded.crc),
+      cipher: this.cipher,
       date: this.now(),
       reason,
       keep: this.keep,
@@ -546,18 +647,21 @@ class FileStore implements OpenedStore {
 
   /** One backup per launch, only if the document changed since the newest backup. */
   private async launchBackup(): Promise<void> {
+    if (this.isLocked) return;
     try {
       const newest = (await listBackups(this.fs, this.backupDir))[0];
-      if (newest && this.contentCrc !== null && newest.crc === this.contentCrc) return;
+      if (newest && this.contentCrc !== null && newest.crc === this.nameTag(this.contentCrc)) return;
       // The sealed snapshot already holds exactly `doc`: copy its bytes rather than serializing again.
-      const encoded =
-        this.contentCrc !== null ? { bytes: await this.fs.readFile(this.adapter.snapshotPath), crc: this.contentCrc } : encodeSnapshot(this.doc);
-      if (newest && newest.crc === encoded.crc) return;
+      let encoded = this.contentCrc !== null ? { bytes: await this.fs.readFile(this.adapter.snapshotPath), crc: this.contentCrc } : encodeSnapshot(this.doc, this.cipher);
+      // A protected store's backup must be encrypted (a plain snapshot is possible only mid-conversion).
+      if (this.cipher && !isSealed(encoded.bytes)) encoded = encodeSnapshot(this.doc, this.cipher);
+      if (newest && newest.crc === this.nameTag(encoded.crc)) return;
       await writeBackup({
         fs: this.fs,
         dir: this.backupDir,
         bytes: encoded.bytes,
-        crc: encoded.crc,
+        crc: this.nameTag(encoded.crc),
+        cipher: this.cipher,
         date: this.now(),
         reason: 'launch',
         keep: this.keep,
@@ -565,6 +669,153 @@ class FileStore implements OpenedStore {
       });
     } catch (error) {
       this.notices.push(`${this.toFieldmarkError(error, 'This launch’s backup was not written').message}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- protection
+
+  /** Runs a task in the single writer (after every save queued before it) and returns its result. */
+  private runTask<T>(task: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.schedule(async () => {
+        try {
+          resolve(await task());
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+  }
+
+  private refuseProtectionChange(what: string): void {
+    if (this.closing) throw new FieldmarkError('NOT_SAVED', `${what} was not done because Fieldmark is closing.`);
+    if (this.readOnlyMessage !== null) throw new FieldmarkError('READ_ONLY', this.readOnlyMessage);
+  }
+
+  /** A backup name's fingerprint: the content crc, keyed when protected so a name reveals nothing of the content. */
+  private nameTag(crc: string): string {
+    if (!this.cipher) return crc;
+    return createHmac('sha256', this.cipher.key).update(`fieldmark backup name\0${crc}`).digest('hex').slice(0, 8);
+  }
+
+  sealForExport(plain: Buffer, name: string): string | null {
+    return this.cipher ? renderContainer(this.cipher.keys, this.cipher.key, plain, name) : null;
+  }
+
+  openWithOwnKey(container: Container): Buffer | null {
+    if (!this.cipher) return null;
+    try {
+      return openWithDataKey(container, this.cipher.key);
+    } catch (error) {
+      if (error instanceof SealBroken) return null;
+      throw error;
+    }
+  }
+
+  private async writeKeys(keys: Keyfile): Promise<void> {
+    await writeFileDurably(this.fs, this.keyfilePath, renderKeyfile(keys));
+    this.keysOnDisk = keys;
+  }
+
+  async unlock(dataKey: Buffer): Promise<void> {
+    if (!this.isLocked || !this.keysOnDisk) throw new FieldmarkError('INVALID_INPUT', 'Your notes are not locked.');
+    await this.idle();
+    const pending = this.keysOnDisk.pending;
+    this.cipher = new StoreCipher(this.keysOnDisk, Buffer.from(dataKey), pending !== undefined);
+    this.adapter.cipher = this.cipher;
+    this.isLocked = false;
+    try {
+      await this.loadAndIndex();
+    } catch (error) {
+      this.forgetKey();
+      throw error;
+    }
+    if (pending && this.writable) await this.runTask(() => this.finishConversion());
+  }
+
+  async lock(): Promise<void> {
+    if (this.keysOnDisk === null) throw new FieldmarkError('INVALID_INPUT', 'Your notes are not protected with a passphrase, so there is nothing to lock.');
+    if (this.isLocked) return;
+    // In the writer: every save queued before it is on disk first; any asked for later is refused.
+    await this.runTask(async () => {
+      this.isLocked = true;
+      await this.adapter.closeJournal();
+    });
+    this.forgetKey();
+  }
+
+  private forgetKey(): void {
+    this.isLocked = true;
+    this.db.data = emptyDoc();
+    this.index = new Map();
+    this.contentCrc = null;
+    this.cipher?.forget();
+    this.cipher = null;
+    this.adapter.cipher = null;
+  }
+
+  protect(keys: Keyfile, dataKey: Buffer): Promise<void> {
+    this.refuseProtectionChange('Protecting your notes');
+    if (this.keysOnDisk) return Promise.reject(new FieldmarkError('INVALID_INPUT', 'Your notes are already protected with a passphrase.'));
+    return this.runTask(async () => {
+      const { pending: _pending, ...settled } = keys;
+      // The commit point: from here on the folder is protected (and unlocks with this passphrase).
+      await this.writeKeys({ ...settled, pending: 'protect' });
+      this.cipher = new StoreCipher(this.keysOnDisk!, Buffer.from(dataKey), true);
+      this.adapter.cipher = this.cipher;
+      await this.finishConversion();
+    });
+  }
+
+  unprotect(): Promise<void> {
+    this.refuseProtectionChange('Removing the protection');
+    if (!this.keysOnDisk || !this.cipher) return Promise.reject(lockedError('The protection was not removed'));
+    return this.runTask(async () => {
+      await this.writeKeys({ ...this.keysOnDisk!, pending: 'unprotect' });
+      this.cipher!.acceptPlain = true;
+      await this.finishConversion();
+    });
+  }
+
+  rewrap(keys: Keyfile): Promise<void> {
+    this.refuseProtectionChange('Changing the passphrase');
+    if (!this.keysOnDisk || !this.cipher) return Promise.reject(lockedError('The passphrase was not changed'));
+    return this.runTask(async () => {
+      const { pending: _ignored, ...settled } = keys;
+      await this.writeKeys({ ...settled, ...(this.keysOnDisk!.pending ? { pending: this.keysOnDisk!.pending } : {}) });
+      this.cipher!.keys = this.keysOnDisk!;
+    });
+  }
+
+  /**
+   * Brings every file to the protection the keyfile says (run in the writer):
+   * turning on, an encrypted snapshot and empty journal, then the backups and
+   * kept copies wrapped, then the keyfile without its mark; turning off, the
+   * reverse, the keyfile removed last. Safe to run again after a crash.
+   */
+  private async finishConversion(): Promise<void> {
+    const cipher = this.cipher!;
+    const pending = this.keysOnDisk?.pending;
+    if (pending === 'protect') {
+      this.contentCrc = await this.adapter.compact(this.doc, { journalAside: this.journalAside });
+      this.journalAside = undefined;
+      this.journalDirty = false;
+      await sealLooseFiles(this.fs, this.dataDir, this.backupDir, cipher);
+      const { pending: _done, ...settled } = this.keysOnDisk!;
+      await this.writeKeys(settled);
+      cipher.keys = settled;
+      cipher.acceptPlain = false;
+    } else if (pending === 'unprotect') {
+      this.adapter.cipher = null;
+      this.contentCrc = await this.adapter.compact(this.doc, { journalAside: this.journalAside });
+      this.journalAside = undefined;
+      this.journalDirty = false;
+      await unsealLooseFiles(this.fs, this.dataDir, this.backupDir, cipher);
+      await this.fs.unlink(this.keyfilePath);
+      await this.fs.fsyncDir(this.dataDir);
+      this.keysOnDisk = null;
+      this.cipher = null;
+      cipher.forget();
     }
   }
 

@@ -7,6 +7,7 @@ import { checkNewPassphrase } from '../../../../../main/core/store/crypto/passph
 import { openWithSecret, parseContainer, renderContainer, sealWithPassphrase } from '../../../../../main/core/store/crypto/container';
 
 const PASS = 'correct horse battery';
+// The scrypt tests derive at N=2^17 several times each: seconds apiece on a loaded machine.
 
 describe('envelope (AES-256-GCM)', () => {
   const key = newDataKey();
@@ -35,7 +36,7 @@ describe('envelope (AES-256-GCM)', () => {
   });
 });
 
-describe('scrypt key derivation', () => {
+describe('scrypt key derivation', { timeout: 180_000 }, () => {
   it('tunes N to at least 2^17 with r=8, p=1 and a 16-byte salt, and derives the same key again', async () => {
     const tuned = await deriveTuned(PASS, 1);
     expect(tuned.params).toMatchObject({ name: 'scrypt', N: 2 ** 17, r: 8, p: 1 });
@@ -65,7 +66,7 @@ describe('recovery key', () => {
   });
 });
 
-describe('keyfile', () => {
+describe('keyfile', { timeout: 180_000 }, () => {
   it('wraps the data key under the passphrase and the recovery key, holding nothing else', async () => {
     const made = await createKeys(PASS, { recovery: true, targetMs: 1 });
     expect(Object.keys(made.keys).sort()).toEqual(['cipher', 'format', 'kdf', 'passphraseKey', 'recovery', 'version']);
@@ -100,7 +101,7 @@ describe('passphrase rules', () => {
   });
 });
 
-describe('container', () => {
+describe('container', { timeout: 180_000 }, () => {
   it('opens with the passphrase or recovery key of its day; typed errors otherwise', async () => {
     const made = await createKeys(PASS, { recovery: true, targetMs: 1 });
     const text = renderContainer(made.keys, made.dataKey, Buffer.from('{"secret":"MARKER"}'), 'fieldmark-backup');

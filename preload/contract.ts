@@ -559,7 +559,10 @@ export const ExportCodebookInput = z.object({ format: CodebookFormat, audience: 
 /** The report, its codings, notes and codebook as a REFI-QDA project (.qdpx). */
 export const ExportProjectInput = z.object({ format: z.literal('qdpx'), audience: Audience.optional() });
 /** The W3C exchange file: nothing (shared), or who it is for (issue 16). */
-export const ExportAnnotationsInput = z.union([NoInput, z.strictObject({ audience: Audience.optional() })]);
+/** A passphrase an exchange file is sealed or opened with (issue 16); a new one needs at least 10 characters (the service says so). */
+const ExchangePassphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
+/** `passphrase` (issue 16): write an encrypted exchange file that opens only with it. */
+export const ExportAnnotationsInput = z.union([NoInput, z.strictObject({ audience: Audience.optional(), passphrase: ExchangePassphrase.optional() })]);
 
 /** What `reviewShare` looks at: the annotations an export would take (a filter, or ids), or all. */
 export const ReviewShareInput = z.object({ filter: AnnotationFilter.optional(), ids: z.array(Uuid).max(100_000).optional() }).optional();
@@ -588,7 +591,8 @@ export type BinaryFileOutput = z.infer<typeof BinaryFileOutput>;
 
 /** A file to import: its text (JSON, .qdc) or, for a binary file such as a .qdpx, its bytes as base64. Exactly one. */
 export const PreviewImportInput = z.union([
-  z.strictObject({ content: z.string().max(MAX_IMPORT_BYTES, 'The file is larger than 50 MB.') }),
+  /** `passphrase` opens an encrypted exchange file (issue 16); without it such a file answers PASSPHRASE_REQUIRED. */
+  z.strictObject({ content: z.string().max(MAX_IMPORT_BYTES, 'The file is larger than 50 MB.'), passphrase: ExchangePassphrase.optional() }),
   z.strictObject({
     contentBase64: z
       .string()

@@ -20,7 +20,9 @@ import { BackupSection } from './BackupSection';
 import { readChosenFile, readChosenImport } from './chosen-file';
 import { CodebookSection } from './CodebookSection';
 import { importedMessage, restoredMessage, undoImportAction } from './exchange-outcome';
+import { isEncryptedFile } from './encrypted-file';
 import { ImportPreview } from './ImportPreview';
+import { PassphrasePrompt } from './PassphrasePrompt';
 import { MarkdownSection } from './MarkdownSection';
 import { RestoreConfirm } from './RestoreConfirm';
 import { ShareSection } from './ShareSection';
@@ -32,6 +34,7 @@ import './export.css';
 type Stage =
   | { kind: 'options' }
   | { kind: 'preview'; fileName: string; preview: Preview }
+  | { kind: 'passphrase'; fileName: string; content: string }
   | { kind: 'confirm-restore'; fileName: string; content: string };
 
 export function ExportDialog() {
@@ -57,11 +60,18 @@ export function ExportDialog() {
   useModal(confirmRef, open && restoring !== null);
 
   const previewContent = useCallback(
-    (fileName: string, input: PreviewImportInput) =>
-      run('Reading the import', async () => {
+    (fileName: string, input: PreviewImportInput) => {
+      const passphrase = 'passphrase' in input ? input.passphrase : undefined;
+      // An encrypted file (issue 16) asks for its passphrase first.
+      if ('content' in input && passphrase === undefined && isEncryptedFile(input.content)) {
+        setStage({ kind: 'passphrase', fileName, content: input.content });
+        return Promise.resolve();
+      }
+      return run(passphrase === undefined ? 'Reading the import' : 'Opening the encrypted file', async () => {
         const preview = await client.previewImport(input);
         setStage({ kind: 'preview', fileName, preview });
-      }),
+      });
+    },
     [client, run],
   );
 
@@ -149,7 +159,14 @@ export function ExportDialog() {
         <p className="export-busy" role="status" aria-live="polite">
           {busy ? `${busy}…` : ''}
         </p>
-        {stage.kind === 'preview' ? (
+        {stage.kind === 'passphrase' ? (
+          <PassphrasePrompt
+            fileName={stage.fileName}
+            busy={disabled}
+            onOpen={(passphrase) => void previewContent(stage.fileName, { content: stage.content, passphrase })}
+            onCancel={reset}
+          />
+        ) : stage.kind === 'preview' ? (
           <ImportPreview fileName={stage.fileName} preview={stage.preview} busy={disabled} onCommit={(reject) => void commit(stage.preview, reject)} onCancel={reset} />
         ) : (
           <div className="export-body">

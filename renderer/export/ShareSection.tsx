@@ -1,10 +1,12 @@
 /**
  * The dialog's sharing job: Download Web Annotations (W3C JSON-LD) for a
- * colleague, and Import… a colleague's file, which goes to the review step
- * first.
+ * colleague, optionally encrypted with a passphrase of its own (issue 16), and
+ * Import… a colleague's file, which goes to the review step first.
  */
 import { useApp } from '../app-state/app-context';
+import { EncryptOption } from './EncryptOption';
 import { FileButton } from './FileButton';
+import { useEncryptChoice } from './use-encrypt-choice';
 import { useExportDownload } from './use-export-download';
 
 interface ShareSectionProps {
@@ -18,7 +20,16 @@ interface ShareSectionProps {
 export function ShareSection({ headingId, disabled, readOnly, run, onImportChosen }: ShareSectionProps) {
   const { client } = useApp();
   const download = useExportDownload(run);
-  const downloadAnnotations = () => download('Exporting Web Annotations', () => client.exportAnnotations(), (name) => `Web Annotations exported as ${name}.`);
+  const encrypt = useEncryptChoice();
+  const downloadAnnotations = () =>
+    download(
+      'Exporting Web Annotations',
+      async () => {
+        const passphrase = encrypt.passphrase();
+        return client.exportAnnotations(passphrase === undefined ? undefined : { passphrase });
+      },
+      (name) => `Web Annotations exported as ${name}.`,
+    );
 
   return (
     <section className="export-section" aria-labelledby={headingId}>
@@ -26,6 +37,7 @@ export function ShareSection({ headingId, disabled, readOnly, run, onImportChose
         Share with a colleague
       </h3>
       <p className="export-hint">Web Annotations (W3C JSON-LD) keep quotes, notes, tags and colours. Import… also reads a REFI-QDA codebook (.qdc) or project (.qdpx). Importing shows a review first and can be undone.</p>
+      <EncryptOption choice={encrypt} disabled={disabled} />
       <div className="export-actions">
         <button type="button" className="export-button" disabled={disabled} onClick={() => void downloadAnnotations()}>
           Download Web Annotations

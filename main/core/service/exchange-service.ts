@@ -28,6 +28,7 @@ import { taggedOf } from './tagged-records';
 import { createImportPreviews, type ImportPreviews } from './import-previews';
 import { importFileOf, planFileImport } from './import-refi';
 import { createRefiExportMethods } from './refi-export-service';
+import { withEncryptedExchange } from './encrypted-exchange-methods';
 import { listCodeViews } from './code-analysis';
 import type { ServiceContext } from './service-context';
 import { renderW3C } from '../exchange/w3c-export';
@@ -172,5 +173,5 @@ function createImportMethods(
 
 /** Builds the exchange methods over the shared service context. */
 export function createExchangeMethods(ctx: ServiceContext): ExchangeMethods {
-  return { ...createExportMethods(ctx), ...createRefiExportMethods(ctx), ...createImportMethods(ctx, createImportPreviews()) };
+  return withEncryptedExchange({ ...createExportMethods(ctx), ...createRefiExportMethods(ctx), ...createImportMethods(ctx, createImportPreviews()) });
 }

@@ -4,9 +4,9 @@
  * puts each colour on another character. A key another colour already has, or
  * anything but one character, is refused with a message and not saved; the
  * field keeps what was typed until it is fixed. Escape closes it and focus
- * returns to its button.
+ * returns to its button; moving focus elsewhere closes it too.
  */
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { ColorKey, type ColorId, type ColorKeys } from '../../preload/contract';
 import { useApp } from '../app-state/app-context';
 import { COLORS, colorLabel } from '../annotations/colors';
@@ -39,19 +39,27 @@ export function ColorKeysSettings() {
     setProblem(null);
     button.current?.focus();
   };
-  const onPanelKey = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
     event.stopPropagation();
     close();
   };
+  // A popover, not a dialog: it closes when focus moves on to something outside it.
+  const onBlur = (event: FocusEvent) => {
+    if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) {
+      setOpen(false);
+      setDrafts({});
+      setProblem(null);
+    }
+  };
 
   return (
-    <div className="color-keys-settings">
+    <div className="color-keys-settings" onKeyDown={onKeyDown} onBlur={onBlur}>
       <button ref={button} type="button" className="toolbar-button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => (open ? close() : setOpen(true))}>
         Colour keys
       </button>
       {open && (
-        <div id={`${id}-panel`} className="color-keys-panel" role="group" aria-label="Colour keys" onKeyDown={onPanelKey}>
+        <div id={`${id}-panel`} className="color-keys-panel" role="group" aria-label="Colour keys">
           <label className="color-keys-toggle">
             <input type="checkbox" checked={colorKeys.enabled} onChange={(event) => save({ ...colorKeys, enabled: event.target.checked })} />
             Single-key colour shortcuts

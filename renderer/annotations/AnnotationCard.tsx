@@ -6,9 +6,10 @@
  * use-card-placement.
  */
 import { useId, useRef } from 'react';
-import type { AnnotationView, ColorId, TagCount } from '../../preload/contract';
+import type { AnnotationView, ColorId, Sensitivity, TagCount } from '../../preload/contract';
 import type { TextSurface } from '../text/text-surface';
 import { ColorChoice } from './ColorChoice';
+import { SensitivityChoice } from './SensitivityChoice';
 import { colorStyle } from './colors';
 import { excerpt } from './excerpt';
 import type { NoteSession } from './note-session';
@@ -30,7 +31,7 @@ export interface AnnotationCardProps {
   knownTags: readonly TagCount[];
   session: NoteSession;
   colorName(id: ColorId): string;
-  onUpdate(patch: { color?: ColorId; tags?: string[] }): Promise<ChangeResult>;
+  onUpdate(patch: { color?: ColorId; tags?: string[]; sensitivity?: Sensitivity }): Promise<ChangeResult>;
   onCommitNote(): Promise<boolean>;
   onDelete(): Promise<boolean>;
   onClose(): Promise<void>;
@@ -87,6 +88,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
       />
 
       <ColorChoice name={`${titleId}-colour`} color={view.color} readOnly={readOnly} colorName={colorName} onChoose={(color) => props.onUpdate({ color })} />
+      <SensitivityChoice name={`${titleId}-sensitivity`} sensitivity={view.sensitivity} readOnly={readOnly} onChoose={(sensitivity) => props.onUpdate({ sensitivity })} />
 
       {!isProvisionalId(view.id) && <CardLinks view={view} readOnly={readOnly} />}
 

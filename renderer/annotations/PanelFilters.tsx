@@ -7,6 +7,7 @@ import { memo } from 'react';
 import type { ColorId, SectionId } from '../../preload/contract';
 import { sameTag, tagKey } from '../../common/tag-identity';
 import { EMPTY_FILTER, isPanelFiltered, type PanelFilter, type SortOrder } from './annotation-filter';
+import { SensitivityFilter } from './SensitivityFilter';
 
 export interface PanelFiltersProps {
   filter: PanelFilter;
@@ -65,6 +66,7 @@ export const PanelFilters = memo(function PanelFilters({ filter, setFilter, sort
           <option value="newest">Newest first</option>
         </select>
       </div>
+      <SensitivityFilter filter={filter} setFilter={setFilter} />
       {tags.length > 0 && (
         <div role="group" aria-label="Tags" className="fm-tag-filters">
           {tags.map(({ tag, count }) => (

@@ -7,7 +7,7 @@
  * the contract's shape and applies common/annotation-filter.ts, the same rule the
  * exports use, so exporting "what the panel shows" exports the same annotations.
  */
-import type { AnnotationFilter, AnnotationView, ColorId, SectionId } from '../../preload/contract';
+import type { AnnotationFilter, AnnotationView, ColorId, SectionId, Sensitivity } from '../../preload/contract';
 import { isEmptyFilter } from '../../common/annotation-filter';
 
 export interface PanelFilter {
@@ -25,6 +25,8 @@ export interface PanelFilter {
    */
   ids?: string[] | null;
   idsLabel?: string;
+  /** Any of these sensitivities (issue 16); absent or empty: every one. */
+  sensitivity?: Sensitivity[];
 }
 
 export const EMPTY_FILTER: PanelFilter = { colors: [], tags: [], section: null, text: '', ids: null, idsLabel: '' };
@@ -49,6 +51,7 @@ export function toContractFilter(filter: PanelFilter): AnnotationFilter {
   if (filter.section !== null) out.sections = [filter.section];
   const text = filter.text.trim();
   if (text) out.text = text.slice(0, 1000);
+  if (filter.sensitivity?.length) out.sensitivity = [...filter.sensitivity];
   return out;
 }
 

@@ -73,6 +73,8 @@ export function panelView(source: PanelSource, filter: PanelFilter, previous: Te
   const matching: AnnotationView[] = [];
   for (const a of pool) {
     if (only !== null && !only.has(a.id)) continue;
+    // Sensitivity (issue 16), like the id limit, narrows the pool without counts of its own.
+    if (!facets.sensitivity(a)) continue;
     const color = facets.color(a);
     const section = facets.section(a);
     const tags = facets.tags(index.tagsOf(a));

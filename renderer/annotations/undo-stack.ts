@@ -5,7 +5,7 @@
  * restore: the annotation keeps its id throughout. Codebook changes are
  * entries too (code-undo.ts), in the same history.
  */
-import type { AnnotationView, ColorId } from '../../preload/contract';
+import type { AnnotationView, ColorId, Sensitivity } from '../../preload/contract';
 import { describeCodeEntry, type CodeEntry } from './code-undo';
 import { describeTrackerEntry, type TrackerEntry } from './link-undo';
 
@@ -14,6 +14,8 @@ export interface Editable {
   color: ColorId;
   note: string;
   tags: string[];
+  /** Issue 16: undo puts a changed mark back like any other field. */
+  sensitivity: Sensitivity;
 }
 
 /** A change to one annotation. */
@@ -96,9 +98,13 @@ function sameTags(a: readonly string[], b: readonly string[]): boolean {
  * The update entry for changing `before` by `patch`, keeping only the fields
  * that really change; null when nothing does (so no empty undo steps).
  */
-export function updateEntry(before: Pick<AnnotationView, 'id' | 'color' | 'note' | 'tags'>, patch: Partial<Editable>): AnnotationEntry | null {
+export function updateEntry(before: Pick<AnnotationView, 'id' | 'color' | 'note' | 'tags' | 'sensitivity'>, patch: Partial<Editable>): AnnotationEntry | null {
   const from: Partial<Editable> = {};
   const to: Partial<Editable> = {};
+  if (patch.sensitivity !== undefined && patch.sensitivity !== before.sensitivity) {
+    from.sensitivity = before.sensitivity;
+    to.sensitivity = patch.sensitivity;
+  }
   if (patch.color !== undefined && patch.color !== before.color) {
     from.color = before.color;
     to.color = patch.color;

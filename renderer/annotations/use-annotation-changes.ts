@@ -21,11 +21,11 @@ import { updateEntry, type Editable } from './undo-stack';
 
 export type ChangeResult = { ok: true; view: AnnotationView } | { ok: false; error: string };
 
-export type EditPatch = Partial<Pick<Editable, 'color' | 'tags'>>;
+export type EditPatch = Partial<Pick<Editable, 'color' | 'tags' | 'sensitivity'>>;
 
 export interface AnnotationChanges {
   create(start: number, end: number, color: ColorId): Promise<AnnotationView | null>;
-  /** Changes colour or tags (recorded for undo). */
+  /** Changes colour, tags or sensitivity (recorded for undo). */
   update(id: string, patch: EditPatch): Promise<ChangeResult>;
   remove(id: string): Promise<boolean>;
   restore(id: string): Promise<boolean>;

@@ -24,7 +24,7 @@ export interface PanelState extends PanelView {
 
 /** What a text pass depends on besides the text: the store's version and the other facets. */
 function passKey(version: number, filter: PanelFilter): string {
-  return JSON.stringify([version, filter.colors, filter.section, filter.tags, filter.ids ?? null]);
+  return JSON.stringify([version, filter.colors, filter.section, filter.tags, filter.ids ?? null, filter.sensitivity ?? []]);
 }
 
 /** Holds the last text pass between renders (a fact about one store version, valid whichever render made it). */

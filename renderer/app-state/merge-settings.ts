@@ -10,6 +10,7 @@ export function mergeSettings(settings: Settings, patch: SettingsPatch): Setting
   if (patch.readingPosition !== undefined) next.readingPosition = patch.readingPosition;
   if (patch.legend !== undefined) next.legend = { ...settings.legend, ...patch.legend };
   if (patch.colorKeys !== undefined) next.colorKeys = patch.colorKeys;
+  if (patch.defaultSensitivity !== undefined) next.defaultSensitivity = patch.defaultSensitivity;
   return next;
 }
 

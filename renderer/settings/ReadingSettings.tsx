@@ -1,6 +1,6 @@
 /**
  * Reading settings in the toolbar: font size (buttons and Ctrl/Cmd + − 0),
- * theme, line width and the colour keys. Every change is applied at once and persisted through
+ * theme, line width, the sensitivity of new highlights and the colour keys. Every change is applied at once and persisted through
  * `updateSettings`. At the smallest and largest size the font buttons are
  * aria-disabled rather than disabled, so keyboard focus stays on them.
  */
@@ -11,6 +11,7 @@ import { useApp } from '../app-state/app-context';
 import { fontSizeShortcut, largerFontSize, MAX_FONT_SIZE, MIN_FONT_SIZE, nextFontSize, smallerFontSize, zoomToFontSizeAction, type FontSizeAction } from './font-size';
 import { LINE_WIDTH_LABELS, THEME_LABELS } from '../app-state/theme';
 import { ColorKeysSettings } from './ColorKeysSettings';
+import { DefaultSensitivitySetting } from './DefaultSensitivitySetting';
 
 export function ReadingSettings() {
   const { settings, updateSettings } = useApp();
@@ -92,6 +93,7 @@ export function ReadingSettings() {
           </option>
         ))}
       </select>
+      <DefaultSensitivitySetting />
       <ColorKeysSettings />
     </div>
   );

@@ -98,11 +98,15 @@ function sameTags(a: readonly string[], b: readonly string[]): boolean {
  * The update entry for changing `before` by `patch`, keeping only the fields
  * that really change; null when nothing does (so no empty undo steps).
  */
-export function updateEntry(before: Pick<AnnotationView, 'id' | 'color' | 'note' | 'tags' | 'sensitivity'>, patch: Partial<Editable>): AnnotationEntry | null {
+export function updateEntry(
+  before: Pick<AnnotationView, 'id' | 'color' | 'note' | 'tags'> & Partial<Pick<AnnotationView, 'sensitivity'>>,
+  patch: Partial<Editable>,
+): AnnotationEntry | null {
   const from: Partial<Editable> = {};
   const to: Partial<Editable> = {};
-  if (patch.sensitivity !== undefined && patch.sensitivity !== before.sensitivity) {
-    from.sensitivity = before.sensitivity;
+  const mark = before.sensitivity ?? 'normal';
+  if (patch.sensitivity !== undefined && patch.sensitivity !== mark) {
+    from.sensitivity = mark;
     to.sensitivity = patch.sensitivity;
   }
   if (patch.color !== undefined && patch.color !== before.color) {

@@ -76,6 +76,20 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 const WIDTH = 58;
 const row = (indent: string, label: string, value: string) => `${indent}${`${label} `.padEnd(WIDTH - indent.length, '.')} ${value}`;
 
+/** Suites that ran on a protected store (issue 16) say so at the end of their name. */
+export const ENCRYPTED_SUITE_MARK = 'encrypted store';
+
+/** The main figures summed separately over plain-store and encrypted-store suites. */
+export function byStoreKind(summary: Summary): Record<'plain' | 'encrypted', Partial<Totals>> {
+  const out: Record<'plain' | 'encrypted', Partial<Totals>> = { plain: {}, encrypted: {} };
+  const keys: Unit[] = ['sigkills', 'powerCuts', 'syscallFaults', 'acknowledgedWrites', 'acknowledgedLost'];
+  for (const [suite, counts] of summary.suites) {
+    const into = out[suite.endsWith(ENCRYPTED_SUITE_MARK) ? 'encrypted' : 'plain'];
+    for (const key of keys) if (typeof counts[key] === 'number') into[key] = (into[key] ?? 0) + counts[key];
+  }
+  return out;
+}
+
 /** The summary block, as printed: one line per unit, then one line per figure of each suite. */
 export function formatSummary(summary: Summary, testsPassed: boolean): string {
   const { totals, suites } = summary;
@@ -83,6 +97,11 @@ export function formatSummary(summary: Summary, testsPassed: boolean): string {
   for (const [key, label] of UNITS) {
     const note = key === 'acknowledgedLost' ? ' (must be 0)' : totals[key] === 0 ? ' (none recorded)' : '';
     lines.push(row('', label, `${fmt(totals[key])}${note}`));
+  }
+  const kinds = byStoreKind(summary);
+  lines.push('', 'By store kind (plain / encrypted, issue 16):');
+  for (const key of ['sigkills', 'powerCuts', 'syscallFaults', 'acknowledgedWrites', 'acknowledgedLost'] as const) {
+    lines.push(row('  ', UNIT_LABELS[key], `${fmt(kinds.plain[key] ?? 0)} / ${fmt(kinds.encrypted[key] ?? 0)}`));
   }
   lines.push('', 'By suite:');
   for (const [suite, counts] of [...suites].sort(([a], [b]) => a.localeCompare(b))) {

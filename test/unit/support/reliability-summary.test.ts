@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aggregate, formatSummary, passed, UNIT_LABELS } from '../../reliability/summary';
+import { aggregate, byStoreKind, formatSummary, passed, UNIT_LABELS } from '../../reliability/summary';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -42,6 +42,25 @@ describe('the reliability summary', () => {
     expect(line('Acknowledged annotations lost ...')).toMatch(/ 0 \(must be 0\)$/);
     expect(text).not.toMatch(/faults/i);
     expect(text).toContain('Result: PASS');
+  });
+
+  it('shows plain-store and encrypted-store figures apart (issue 16)', () => {
+    const summary = aggregate(
+      countsDir([
+        { suite: 'crash', counts: { sigkills: 120, acknowledgedWrites: 400, acknowledgedLost: 0 } },
+        { suite: 'crash, encrypted store', counts: { sigkills: 60, acknowledgedWrites: 150, acknowledgedLost: 0 } },
+        { suite: 'power, encrypted store', counts: { powerCuts: 90 } },
+      ]),
+    );
+    expect(byStoreKind(summary)).toEqual({
+      plain: { sigkills: 120, acknowledgedWrites: 400, acknowledgedLost: 0 },
+      encrypted: { sigkills: 60, acknowledgedWrites: 150, acknowledgedLost: 0, powerCuts: 90 },
+    });
+    const text = formatSummary(summary, true);
+    const kindLine = (label: string) => text.split('\n').find((l) => l.startsWith(`  ${label} `));
+    expect(kindLine(UNIT_LABELS.sigkills)).toMatch(/ 120 \/ 60$/);
+    expect(kindLine(UNIT_LABELS.acknowledgedWrites)).toMatch(/ 400 \/ 150$/);
+    expect(kindLine(UNIT_LABELS.acknowledgedLost)).toMatch(/ 0 \/ 0$/);
   });
 
   it('fails the run when an acknowledged annotation was lost, even if the tests passed', () => {

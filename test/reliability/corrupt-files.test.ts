@@ -4,6 +4,8 @@
  * be read. Each damaged file is moved aside byte for byte and the store opens
  * from its newest good backup (a newer format opens read-only, untouched);
  * nothing is ever overwritten or deleted.
+ * On a protected store (issue 16) every variant of the sealed snapshot, and a
+ * bit flipped anywhere in it, fails authentication and is handled the same way.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +19,7 @@ import { FaultFs } from '../support/fault-fs';
 import { recordCounts } from '../support/reliability-counts';
 import { makeAnnotation, put, tempDir } from '../support/store-fixtures';
 import { STORE_VERSION } from '../../main/core/store/store-schema';
+import { openStoreAs, testCipher, type StoreKind } from '../support/protected-store';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -27,10 +30,10 @@ const SUITE = 'corrupt store files';
 let clock = Date.UTC(2026, 0, 1);
 const now = () => new Date((clock += 1000));
 
-async function prepared(): Promise<{ dir: string; backupIds: string[]; savedIds: string[]; valid: Buffer }> {
+async function prepared(kind: StoreKind = 'plain'): Promise<{ dir: string; backupIds: string[]; savedIds: string[]; valid: Buffer }> {
   const { dir, cleanup } = await tempDir('fieldmark-corrupt-rel-');
   cleanups.push(cleanup);
-  const store = await openStore({ dataDir: dir, now });
+  const store = await openStoreAs(kind, { dataDir: dir, now });
   for (let i = 0; i < 3; i++) await store.apply([put(makeAnnotation(i))]);
   await store.backupNow('before-damage');
   const backupIds = store.doc.annotations.map((a) => a.id);
@@ -75,6 +78,41 @@ describe('corrupt store files', () => {
     expect(tried.aside + tried.accept).toBe(CORRUPT_VARIANTS.length);
     // A damaged file moved aside is a bad input refused; a valid variant opened as is, a valid input accepted.
     recordCounts(SUITE, { badInputsRefused: tried.aside, validInputsAccepted: tried.accept });
+  }, 600_000);
+
+  it('encrypted store: moves aside every damaged or altered sealed snapshot and recovers from the backup', async () => {
+    const problems: string[] = [];
+    let refused = 0;
+    const { valid } = await prepared('encrypted');
+    const flips = Array.from({ length: 24 }, (_, i) => ({
+      name: `bit ${i} flipped`,
+      build: (bytes: Buffer) => {
+        const out = Buffer.from(bytes);
+        const at = Math.floor(((i + 0.5) / 24) * out.length);
+        out[at]! ^= 1 << i % 8;
+        return out;
+      },
+    }));
+    const variants = [...CORRUPT_VARIANTS.map((v) => ({ name: v.name, build: v.build })), ...flips];
+    for (const variant of variants) {
+      const { dir, backupIds } = await prepared('encrypted');
+      const damaged = variant.build(valid);
+      if (damaged.equals(valid)) continue;
+      await writeFile(path.join(dir, SNAPSHOT_FILE), damaged);
+      const store = await openStoreAs('encrypted', { dataDir: dir, now });
+      const aside = await asideFiles(dir);
+      if (aside.length !== 1) problems.push(`${variant.name}: expected one aside file, found ${aside.length}`);
+      else if (!(await readFile(path.join(dir, aside[0]!))).equals(damaged)) problems.push(`${variant.name}: aside copy differs`);
+      if (JSON.stringify(store.doc.annotations.map((a) => a.id)) !== JSON.stringify(backupIds)) problems.push(`${variant.name}: did not open the backup`);
+      if (!store.status.notices.some((n) => n.includes('opened the backup from'))) problems.push(`${variant.name}: notice missing: ${store.status.notices.join(' | ')}`);
+      await store.apply([put(makeAnnotation(9))]);
+      await store.close();
+      decodeSnapshot(await readFile(path.join(dir, SNAPSHOT_FILE)), { cipher: await testCipher('encrypted') });
+      refused++;
+    }
+    expect(problems).toEqual([]);
+    expect(refused).toBeGreaterThan(24);
+    recordCounts(`${SUITE}, encrypted store`, { badInputsRefused: refused });
   }, 600_000);
 
   it('opens a newer format read-only and leaves every file untouched', async () => {

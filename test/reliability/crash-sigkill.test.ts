@@ -6,27 +6,35 @@
  * flight) is there, and so is every acknowledged link (live) and the latest
  * acknowledged rationale of every assessment (issue 14) — checked by test/support/crash-check.ts, whose own tests are
  * in test/unit/support/crash-check.test.ts.
+ * The same runs on a protected (encrypted) store too (issue 16).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCrashLoop, type CrashLoopResult } from '../support/crash-loop';
 import { recordCounts } from '../support/reliability-counts';
+import { STORE_KINDS, type StoreKind } from '../support/protected-store';
 import { tempDir } from '../support/store-fixtures';
 
-const LANES = 6;
 const KILLS_PER_LANE = 20;
-const SUITE = 'crash (SIGKILL of a real writer process)';
+/** Plain stores get 6 lanes (120 kills); protected stores (issue 16) 3 lanes (60 kills) of the same loop. */
+const LANES: Record<StoreKind, number> = { plain: 6, encrypted: 3 };
+const SUITES: Record<StoreKind, string> = {
+  plain: 'crash (SIGKILL of a real writer process)',
+  encrypted: 'crash (SIGKILL of a real writer process), encrypted store',
+};
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
-describe('SIGKILL during writes', () => {
-  it(`loses nothing acknowledged across ${LANES * KILLS_PER_LANE} kills`, async () => {
+describe.each(STORE_KINDS)('SIGKILL during writes (%s store)', (kind) => {
+  const lanesCount = LANES[kind];
+  const SUITE = SUITES[kind];
+  it(`loses nothing acknowledged across ${lanesCount * KILLS_PER_LANE} kills`, async () => {
     const lanes: CrashLoopResult[] = await Promise.all(
-      Array.from({ length: LANES }, async (_, lane) => {
+      Array.from({ length: lanesCount }, async (_, lane) => {
         const { dir, cleanup } = await tempDir('fieldmark-sigkill-');
         cleanups.push(cleanup);
-        return runCrashLoop({ dataDir: dir, kills: KILLS_PER_LANE, firstRun: 50_000 + 1000 * lane });
+        return runCrashLoop({ dataDir: dir, kills: KILLS_PER_LANE, firstRun: (kind === 'plain' ? 50_000 : 60_000) + 1000 * lane, kind });
       }),
     );
     const sum = (pick: (r: CrashLoopResult) => number) => lanes.reduce((n, r) => n + pick(r), 0);
@@ -34,7 +42,7 @@ describe('SIGKILL during writes', () => {
     const kills = sum((r) => r.kills);
     // A loss is a measurement, not a success claim: it is recorded before the assertions so the summary shows it.
     recordCounts(SUITE, { acknowledgedLost: sum((r) => r.violatedIds.length) });
-    expect(kills).toBe(LANES * KILLS_PER_LANE);
+    expect(kills).toBe(lanesCount * KILLS_PER_LANE);
     expect(violations).toEqual([]);
     expect(lanes.flatMap((r) => r.notices)).toEqual([]);
     expect(sum((r) => r.creationsAcknowledged)).toBeGreaterThan(kills);

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SNAPSHOT_FILE } from '../../main/core/store/journal-adapter';
 import { decodeSnapshot } from '../../main/core/store/snapshot-codec';
-import { openStore } from '../../main/core/store/store';
+import { openStoreAs, storeKindEnv, testCipher, type StoreKind } from './protected-store';
 import type { StoreDoc } from '../../main/core/store/store-schema';
 import { checkAfterKill, EMPTY_LOG, type DiskAnnotation } from './crash-check';
 import { parseEvent, type CrashEvent } from './crash-log';
@@ -46,10 +46,11 @@ interface ChildOutcome {
   sawReady: boolean;
 }
 
-async function runChild(dataDir: string, run: number, random: () => number): Promise<ChildOutcome> {
+async function runChild(dataDir: string, run: number, random: () => number, kind: StoreKind): Promise<ChildOutcome> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/crash-writer.ts', dataDir, String(run)], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...(await storeKindEnv(kind)) },
   });
   let out = '';
   let err = '';
@@ -99,17 +100,18 @@ function onDisk(doc: StoreDoc): DiskAnnotation[] {
 }
 
 /** Runs `kills` kill-and-reopen rounds on `dataDir`; run numbers start at `firstRun`. */
-export async function runCrashLoop(options: { dataDir: string; kills: number; firstRun: number }): Promise<CrashLoopResult> {
+export async function runCrashLoop(options: { dataDir: string; kills: number; firstRun: number; kind?: StoreKind }): Promise<CrashLoopResult> {
+  const kind = options.kind ?? 'plain';
   const random = prng(options.firstRun);
   const result: CrashLoopResult = { kills: 0, killedWhileOpening: 0, creationsAcknowledged: 0, editsAcknowledged: 0, linksAcknowledged: 0, assessmentEditsAcknowledged: 0, editsChecked: 0, violations: [], violatedIds: [], notices: [] };
   let log = EMPTY_LOG;
   for (let k = 0; k < options.kills; k++) {
     const run = options.firstRun + k;
-    const outcome = await runChild(options.dataDir, run, random);
+    const outcome = await runChild(options.dataDir, run, random, kind);
     result.kills++;
     if (!outcome.sawReady) result.killedWhileOpening++;
     const events: CrashEvent[] = outcome.lines.map(parseEvent);
-    const store = await openStore({ dataDir: options.dataDir });
+    const store = await openStoreAs(kind, { dataDir: options.dataDir });
     try {
       result.notices.push(...store.status.notices);
       const check = checkAfterKill(onDisk(store.doc), log, events);
@@ -124,7 +126,7 @@ export async function runCrashLoop(options: { dataDir: string; kills: number; fi
     } finally {
       await store.close();
     }
-    decodeSnapshot(await readFile(path.join(options.dataDir, SNAPSHOT_FILE)));
+    decodeSnapshot(await readFile(path.join(options.dataDir, SNAPSHOT_FILE)), { cipher: await testCipher(kind) });
   }
   return result;
 }

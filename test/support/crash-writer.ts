@@ -15,7 +15,7 @@
  * every part of the write path. argv[3] is the run number (also the seed).
  */
 import { randomUUID } from 'node:crypto';
-import { openStore } from '../../main/core/store/store';
+import { openStoreAs, storeKindFromEnv } from './protected-store';
 import type { StoredLink } from '../../main/core/store/store-schema';
 import { formatEvent, revNote, type CrashEvent } from './crash-log';
 import { makeAnnotation, prng, put } from './store-fixtures';
@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   if (!dataDir) throw new Error('usage: crash-writer.ts <dataDir> [seed]');
   const run = Number(process.argv[3] ?? '1');
   const random = prng(run);
-  const store = await openStore({ dataDir, compactAfterBytes: 16 * 1024 });
+  // FIELDMARK_TEST_STORE_KIND=encrypted: the same loop on a protected store (issue 16).
+  const store = await openStoreAs(storeKindFromEnv(), { dataDir, compactAfterBytes: 16 * 1024 });
   print({ kind: 'ready' });
   const ids = store.doc.annotations.map((a) => a.id);
   let n = ids.length;

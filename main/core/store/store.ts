@@ -265,20 +265,36 @@ class FileStore implements OpenedStore {
     try {
       text = (await retry(() => this.fs.readFile(this.keyfilePath))).toString('utf8');
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return null;
+      if (errnoCode(error) === 'ENOENT') return (await this.snapshotIsSealed()) ? this.keysFromBackups('missing') : null;
       throw new FieldmarkError('NOT_SAVED', `Fieldmark could not read the key file of your protected notes (${errnoCode(error) ?? 'unknown'}). Check the data folder (${this.dataDir}), then restart Fieldmark.`);
     }
-    const keys = parseKeyfile(text);
-    if (keys) return keys;
+    return parseKeyfile(text) ?? this.keysFromBackups('damaged');
+  }
+
+  /** Whether the snapshot is encrypted (then a missing keyfile must not make the folder look plain). */
+  private async snapshotIsSealed(): Promise<boolean> {
+    const bytes = await this.fs.readFile(this.adapter.snapshotPath).catch(() => null);
+    return bytes !== null && isSealed(bytes);
+  }
+
+  /**
+   * The keys the newest backup carries, when the keyfile is damaged or missing
+   * beside an encrypted snapshot: the folder stays protected (nothing is moved
+   * aside or rewritten as plain), and unlocks with the passphrase of that backup's day.
+   */
+  private async keysFromBackups(problem: 'damaged' | 'missing'): Promise<Keyfile> {
     for (const backup of await listBackups(this.fs, this.backupDir).catch(() => [])) {
       const container = parseContainer(await this.fs.readFile(path.join(this.backupDir, backup.name)).catch(() => Buffer.alloc(0)));
       if (!container) continue;
       this.notices.push(
-        `The key file of your protected notes is damaged, so Fieldmark uses the keys kept with the backup from ${plainDate(backup.date)}: unlock with the passphrase (or recovery key) you had then.`,
+        `The key file of your protected notes (${KEYFILE}) is ${problem}, so Fieldmark uses the keys kept with the backup from ${plainDate(backup.date)}: unlock with the passphrase (or recovery key) you had then.`,
       );
       return container.keys;
     }
-    throw new FieldmarkError('NOT_SAVED', `The key file of your protected notes (${KEYFILE}) is damaged and no backup carries a copy of the keys. Restore a backup with its passphrase.`);
+    throw new FieldmarkError(
+      'NOT_SAVED',
+      `The key file of your protected notes (${KEYFILE}) is ${problem} and no backup carries a copy of the keys, so Fieldmark did not open the folder and changed nothing. Restore a backup with its passphrase, or put the key file back.`,
+    );
   }
 
   /**

@@ -3,7 +3,7 @@
  * protecting, locked and unlocked behaviour, turning protection off, a new
  * passphrase, and damage to encrypted files (quarantined, recovered, never accepted).
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseContainer } from '../../../../main/core/store/crypto/container';
@@ -165,5 +165,28 @@ describe('damage to encrypted files', () => {
     await writeFile(path.join(dir, 'fieldmark.json'), '{"version":3,"settings":{}}');
     const reopened = await track(openStoreAs('encrypted', { dataDir: dir }));
     expect(reopened.status.notices.join(' ')).toMatch(/not encrypted/);
+  });
+});
+
+describe('a missing or damaged keyfile', () => {
+  it('keeps the folder protected with the keys of the newest backup; nothing is moved aside', async () => {
+    const dir = await folder();
+    const store = await track(openStoreAs('encrypted', { dataDir: dir }));
+    await store.apply([put(makeAnnotation(1, { note: 'still here' }))]);
+    await store.backupNow('with-keys');
+    await store.close();
+    open.splice(open.indexOf(store), 1);
+    for (const damage of ['missing', 'damaged'] as const) {
+      if (damage === 'missing') await rm(path.join(dir, 'fieldmark.keys'));
+      else await writeFile(path.join(dir, 'fieldmark.keys'), '{"format":"fieldmark-keys",');
+      const reopened = await track(openStore({ dataDir: dir }));
+      expect(reopened.protection).toBe('locked');
+      expect(reopened.status.notices.join(' ')).toMatch(new RegExp(`fieldmark\\.keys\\) is ${damage}, so Fieldmark uses the keys kept with the backup`));
+      await reopened.unlock((await testKeys()).dataKey);
+      expect(reopened.doc.annotations.map((a) => a.note)).toEqual(['still here']);
+      expect((await readdir(dir)).some((n) => n.includes('.corrupt-'))).toBe(false);
+      await reopened.close();
+      open.splice(open.indexOf(reopened), 1);
+    }
   });
 });

@@ -16,6 +16,7 @@ import { machineLine, resultsTable, writeResults, type CaseResult } from './harn
 import { benchReanchor } from './node/b2-reanchor';
 import { benchStore } from './node/b5-b6-store';
 import { benchExport } from './node/b7-export';
+import { benchEncryption } from './node/b11-encryption';
 
 /** Kept samples per contender, after one warm-up round (harness/measure.ts: alternate). */
 const RUNS = 7;
@@ -48,6 +49,8 @@ log('B7: Markdown export…');
 results.push(...(await benchExport(report, set10k, RUNS)));
 log('B9: coding matrix and co-occurrence over 10,000 annotations and 200 codes…');
 results.push(...(await benchCodebookAnalysis(report, set10k, RUNS)));
+log('B11: the passphrase-protected store: save and cold load at 10,000, encrypted against plain…');
+results.push(...(await benchEncryption(set10k, RUNS)));
 const browser = await benchBrowser(report, big, set1k, { runs: RUNS, slowRuns: SLOW_RUNS, log });
 results.push(...browser.results);
 log('B12: the real app at 0, 1,000 and 10,000 annotations, against the app before issue 12…');

@@ -2,9 +2,10 @@
  * Entry point: installs the client (window.fieldmark), loads the report,
  * settings and store status, then renders the app. A failure to load is shown
  * with its reason and a way to try again. A locked store (issue 16) shows the
- * unlock screen instead; the first LOCKED answer, the status poll or the Lock
- * button replace the whole app with it, so every annotation, note and tag the
- * page held leaves its memory and its DOM.
+ * unlock screen instead; the first LOCKED answer, the status poll
+ * (protection/ProtectionTools) or the Lock button replace the whole app with
+ * it, so every annotation, note and tag the page held leaves its memory and
+ * its DOM.
  */
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -19,7 +20,6 @@ import { DEFAULT_SETTINGS } from '../preload/contract';
 import { pageLock } from './protection/lock-signal';
 import { isLockedError, watchLocked } from './protection/lock-watch';
 import { UnlockScreen } from './protection/UnlockScreen';
-import { useLockPolling } from './protection/use-lock-polling';
 import './styles/base.css';
 import './styles/themes.css';
 import './styles/layout.css';
@@ -69,7 +69,6 @@ function Boot() {
 
   const lock = useCallback(() => setState({ phase: 'locked' }), []);
   useEffect(() => pageLock.subscribe(lock), [lock]);
-  useLockPolling(client, state.phase === 'ready', lock);
 
   if (state.phase === 'locked') return <UnlockScreen client={client} onUnlocked={() => void load()} />;
 

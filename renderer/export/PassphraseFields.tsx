@@ -24,7 +24,6 @@ export function PassphraseFields(props: PassphraseFieldsProps) {
         type="password"
         autoComplete="new-password"
         spellCheck={false}
-        minLength={MIN_PASSPHRASE_LENGTH}
         aria-describedby={`${id}-rule`}
         value={props.value}
         disabled={props.disabled}

@@ -9,10 +9,13 @@
  * crash point, and the store must open without a recovery notice. What must
  * survive comes from what was acknowledged (test/support/power-loss-check.ts,
  * tested in test/unit/support/power-loss-check.test.ts), never from the disk.
+ * Every scenario runs on a plain store and on a protected (encrypted) one
+ * (issue 16); there, the first launch also turns protection on, so power is
+ * cut at every call of the conversion too.
  */
 import { describe, expect, it } from 'vitest';
 import { decodeSnapshot, encodeSnapshot } from '../../main/core/store/snapshot-codec';
-import { openStore } from '../../main/core/store/store';
+import { openStoreAs, STORE_KINDS, testCipher, type StoreKind } from '../support/protected-store';
 import type { StoredAnnotation } from '../../main/core/store/store-schema';
 import { MemoryFs, type CrashMode } from '../support/memory-fs';
 import { emptyAcks, expectationFor, powerLossViolations, type PowerLossExpectation, type PreparedDisk, type SessionAcks } from '../support/power-loss-check';
@@ -27,8 +30,8 @@ let clock = Date.UTC(2026, 0, 1);
 const now = () => new Date((clock += 1000));
 
 /** A session: open, single and concurrent saves, edits, a backup, compaction, close. */
-async function session(fs: MemoryFs, pid: number, acks: SessionAcks): Promise<void> {
-  const store = await openStore({ dataDir: DATA, fs, now, compactAfterBytes: 2500, lockOwner: { pid, isAlive: () => false } });
+async function session(kind: StoreKind, fs: MemoryFs, pid: number, acks: SessionAcks): Promise<void> {
+  const store = await openStoreAs(kind, { dataDir: DATA, fs, now, compactAfterBytes: 2500, lockOwner: { pid, isAlive: () => false } });
   const edited = store.doc.annotations[0];
   acks.editedId = edited?.id ?? null;
   const save = async (a: StoredAnnotation) => {
@@ -53,10 +56,10 @@ async function session(fs: MemoryFs, pid: number, acks: SessionAcks): Promise<vo
 type Disk = PreparedDisk & { fs: MemoryFs };
 
 /** A disk holding a cleanly closed store with `count` annotations put there by the test. */
-async function baseDisk(count: number): Promise<Disk> {
+async function baseDisk(kind: StoreKind, count: number): Promise<Disk> {
   const fs = new MemoryFs();
   fs.seedFile(`${DATA}/fieldmark.json`, encodeSnapshot(docWith(count)).bytes);
-  const store = await openStore({ dataDir: DATA, fs, now, lockOwner: { pid: 1, isAlive: () => false } });
+  const store = await openStoreAs(kind, { dataDir: DATA, fs, now, lockOwner: { pid: 1, isAlive: () => false } });
   const seeded = store.doc.annotations.map((a) => a.id);
   await store.close();
   return { fs: fs.clone(), seeded, acked: [] };
@@ -74,10 +77,10 @@ interface Tally {
 }
 
 /** Reopens a rebuilt disk, adds what is wrong with it to `tally.problems`, and returns the acknowledged changes it lost. */
-async function verify(disk: MemoryFs, expected: PowerLossExpectation, label: string, tally: Tally): Promise<string[]> {
+async function verify(kind: StoreKind, disk: MemoryFs, expected: PowerLossExpectation, label: string, tally: Tally): Promise<string[]> {
   let store;
   try {
-    store = await openStore({ dataDir: DATA, fs: disk, now, lockOwner: { pid: 99, isAlive: () => false } });
+    store = await openStoreAs(kind, { dataDir: DATA, fs: disk, now, lockOwner: { pid: 99, isAlive: () => false } });
   } catch (error) {
     tally.problems.push(`${label}: reopen failed: ${String(error)}`);
     return [];
@@ -89,7 +92,7 @@ async function verify(disk: MemoryFs, expected: PowerLossExpectation, label: str
   const snapshot = disk.peek(`${DATA}/fieldmark.json`);
   try {
     if (!snapshot) throw new Error('no snapshot after reopen');
-    decodeSnapshot(snapshot);
+    decodeSnapshot(snapshot, { cipher: await testCipher(kind) });
   } catch (error) {
     problems.push(`snapshot does not validate: ${String(error)}`);
   }
@@ -102,7 +105,7 @@ async function verify(disk: MemoryFs, expected: PowerLossExpectation, label: str
  * every crash variant. The step after the last call (the scenario finished) is
  * checked too, but it is no crash point and is not counted.
  */
-async function crashEverywhere(name: string, makeDisk: () => Promise<Disk>, scenario: (fs: MemoryFs, acks: SessionAcks) => Promise<void>): Promise<Tally> {
+async function crashEverywhere(kind: StoreKind, name: string, makeDisk: () => Promise<Disk>, scenario: (fs: MemoryFs, acks: SessionAcks) => Promise<void>): Promise<Tally> {
   const dry = await makeDisk();
   const before = dry.fs.calls.length;
   await scenario(dry.fs, emptyAcks());
@@ -120,7 +123,7 @@ async function crashEverywhere(name: string, makeDisk: () => Promise<Disk>, scen
     for (const mode of MODES) {
       for (const names of NAMES) {
         const label = `${name}, power lost at call ${step + 1} (${call?.op ?? 'none: the session finished'} ${call?.path ?? ''}), ${mode}/${names}`;
-        for (const violation of await verify(disk.fs.afterCrash(mode, names), expected, label, tally)) lost.add(violation);
+        for (const violation of await verify(kind, disk.fs.afterCrash(mode, names), expected, label, tally)) lost.add(violation);
       }
     }
     tally.lost += lost.size;
@@ -134,9 +137,13 @@ async function crashEverywhere(name: string, makeDisk: () => Promise<Disk>, scen
   return tally;
 }
 
-const SUITE = 'power loss (simulated, every call × 8 crash variants)';
+const SUITES: Record<StoreKind, string> = {
+  plain: 'power loss (simulated, every call × 8 crash variants)',
+  encrypted: 'power loss (simulated, every call × 8 crash variants), encrypted store',
+};
 
-describe('simulated power loss at every step', () => {
+describe.each(STORE_KINDS)('simulated power loss at every step (%s store)', (kind) => {
+  const SUITE = SUITES[kind];
   const tallies: Tally[] = [];
   let scenariosPassed = 0;
   /** Keeps the tally (its losses are reported even if the checks below fail), then checks it. */
@@ -149,19 +156,19 @@ describe('simulated power loss at every step', () => {
   };
 
   it('keeps every acknowledged change when power fails at any call of a writing session', async () => {
-    settle(await crashEverywhere('writing session', () => baseDisk(5), (fs, acks) => session(fs, 2, acks)));
+    settle(await crashEverywhere(kind, 'writing session', () => baseDisk(kind, 5), (fs, acks) => session(kind, fs, 2, acks)));
   }, 600_000);
 
   it('keeps every acknowledged change when power fails during the very first launch', async () => {
-    settle(await crashEverywhere('first launch', async () => ({ fs: new MemoryFs(), seeded: [], acked: [] }), (fs, acks) => session(fs, 2, acks)));
+    settle(await crashEverywhere(kind, 'first launch', async () => ({ fs: new MemoryFs(), seeded: [], acked: [] }), (fs, acks) => session(kind, fs, 2, acks)));
   }, 600_000);
 
   it('keeps the previous session’s acknowledged changes when power fails while a store with an unfinished journal opens', async () => {
     // The previous session acknowledges 4 creations, then loses power; what must survive is what it acknowledged.
     const withJournal = async (): Promise<Disk> => {
-      const { fs, seeded } = await baseDisk(3);
+      const { fs, seeded } = await baseDisk(kind, 3);
       const acked: string[] = [];
-      const store = await openStore({ dataDir: DATA, fs, now, lockOwner: { pid: 3, isAlive: () => false } });
+      const store = await openStoreAs(kind, { dataDir: DATA, fs, now, lockOwner: { pid: 3, isAlive: () => false } });
       for (let i = 0; i < 4; i++) {
         const a = makeAnnotation(200 + i);
         await store.apply([put(a)]);
@@ -171,10 +178,10 @@ describe('simulated power loss at every step', () => {
       return { fs: fs.afterCrash('torn'), seeded, acked };
     };
     const reopen = async (fs: MemoryFs) => {
-      const store = await openStore({ dataDir: DATA, fs, now, lockOwner: { pid: 4, isAlive: () => false } });
+      const store = await openStoreAs(kind, { dataDir: DATA, fs, now, lockOwner: { pid: 4, isAlive: () => false } });
       await store.close();
     };
-    settle(await crashEverywhere('reopen after an unclean exit', withJournal, (fs) => reopen(fs)));
+    settle(await crashEverywhere(kind, 'reopen after an unclean exit', withJournal, (fs) => reopen(fs)));
   }, 600_000);
 
   it('records its figures', () => {

@@ -8,6 +8,7 @@ import { useApp } from '../app-state/app-context';
 import { useAnnotations } from '../annotations/annotations-context';
 import { downloadFile } from './download';
 import { useExportDownload } from './use-export-download';
+import { useShareGate } from './share-gate';
 
 const CODEBOOK_BUTTONS: ReadonlyArray<{ format: CodebookFormat; label: string; what: string }> = [
   { format: 'qdc', label: 'Download codebook (.qdc)', what: 'Codebook (.qdc)' },
@@ -33,11 +34,13 @@ export function CodebookSection({ headingId, disabled, run }: CodebookSectionPro
   const { client, notify } = useApp();
   const { flushNotes } = useAnnotations();
   const download = useExportDownload(run);
+  const gate = useShareGate();
 
   const downloadProject = () =>
     run('Exporting the project', async () => {
       await flushNotes();
-      const file = await client.exportProject({ format: 'qdpx' });
+      if (!(await gate.check())) return;
+      const file = await client.exportProject({ format: 'qdpx', audience: gate.audience });
       downloadFile(file.filename, bytesOf(file.contentBase64));
       notify(`Project exported as ${file.filename}.`);
     });
@@ -58,7 +61,7 @@ export function CodebookSection({ headingId, disabled, run }: CodebookSectionPro
             type="button"
             className="export-button"
             disabled={disabled}
-            onClick={() => void download(`Exporting the codebook`, () => client.exportCodebook({ format }), (name) => `${what} exported as ${name}.`)}
+            onClick={() => void download(`Exporting the codebook`, () => client.exportCodebook({ format, audience: gate.audience }), (name) => `${what} exported as ${name}.`)}
           >
             {label}
           </button>

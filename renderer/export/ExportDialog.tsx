@@ -9,7 +9,9 @@
  * Each job is its own piece: MarkdownSection, ShareSection (Web Annotations and
  * Import…, which also takes REFI-QDA .qdc and .qdpx), CodebookSection (the
  * codebook and the REFI-QDA project), ImportPreview, BackupSection, RestoreConfirm and exchange-outcome
- * (the notices, with Undo import).
+ * (the notices, with Undo import). Who the files are for (issue 16) is
+ * AudienceChoice, and the review before sharing ShareReviewList, through the
+ * share gate every section's export waits on.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { PreviewImportInput, ImportPreview as Preview } from '../../preload/contract';
@@ -29,6 +31,10 @@ import { ShareSection } from './ShareSection';
 import { useDialogTask } from './use-dialog-task';
 import { useMarkdownOptions } from './use-markdown-options';
 import { useModal } from './use-modal';
+import { AudienceChoice } from './AudienceChoice';
+import { ShareGateContext } from './share-gate';
+import { ShareReviewList } from './ShareReviewList';
+import { useShareGateState } from './use-share-gate';
 import './export.css';
 
 type Stage =
@@ -39,11 +45,12 @@ type Stage =
 
 export function ExportDialog() {
   const { client, status, notify } = useApp();
-  const { filter, reload, flushNotes } = useAnnotations();
+  const { filter, reload, flushNotes, update } = useAnnotations();
   const [open, setOpen] = useState(false);
   const [stage, setStage] = useState<Stage>({ kind: 'options' });
   const { busy, error, setError, run, clear } = useDialogTask();
   const markdown = useMarkdownOptions(filter);
+  const share = useShareGateState(client);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const confirmRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -134,6 +141,7 @@ export function ExportDialog() {
       <button type="button" className="toolbar-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Export
       </button>
+      <ShareGateContext.Provider value={share.gate}>
       <dialog
         ref={dialogRef}
         className="export-dialog"
@@ -143,6 +151,9 @@ export function ExportDialog() {
           if (event.target !== event.currentTarget) return;
           setOpen(false);
           reset();
+          // Issue 16: a review left open writes nothing, and the next opening is for sharing again.
+          share.answer(false);
+          share.setAudience('share');
         }}
       >
         <div className="export-head">
@@ -168,8 +179,15 @@ export function ExportDialog() {
           />
         ) : stage.kind === 'preview' ? (
           <ImportPreview fileName={stage.fileName} preview={stage.preview} busy={disabled} onCommit={(reject) => void commit(stage.preview, reject)} onCancel={reset} />
+        ) : share.pending ? (
+          <ShareReviewList
+            review={share.pending}
+            onMarkSensitive={(id) => void update(id, { sensitivity: 'sensitive' }).then(share.refresh)}
+            onAnswer={share.answer}
+          />
         ) : (
           <div className="export-body">
+            {open && <AudienceChoice state={share} disabled={disabled} />}
             <MarkdownSection headingId={`${titleId}-md`} choices={markdown} disabled={disabled} run={run} clipboardHost={() => dialogRef.current ?? document.body} />
             <ShareSection headingId={`${titleId}-share`} disabled={disabled} readOnly={readOnly} run={run} onImportChosen={(input) => void onImportChosen(input)} />
             <CodebookSection headingId={`${titleId}-codebook`} disabled={disabled} run={run} />
@@ -185,6 +203,7 @@ export function ExportDialog() {
           onCancel={reset}
         />
       </dialog>
+      </ShareGateContext.Provider>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useApp } from '../app-state/app-context';
 import { useAnnotations } from '../annotations/annotations-context';
 import { copyText } from './download';
 import { useExportDownload } from './use-export-download';
+import { useShareGate } from './share-gate';
 import type { GroupBy, Include, MarkdownChoices } from './use-markdown-options';
 
 const GROUPS: ReadonlyArray<{ value: GroupBy; label: string }> = [
@@ -38,14 +39,17 @@ export function MarkdownSection({ headingId, choices, disabled, run, clipboardHo
   const { flushNotes } = useAnnotations();
   const { groupBy, setGroupBy, include, setInclude, scope, setScope, filterActive } = choices;
 
+  const gate = useShareGate();
   const exportDownload = useExportDownload(run);
-  const download = () => exportDownload('Exporting Markdown', () => client.exportMarkdown(choices.options()), (name) => `Markdown exported as ${name}.`);
+  const options = () => ({ ...choices.options(), audience: gate.audience });
+  const download = () => exportDownload('Exporting Markdown', () => client.exportMarkdown(options()), (name) => `Markdown exported as ${name}.`);
 
   const copy = () =>
     run('Copying Markdown', async () => {
       // A note still being typed belongs in the export.
       await flushNotes();
-      const file = await client.exportMarkdown(choices.options());
+      if (!(await gate.check())) return;
+      const file = await client.exportMarkdown(options());
       const copied = await copyText(file.content, clipboardHost());
       if (!copied) throw new Error('This window may not use the clipboard. Use “Download Markdown” instead.');
       notify('Markdown copied to the clipboard.');

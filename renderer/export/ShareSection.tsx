@@ -8,6 +8,7 @@ import { EncryptOption } from './EncryptOption';
 import { FileButton } from './FileButton';
 import { useEncryptChoice } from './use-encrypt-choice';
 import { useExportDownload } from './use-export-download';
+import { useShareGate } from './share-gate';
 
 interface ShareSectionProps {
   headingId: string;
@@ -21,12 +22,13 @@ export function ShareSection({ headingId, disabled, readOnly, run, onImportChose
   const { client } = useApp();
   const download = useExportDownload(run);
   const encrypt = useEncryptChoice();
+  const { audience } = useShareGate();
   const downloadAnnotations = () =>
     download(
       'Exporting Web Annotations',
       async () => {
         const passphrase = encrypt.passphrase();
-        return client.exportAnnotations(passphrase === undefined ? undefined : { passphrase });
+        return client.exportAnnotations(passphrase === undefined ? { audience } : { audience, passphrase });
       },
       (name) => `Web Annotations exported as ${name}.`,
     );

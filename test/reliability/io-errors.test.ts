@@ -5,11 +5,15 @@
  * retrying), the in-memory document is unchanged by a failed save, a retry
  * succeeds, the previous file is intact, and after a power cut right after it all
  * (only synced data kept) every acknowledged change is still there.
+ * All of it runs on a plain store and on a protected (encrypted) one (issue 16).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT_FILE } from '../../main/core/store/journal-adapter';
 import { decodeSnapshot, encodeSnapshot } from '../../main/core/store/snapshot-codec';
-import { openStore, type OpenedStore } from '../../main/core/store/store';
+import { decodeBackup } from '../../main/core/store/backup-rotation';
+import type { StoreCipher } from '../../main/core/store/crypto/store-cipher';
+import type { OpenedStore } from '../../main/core/store/store';
+import { openStoreAs, STORE_KINDS, testCipher, type StoreKind } from '../support/protected-store';
 import type { StoreDoc } from '../../main/core/store/store-schema';
 import { FieldmarkError } from '../../preload/rpc';
 import { FaultFs, IO_ERROR_CODES } from '../support/fault-fs';
@@ -23,6 +27,9 @@ const EXPECTED_CODE: Record<string, string> = { EIO: 'NOT_SAVED', EBUSY: 'NOT_SA
 let clock = Date.UTC(2026, 0, 1);
 const now = () => new Date((clock += 1000));
 let pid = 1000;
+/** The kind of store the running describe block tests, and the cipher to read its files directly. */
+let kind: StoreKind = 'plain';
+let cipher: StoreCipher | null = null;
 
 /** One fault case: what went wrong, and what it checked. */
 interface Case {
@@ -36,7 +43,8 @@ interface Case {
 }
 
 /** Figures of the cases that passed every check, and the losses of all of them. */
-const tally = { syscallFaults: 0, typedErrors: 0, acked: 0, lost: 0, problems: [] as string[], testsPassed: 0 };
+const freshTally = () => ({ syscallFaults: 0, typedErrors: 0, acked: 0, lost: 0, problems: [] as string[], testsPassed: 0 });
+const tally = freshTally();
 
 const newCase = (label: string): Case => ({ label, problems: [], lost: new Set(), acked: new Set(), typedErrors: 0 });
 
@@ -44,7 +52,7 @@ const newCase = (label: string): Case => ({ label, problems: [], lost: new Set()
 async function baseDisk(): Promise<{ disk: MemoryFs; ids: string[] }> {
   const disk = new MemoryFs();
   disk.seedFile(`${DATA}/${SNAPSHOT_FILE}`, encodeSnapshot(docWith(4)).bytes);
-  const store = await openStore({ dataDir: DATA, fs: disk, now, lockOwner: { pid: pid++, isAlive: () => false } });
+  const store = await openStoreAs(kind, { dataDir: DATA, fs: disk, now, lockOwner: { pid: pid++, isAlive: () => false } });
   await store.apply([put(makeAnnotation(50))]);
   await store.apply([put(makeAnnotation(51))]);
   await store.idle();
@@ -53,7 +61,7 @@ async function baseDisk(): Promise<{ disk: MemoryFs; ids: string[] }> {
 }
 
 async function openOn(fs: FaultFs | MemoryFs): Promise<OpenedStore> {
-  const store = await openStore({ dataDir: DATA, fs, now, lockOwner: { pid: pid++, isAlive: () => false } });
+  const store = await openStoreAs(kind, { dataDir: DATA, fs, now, lockOwner: { pid: pid++, isAlive: () => false } });
   await store.idle();
   return store;
 }
@@ -64,7 +72,7 @@ async function checkDisk(c: Case, memory: MemoryFs, base: Iterable<string>, when
   const snapshot = memory.peek(`${DATA}/${SNAPSHOT_FILE}`);
   try {
     if (!snapshot) throw new Error('missing');
-    decodeSnapshot(snapshot);
+    decodeSnapshot(snapshot, { cipher });
   } catch (error) {
     c.problems.push(`${label}: previous file not intact (${String(error)})`);
   }
@@ -105,7 +113,13 @@ async function countCalls(action: (store: OpenedStore, fs: FaultFs) => Promise<u
   return fs.count;
 }
 
-describe('I/O errors at every call', () => {
+describe.each(STORE_KINDS)('I/O errors at every call (%s store)', (storeKind) => {
+  beforeAll(async () => {
+    kind = storeKind;
+    cipher = await testCipher(storeKind);
+    Object.assign(tally, freshTally());
+  });
+
   it('a save: typed error, document unchanged, retry saves, nothing acknowledged lost', async () => {
     // Two saves in a row, so that both the first append (which opens the journal) and a later one are covered.
     const saveTwice = async (store: OpenedStore) => {
@@ -218,7 +232,7 @@ describe('I/O errors at every call', () => {
         for (const name of backupsBefore) {
           const bytes = disk.peek(`${DATA}/backups/${name}`);
           if (!bytes) c.problems.push(`${c.label}: backup ${name} disappeared`);
-          else decodeSnapshot(bytes);
+          else decodeBackup(bytes, undefined, cipher);
         }
         fs.clearRules();
         await store.backupNow('retry');
@@ -251,7 +265,7 @@ describe('I/O errors at every call', () => {
           if (persistent) fs.failAll(errno, () => fs.count >= n);
           else fs.arm(n, errno);
           try {
-            const store = await openStore({ dataDir: DATA, fs, now, lockOwner: { pid: pid++, isAlive: () => false } });
+            const store = await openStoreAs(kind, { dataDir: DATA, fs, now, lockOwner: { pid: pid++, isAlive: () => false } });
             await store.idle();
             const present = new Set(store.doc.annotations.map((a) => a.id));
             if (store.status.readOnly) {
@@ -282,7 +296,7 @@ describe('I/O errors at every call', () => {
   }, 600_000);
 
   it('records its figures', () => {
-    const suite = 'I/O errors (EIO, ENOSPC, EPERM, EACCES, EBUSY at every call)';
+    const suite = `I/O errors (EIO, ENOSPC, EPERM, EACCES, EBUSY at every call)${storeKind === 'encrypted' ? ', encrypted store' : ''}`;
     recordCounts(suite, { acknowledgedLost: tally.lost });
     expect(tally.testsPassed).toBe(5);
     expect(tally.syscallFaults).toBeGreaterThan(300);

@@ -186,6 +186,8 @@ export const Settings = z.object({
   colorKeys: ColorKeys.optional(),
   /** The briefing's last options (issue 15), remembered per data folder; null (or absent, in a store from before) until one is exported. */
   briefing: BriefingOptions.nullable().optional(),
+  /** Issue 15: a printed report carries the notes as numbered endnotes after each section; absent (stored before it existed) means yes. */
+  printNotes: z.boolean().optional(),
   /** Issue 16: lock a protected store after this many idle minutes (0 = never); absent (settings stored before it existed) means 15. */
   autoLockMinutes: z.number().int().min(0).max(24 * 60).optional(),
   /** The sensitivity of new annotations (issue 16); a stored settings object without it reads as 'normal'. */
@@ -202,6 +204,7 @@ export const DEFAULT_SETTINGS: Settings = {
   assessor: '',
   colorKeys: DEFAULT_COLOR_KEYS,
   briefing: null,
+  printNotes: true,
   autoLockMinutes: 15,
   defaultSensitivity: 'normal',
 };
@@ -215,6 +218,7 @@ export const SettingsPatch = z.strictObject({
   assessor: Settings.shape.assessor.optional(),
   colorKeys: ColorKeys.optional(),
   briefing: BriefingOptions.nullable().optional(),
+  printNotes: z.boolean().optional(),
   autoLockMinutes: z.number().int().min(0).max(24 * 60).optional(),
   defaultSensitivity: Sensitivity.optional(),
 });

@@ -11,6 +11,8 @@ export function mergeSettings(settings: Settings, patch: SettingsPatch): Setting
   if (patch.legend !== undefined) next.legend = { ...settings.legend, ...patch.legend };
   if (patch.colorKeys !== undefined) next.colorKeys = patch.colorKeys;
   if (patch.defaultSensitivity !== undefined) next.defaultSensitivity = patch.defaultSensitivity;
+  if (patch.printNotes !== undefined) next.printNotes = patch.printNotes;
+  if (patch.briefing !== undefined) next.briefing = patch.briefing;
   return next;
 }
 

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { paperForLocale, type PaperSize } from '../../common/paper-size';
 import { useAnnotations } from '../annotations/annotations-context';
 import { isPanelFiltered } from '../annotations/annotation-filter';
+import { PrintNotesSetting } from '../print/PrintNotesSetting';
 import { BriefingActions } from './BriefingActions';
 import { BriefingForm } from './BriefingForm';
 import { BriefingPreview } from './BriefingPreview';
@@ -45,6 +46,7 @@ export function BriefingBody({ saveRequested, saved }: BriefingBodyProps) {
     <div className="bf-body">
       <div className="bf-controls">
         <BriefingForm draft={draft} update={update} panelFiltered={isPanelFiltered(filter)} paper={paper} setPaper={setPaper} />
+        <PrintNotesSetting />
         <BriefingActions options={options} paper={paper} previewReady={ready} />
       </div>
       <div className="bf-preview" aria-busy={pending}>

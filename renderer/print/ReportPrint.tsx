@@ -1,22 +1,24 @@
 /**
  * Printing the report (issue 15): the print stylesheet (report-print.css) keeps
  * only the report on paper, and, while the page prints, each section is
- * followed by the notes of its highlights as numbered endnotes. Renders
- * nothing; App mounts it once.
+ * followed by the notes of its highlights as numbered endnotes (unless
+ * Settings `printNotes` is off). Renders nothing; App mounts it once.
  */
 import { useEffect } from 'react';
 import { useApp } from '../app-state/app-context';
 import { useAnnotations } from '../annotations/annotations-context';
 import { planEndnotes } from './endnotes';
 import { insertEndnotes } from './print-endnotes';
+import { printsNotes } from './print-notes';
 import './report-print.css';
 
 export function ReportPrint() {
-  const { surface } = useApp();
+  const { surface, settings } = useApp();
   const { store } = useAnnotations();
+  const withNotes = printsNotes(settings);
 
   useEffect(() => {
-    if (!surface) return;
+    if (!surface || !withNotes) return;
     let remove: (() => void) | null = null;
     const before = () => {
       remove?.();
@@ -34,7 +36,7 @@ export function ReportPrint() {
       window.removeEventListener('afterprint', after);
       after();
     };
-  }, [surface, store]);
+  }, [surface, store, withNotes]);
 
   return null;
 }

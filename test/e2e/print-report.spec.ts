@@ -55,4 +55,18 @@ test('prints only the report, with its highlights and their notes as endnotes', 
   // Printing changes nothing on screen: the endnotes exist only while printing.
   await expect(page.locator('.fm-endnotes')).toHaveCount(0);
   await expect(page.locator('[data-fm-endnotes]')).toHaveCount(0);
+
+  // The endnotes are optional (Settings printNotes, in the Briefing view), and the choice is kept.
+  await page.getByRole('button', { name: 'Briefing' }).click();
+  await page.getByRole('region', { name: 'Briefing' }).getByRole('checkbox', { name: 'Notes as endnotes after each section' }).uncheck();
+  await page.getByRole('button', { name: 'Close briefing' }).click();
+  await expect.poll(async () => (await page.evaluate(() => (window as unknown as { fieldmark: { getSettings(): Promise<{ printNotes?: boolean }> } }).fieldmark.getSettings())).printNotes).toBe(false);
+  const bare = path.join(OUT, 'report-a4-no-notes.pdf');
+  await writeFile(bare, await page.pdf({ format: 'A4' }));
+  const bareText = flatText(await pdfText(bare));
+  expect(bareText).toContain(passage);
+  expect(bareText).not.toContain('Notes, Protection');
+  expect(bareText).not.toContain('[1]');
 });
+
+const flatText = (text: string) => text.replace(/\s+/gu, ' ');

@@ -27,6 +27,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     assessor: patch.assessor ?? current.assessor,
     colorKeys: patch.colorKeys ?? current.colorKeys,
     briefing: (patch.briefing === undefined ? current.briefing : patch.briefing) ?? null,
+    printNotes: patch.printNotes ?? current.printNotes ?? true,
     autoLockMinutes: patch.autoLockMinutes ?? current.autoLockMinutes,
     defaultSensitivity: patch.defaultSensitivity ?? current.defaultSensitivity,
   });

@@ -3,6 +3,7 @@
  * rows, written to bench-results-b10.json in the working directory.
  * `npm run bench` runs the same cases among the others.
  */
+import { mkdir } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { generateAnnotations } from '../fixtures/annotations';
@@ -21,6 +22,7 @@ log('B10: Word…');
 const docx = await benchBriefingDocx(report, set1k, runs);
 const pdf = await benchBriefingPdf(REPO_ROOT, set1k, runs, log);
 const results = [docx, pdf];
-const file = path.resolve('bench-results-b10.json');
+const file = path.resolve('test-results/bench-results-b10.json');
+await mkdir(path.dirname(file), { recursive: true });
 await writeResults(file, { generatedAt: new Date().toISOString(), durationSeconds: Math.round((performance.now() - started) / 100) / 10, machine: machineInfo(null), results });
 process.stdout.write(`\nMachine: ${machineLine(machineInfo(null))}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n\n${resultsTable(results)}\n\n${JSON.stringify(results.map((r) => r.details), null, 1)}\nWrote ${file}.\n`);

@@ -96,9 +96,9 @@ export function ExportDialog() {
     else if (chosen.problem) setError(chosen.problem);
   };
 
-  const commit = (preview: Preview, reject: string[]) =>
+  const commit = (preview: Preview, reject: string[], accept: string[]) =>
     run('Importing', async () => {
-      const result = await client.commitImport({ id: preview.id, reject });
+      const result = await client.commitImport({ id: preview.id, reject, accept });
       await reload();
       setOpen(false);
       reset();
@@ -178,7 +178,7 @@ export function ExportDialog() {
             onCancel={reset}
           />
         ) : stage.kind === 'preview' ? (
-          <ImportPreview fileName={stage.fileName} preview={stage.preview} busy={disabled} onCommit={(reject) => void commit(stage.preview, reject)} onCancel={reset} />
+          <ImportPreview fileName={stage.fileName} preview={stage.preview} busy={disabled} onCommit={(reject, accept) => void commit(stage.preview, reject, accept)} onCancel={reset} />
         ) : share.pending ? (
           <ShareReviewList
             review={share.pending}

@@ -15,6 +15,8 @@ import {
   KIND_ORDER,
   acceptLabel,
   acceptedCount,
+  acceptedIds,
+  tickable,
   annotationItems,
   assessmentItems,
   codeItems,
@@ -34,7 +36,8 @@ interface ImportPreviewProps {
   fileName: string;
   preview: Preview;
   busy: boolean;
-  onCommit(reject: string[]): void;
+  /** `accept`: the file's private annotations the user ticked (issue 16). */
+  onCommit(reject: string[], accept: string[]): void;
   onCancel(): void;
 }
 
@@ -109,7 +112,7 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
               <ul className="import-list">
                 {group.items.slice(0, limit).map((item) => (
                   <li key={item.id} className="import-item">
-                    {item.applies ? (
+                    {tickable(item) ? (
                       <input
                         type="checkbox"
                         id={`import-${item.id}`}
@@ -121,7 +124,7 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
                     ) : (
                       <span className="import-item-spacer" aria-hidden="true" />
                     )}
-                    <label htmlFor={item.applies ? `import-${item.id}` : undefined} className="import-item-body">
+                    <label htmlFor={tickable(item) ? `import-${item.id}` : undefined} className="import-item-body">
                       <span className="import-item-citation">
                         <span className={`import-swatch import-swatch-${item.color}`} aria-hidden="true" /> {item.citation || 'Unplaced'}
                       </span>
@@ -143,7 +146,7 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
         })}
       </div>
       <div className="export-actions import-commit">
-        <button type="button" className="export-button primary" disabled={busy || count + codeCount + tracker.links + tracker.assessments === 0} onClick={() => onCommit(rejectedIds(preview.items, accepted))}>
+        <button type="button" className="export-button primary" disabled={busy || count + codeCount + tracker.links + tracker.assessments === 0} onClick={() => onCommit(rejectedIds(preview.items, accepted), acceptedIds(preview.items, accepted))}>
           {commitLabel(count, codeCount, tracker)}
         </button>
         <button type="button" className="export-button" disabled={busy} onClick={onCancel}>

@@ -95,9 +95,27 @@ export function initiallyAccepted(items: readonly ImportItem[]): Set<string> {
   return new Set(items.filter((item) => item.applies).map((item) => item.id));
 }
 
+/**
+ * A file's private annotation (issue 16): never written silently, so it does
+ * not apply unless the user ticks it (the service says why in its reason).
+ */
+export function waitsForTick(item: ImportItem): boolean {
+  return item.entity === 'annotation' && !item.applies && item.sensitivity === 'private' && (item.reason ?? '').startsWith('Marked private');
+}
+
+/** Whether the item has a checkbox: it applies unless unticked, or it waits for a tick. */
+export function tickable(item: ImportItem): boolean {
+  return item.applies || waitsForTick(item);
+}
+
+/** Ids to send as `accept`: items that wait for a tick and got one. */
+export function acceptedIds(items: readonly ImportItem[], accepted: ReadonlySet<string>): string[] {
+  return items.filter((item) => waitsForTick(item) && accepted.has(item.id)).map((item) => item.id);
+}
+
 /** How many items committing will apply. */
 export function acceptedCount(items: readonly ImportItem[], accepted: ReadonlySet<string>): number {
-  return items.filter((item) => item.applies && accepted.has(item.id)).length;
+  return items.filter((item) => tickable(item) && accepted.has(item.id)).length;
 }
 
 const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -49,7 +49,8 @@ export function BriefingBody({ saveRequested, saved }: BriefingBodyProps) {
         <PrintNotesSetting />
         <BriefingActions options={options} paper={paper} previewReady={ready} />
       </div>
-      <div className="bf-preview" aria-busy={pending}>
+      {/* The A4 page is exempt from reflow (WCAG 1.4.10): it scrolls in its own focusable, named region. */}
+      <div className="bf-preview" role="region" aria-label="Print preview" tabIndex={0} aria-busy={pending}>
         <div className="bf-summary-line" role="status">
           {problem ?? error ?? (briefing ? `${plural(briefing.counts.annotations, 'annotation', 'annotations')} in ${plural(briefing.groups.length, 'group', 'groups')}.` : 'Preparing the preview…')}
           {orphans > 0 && ` ${plural(orphans, 'annotation needs', 'annotations need')} review and ${orphans === 1 ? 'is' : 'are'} not included.`}

@@ -52,7 +52,6 @@ export function SensitivityChoice({ name, sensitivity: stored, readOnly, onChoos
               value={option}
               checked={(pending ?? stored) === option}
               disabled={readOnly}
-              aria-description={MEANING[option]}
               onChange={async () => {
                 setPending(option);
                 const result = await onChoose(option);

@@ -18,22 +18,27 @@ export function AudienceChoice({ state, disabled }: { state: ShareGateState; dis
     void refresh().catch(() => undefined);
   }, [refresh]);
   const shown: Audience = asking ? 'self' : gate.audience;
+  const choose = (audience: Audience) => {
+    setAsking(false);
+    setAudience(audience);
+  };
 
   return (
     <section className="export-section" aria-label="Who the files are for">
-      <div role="radiogroup" aria-label="Audience" className="export-actions">
-        <label>
-          <input type="radio" name={name} checked={shown === 'share'} disabled={disabled} onChange={() => { setAsking(false); setAudience('share'); }} /> For sharing
+      <fieldset className="export-fieldset">
+        <legend>Audience</legend>
+        <label className="export-choice">
+          <input type="radio" name={name} checked={shown === 'share'} disabled={disabled} onChange={() => choose('share')} /> For sharing
         </label>
-        <label>
+        <label className="export-choice">
           <input type="radio" name={name} checked={shown === 'self'} disabled={disabled} onChange={() => setAsking(true)} /> For me (everything)
         </label>
-      </div>
+      </fieldset>
       {asking ? (
         <div role="group" aria-label="Include everything?" className="export-confirm-inline">
           <p>Files for you include private annotations and sensitive notes. Keep them on this machine; do not send them to anyone.</p>
           <div className="export-actions">
-            <button type="button" className="export-button" onClick={() => { setAsking(false); setAudience('self'); }}>
+            <button type="button" className="export-button" onClick={() => choose('self')}>
               Include everything
             </button>
             <button type="button" className="export-button" onClick={() => setAsking(false)}>

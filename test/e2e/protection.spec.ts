@@ -4,14 +4,17 @@
  * (backup first, passphrase twice, the recovery key typed back), restart into
  * the unlock screen, a wrong passphrase then the right one, Lock and Ctrl+L,
  * unlock with the recovery key, auto-lock after idle time, and two tabs where
- * a lock in one empties the other. Screenshots of the unlock screen and the
+ * a lock in one empties the other; and an encrypted Web Annotations file
+ * carried to a fresh data folder. Screenshots of the unlock screen and the
  * protect dialog in light and dark go to test-results/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, REPO_ROOT, test } from './support/fixtures';
-import { createThroughClient, items, ready } from './annotate-helpers';
+import { expect, REPO_ROOT, startWebHost, stopWebHost, test } from './support/fixtures';
+import { guardRequests } from './support/request-guard';
+import { createThroughClient, items, listAnnotations, ready } from './annotate-helpers';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results/screenshots');
 const PASSPHRASE = 'lantern river copper seven';
@@ -203,4 +206,56 @@ test('screenshots: the unlock screen and the protect dialog in light and dark', 
   await unlockButton(page).click();
   await expect(page.getByRole('alert')).toContainText('not right');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'unlock-screen-wrong.png') });
+});
+
+test('an encrypted Web Annotations file opens in a fresh data folder only with its passphrase', async ({ page, sharedBrowser }) => {
+  test.setTimeout(120_000);
+  await seedNote(page);
+  const exportDialog = (p: Page) => p.getByRole('dialog', { name: 'Export and import' });
+  await page.getByRole('banner').getByRole('button', { name: 'Export', exact: true }).click();
+  await exportDialog(page).getByRole('checkbox', { name: 'Encrypt with a passphrase' }).check();
+  await exportDialog(page).getByRole('textbox', { name: 'Passphrase for this file', exact: true }).fill('stick in the post');
+  await exportDialog(page).getByRole('textbox', { name: 'Repeat the passphrase for this file' }).fill('stick in the post');
+  const download = page.waitForEvent('download');
+  await exportDialog(page).getByRole('button', { name: 'Download Web Annotations' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^fieldmark-annotations-\d{4}-\d{2}-\d{2}\.encrypted\.json$/);
+  const folder = await mkdtemp(path.join(tmpdir(), 'fieldmark-e2e-sealed-'));
+  const sealed = path.join(folder, file.suggestedFilename());
+  await file.saveAs(sealed);
+  const bytes = await readFile(sealed, 'utf8');
+  expect(bytes.startsWith('{"format":"fieldmark-encrypted"')).toBe(true);
+  for (const marker of [NOTE, TAG, PHRASE]) expect(bytes).not.toContain(marker);
+
+  const freshDir = await mkdtemp(path.join(tmpdir(), 'fieldmark-e2e-fresh-'));
+  const fresh = await startWebHost(freshDir);
+  const context = await sharedBrowser.newContext();
+  try {
+    const { foreign } = await guardRequests(context, new URL(fresh.url).origin);
+    const other = await context.newPage();
+    await other.goto(fresh.url);
+    await ready(other);
+    await other.getByRole('banner').getByRole('button', { name: 'Export', exact: true }).click();
+    const chooser = other.waitForEvent('filechooser');
+    await exportDialog(other).getByRole('button', { name: 'Import…' }).click();
+    await (await chooser).setFiles(sealed);
+    await expect(exportDialog(other).getByRole('heading', { name: `${file.suggestedFilename()} is encrypted` })).toBeVisible();
+    const field = exportDialog(other).getByRole('textbox', { name: 'Passphrase for this file', exact: true });
+    await field.fill('stick in the mail');
+    await exportDialog(other).getByRole('button', { name: 'Open' }).click();
+    await expect(exportDialog(other).getByRole('alert')).toContainText('does not open');
+    await field.fill('stick in the post');
+    await exportDialog(other).getByRole('button', { name: 'Open' }).click();
+    await expect(exportDialog(other).getByRole('heading', { name: /Review the import/ })).toBeVisible();
+    await exportDialog(other).getByRole('button', { name: /^Import 1 annotation/ }).click();
+    await expect(exportDialog(other)).toBeHidden();
+    const imported = await listAnnotations(other);
+    expect(imported.map((a) => [a.exact, a.note, a.tags])).toEqual([[PHRASE, NOTE, [TAG]]]);
+    expect(foreign).toEqual([]);
+  } finally {
+    await context.close();
+    expect(await stopWebHost(fresh)).toBe(0);
+    await rm(freshDir, { recursive: true, force: true });
+    await rm(folder, { recursive: true, force: true });
+  }
 });

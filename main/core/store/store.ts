@@ -246,6 +246,7 @@ class FileStore implements OpenedStore {
   private async loadAndIndex(): Promise<void> {
     this.index = new Map();
     await this.load();
+    if (this.isLocked) return;
     // A plain loop: no [id, i] pair per annotation on the launch path (100,000 of them in a big store).
     const annotations = this.doc.annotations;
     for (let i = 0; i < annotations.length; i++) this.index.set(annotations[i]!.id, i);
@@ -265,16 +266,11 @@ class FileStore implements OpenedStore {
     try {
       text = (await retry(() => this.fs.readFile(this.keyfilePath))).toString('utf8');
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return (await this.snapshotIsSealed()) ? this.keysFromBackups('missing') : null;
+      // No keyfile: plain, unless the snapshot turns out to be encrypted (load() checks, at no cost to plain stores).
+      if (errnoCode(error) === 'ENOENT') return null;
       throw new FieldmarkError('NOT_SAVED', `Fieldmark could not read the key file of your protected notes (${errnoCode(error) ?? 'unknown'}). Check the data folder (${this.dataDir}), then restart Fieldmark.`);
     }
     return parseKeyfile(text) ?? this.keysFromBackups('damaged');
-  }
-
-  /** Whether the snapshot is encrypted (then a missing keyfile must not make the folder look plain). */
-  private async snapshotIsSealed(): Promise<boolean> {
-    const bytes = await this.fs.readFile(this.adapter.snapshotPath).catch(() => null);
-    return bytes !== null && isSealed(bytes);
   }
 
   /**
@@ -354,6 +350,13 @@ class FileStore implements OpenedStore {
       await this.db.read();
     } catch (error) {
       if (error instanceof NewerVersionError) return this.openNewer(error.version, null);
+      if (error instanceof SnapshotProblem && error.kind === 'encrypted' && !this.cipher && !this.keysOnDisk) {
+        // An encrypted snapshot with no keyfile beside it: the folder is protected, never opened as plain.
+        this.keysOnDisk = await this.keysFromBackups('missing');
+        this.isLocked = true;
+        this.db.data = emptyDoc();
+        return;
+      }
       if (error instanceof SnapshotProblem) return this.recover(error);
       if (error instanceof JournalUnreadable) return this.continueWithoutJournal(this.adapter.lastSnapshot!.doc, error);
       throw error;

@@ -16,6 +16,9 @@ import { machineLine, resultsTable, writeResults, type CaseResult } from './harn
 import { benchReanchor } from './node/b2-reanchor';
 import { benchStore } from './node/b5-b6-store';
 import { benchExport } from './node/b7-export';
+import { benchBriefingDocx } from './briefing/b10-docx';
+import { benchBriefingPdf } from './briefing/b10-pdf';
+import { REPO_ROOT } from './fixtures/report';
 import { benchEncryption } from './node/b11-encryption';
 
 /** Kept samples per contender, after one warm-up round (harness/measure.ts: alternate). */
@@ -51,10 +54,14 @@ log('B9: coding matrix and co-occurrence over 10,000 annotations and 200 codes�
 results.push(...(await benchCodebookAnalysis(report, set10k, RUNS)));
 log('B11: the passphrase-protected store: save and cold load at 10,000, encrypted against plain…');
 results.push(...(await benchEncryption(set10k, RUNS)));
+log('B10: a briefing of 1,000 annotations to Word…');
+results.push(await benchBriefingDocx(report, set1k, RUNS));
 const browser = await benchBrowser(report, big, set1k, { runs: RUNS, slowRuns: SLOW_RUNS, log });
 results.push(...browser.results);
 log('B12: the real app at 0, 1,000 and 10,000 annotations, against the app before issue 12…');
 results.push(...(await benchApp(report, { runs: RUNS, peerRuns: 5, log })).results);
+// After B12, which has built the working tree (or was given one).
+results.push(await benchBriefingPdf(process.env.B12_OURS_ROOT ? path.resolve(process.env.B12_OURS_ROOT) : REPO_ROOT, set1k, RUNS, log));
 
 const order = (id: string) => Number(/^B(\d+)/.exec(id)?.[1] ?? 9);
 results.sort((a, b) => order(a.id) - order(b.id));

@@ -39,7 +39,7 @@ async function walkFeatures(page: Page, check: (name: string) => Promise<void>):
   await expect(exportDialog(page)).toBeVisible();
   await check('export dialog');
   await page.keyboard.press('Escape');
-  for (const name of ['Codebook', 'Coding matrix', 'Recommendations']) {
+  for (const name of ['Codebook', 'Coding matrix', 'Recommendations', 'Briefing']) {
     await toolbarButton(page, name).click();
     await expect(sheetRegion(page, name)).toBeVisible();
     await check(name);
@@ -64,7 +64,7 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
       const { scrollWidth, clientWidth } = await pageOverflow(page);
       widths[name] = scrollWidth;
       expect(scrollWidth, `${name}: the page scrolls sideways`).toBeLessThanOrEqual(clientWidth);
-      if (theme === 'light' || ['reader', 'Coding matrix', 'Recommendations'].includes(name)) await shoot(page, testInfo, `reflow-320-${theme}-${name.replace(/\s+/g, '-').toLowerCase()}`);
+      if (theme === 'light' || ['reader', 'Coding matrix', 'Recommendations', 'Briefing'].includes(name)) await shoot(page, testInfo, `reflow-320-${theme}-${name.replace(/\s+/g, '-').toLowerCase()}`);
     });
     await testInfo.attach('scroll widths at 320', { body: JSON.stringify(widths, null, 2), contentType: 'application/json' });
 
@@ -72,6 +72,7 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
     for (const [view, region] of [
       ['Coding matrix', /^Codes by /],
       ['Recommendations', 'Recommendations table'],
+      ['Briefing', 'Print preview'],
     ] as const) {
       await toolbarButton(page, view).click();
       const scroller = sheetRegion(page, view).getByRole('region', { name: region });
@@ -80,6 +81,7 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
       await expect(scroller).toBeFocused();
       const box = await scroller.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, overflowX: getComputedStyle(el).overflowX }));
       expect(['auto', 'scroll']).toContain(box.overflowX);
+      if (view === 'Briefing') await shoot(page, testInfo, `reflow-320-${theme}-briefing-preview`);
       expect((await pageOverflow(page)).scrollWidth).toBeLessThanOrEqual(320);
       await page.keyboard.press('Escape');
     }
@@ -141,4 +143,24 @@ test('with WCAG text spacing nothing is clipped, in every view', async ({ page }
     });
     expect(clipped, `clipped text at ${width} px`).toEqual({});
   }
+});
+
+test('at 320×256 CSS px (400% zoom of 1280×1024) the toolbar scrolls away and the report fills the window', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 320, height: 256 });
+  await ready(page);
+  const reader = page.locator('main');
+  await reader.focus();
+  await page.keyboard.press('PageDown');
+  const box = await reader.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, height: r.height, scrolled: el.scrollTop };
+  });
+  expect(box.height).toBeGreaterThanOrEqual(250);
+  expect(Math.abs(box.top)).toBeLessThanOrEqual(1);
+  expect(box.scrolled).toBeGreaterThan(0);
+  expect((await pageOverflow(page)).scrollWidth).toBeLessThanOrEqual(320);
+  await shoot(page, testInfo, 'reflow-320x256-report');
+  // The toolbar is above, one scroll away: Shift+Tab from the report reaches its last control.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('banner').locator(':focus')).toBeInViewport();
 });

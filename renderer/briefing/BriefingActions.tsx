@@ -10,6 +10,7 @@ import { useApp } from '../app-state/app-context';
 import { useAnnotations } from '../annotations/annotations-context';
 import { downloadFile } from '../export/download';
 import { useDialogTask } from '../export/use-dialog-task';
+import { ShareNotice } from '../export/ShareNotice';
 import { desktopSavePdf } from './desktop-pdf';
 
 const FORMATS = [
@@ -71,6 +72,7 @@ export function BriefingActions({ options, paper, previewReady }: BriefingAction
           {savePdf ? 'Save as PDF…' : 'Print or save as PDF'}
         </button>
       </div>
+      <ShareNotice className="bf-status" />
       <p className="bf-status" role="status">
         {busy ? `${busy}…` : ''}
       </p>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useApp } from '../app-state/app-context';
 import { changeFailure } from '../annotations/change-failure';
 import { downloadFile } from '../export/download';
+import { ShareNotice } from '../export/ShareNotice';
 
 const FORMATS = [
   { format: 'csv', label: 'Download tracker (CSV)' },
@@ -32,6 +33,7 @@ export function TrackerDownloads() {
           {label}
         </button>
       ))}
+      <ShareNotice className="rt-said" />
       <span className="rt-said" aria-live="polite">
         {said}
       </span>

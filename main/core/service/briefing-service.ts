@@ -27,8 +27,11 @@ export function briefingFileName(title: string, format: keyof typeof EXTENSIONS)
   return `fieldmark-briefing-${slug || 'untitled'}.${EXTENSIONS[format]}`;
 }
 
-/** The briefing of the store as it is now, for `audience` (issue 16: the preview and print are the user's own, 'self'). */
-export function briefingOf(ctx: ServiceContext, options: BriefingOptions, audience: Audience = 'self'): Briefing {
+/**
+ * The briefing of the store as it is now, for `audience` (issue 16). getBriefing is 'share' too: its model is the
+ * preview and what Print / Save as PDF writes, a document for others like the downloads.
+ */
+export function briefingOf(ctx: ServiceContext, options: BriefingOptions, audience: Audience = 'share'): Briefing {
   // The audience filter is the model's pre-filter: a shared briefing never sees a private annotation or a sensitive note.
   const scope = exportScope(ctx, audience, 'readable');
   const views = scope.views;

@@ -143,13 +143,17 @@ describe('exports for sharing', () => {
     expect(hunchCounts(codebook)).toEqual(['0', '0']);
   });
 
-  it('briefing: shared by default without the private annotation or the sensitive note; self has both', async () => {
+  it('briefing: its downloads and its preview are shared by default, without the private annotation or the sensitive note; self has both', async () => {
     const options = { title: 'Labour briefing', groupBy: 'section', format: 'markdown' };
     const shared = (await h.call<FileOutput>('exportBriefing', options)).content;
     expect(shared).not.toContain(PRIVATE_NOTE);
     expect(shared).not.toContain(SENSITIVE_NOTE);
     expect(shared).toContain('[note withheld]');
     expect(shared).toContain(NORMAL_NOTE);
+    // The preview, which Print / Save as PDF writes, is for sharing too.
+    const preview = JSON.stringify(await h.call('getBriefing', { title: 'Labour briefing', groupBy: 'section' }));
+    expect(preview).not.toContain(PRIVATE_NOTE);
+    expect(preview).not.toContain(SENSITIVE_NOTE);
     const own = (await h.call<FileOutput>('exportBriefing', { ...options, audience: 'self' })).content;
     expect(own).toContain(PRIVATE_NOTE);
     expect(own).toContain(SENSITIVE_NOTE);

@@ -14,10 +14,9 @@ import { BriefingForm } from './BriefingForm';
 import { BriefingPreview } from './BriefingPreview';
 import { draftProblem, optionsFrom } from './briefing-draft';
 import { desktopSavePdf } from './desktop-pdf';
+import { previewLine } from './preview-line';
 import { useBriefingDraft } from './use-briefing-draft';
 import { useBriefingModel } from './use-briefing-model';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 interface BriefingBodyProps {
   /** The desktop menu asked for a PDF: save it once the preview is ready, then call `saved`. */
@@ -41,7 +40,6 @@ export function BriefingBody({ saveRequested, saved }: BriefingBodyProps) {
     void savePdf({ title: options.title, paper });
   }, [saveRequested, ready, options, paper, saved]);
 
-  const orphans = briefing?.counts.orphansExcluded ?? 0;
   return (
     <div className="bf-body">
       <div className="bf-controls">
@@ -52,8 +50,7 @@ export function BriefingBody({ saveRequested, saved }: BriefingBodyProps) {
       {/* The A4 page is exempt from reflow (WCAG 1.4.10): it scrolls in its own focusable, named region. */}
       <div className="bf-preview" role="region" aria-label="Print preview" tabIndex={0} aria-busy={pending}>
         <div className="bf-summary-line" role="status">
-          {problem ?? error ?? (briefing ? `${plural(briefing.counts.annotations, 'annotation', 'annotations')} in ${plural(briefing.groups.length, 'group', 'groups')}.` : 'Preparing the preview…')}
-          {orphans > 0 && ` ${plural(orphans, 'annotation needs', 'annotations need')} review and ${orphans === 1 ? 'is' : 'are'} not included.`}
+          {problem ?? error ?? (briefing ? previewLine(briefing) : 'Preparing the preview…')}
         </div>
         {briefing && <BriefingPreview briefing={briefing} paper={paper} />}
       </div>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { BriefingOptions } from '../../../preload/contract';
+import type { Briefing, BriefingOptions } from '../../../preload/contract';
 import { EMPTY_FILTER } from '../../../renderer/annotations/annotation-filter';
 import { draftFrom, draftProblem, optionsFrom } from '../../../renderer/briefing/briefing-draft';
+import { previewLine } from '../../../renderer/briefing/preview-line';
 
 const REPORT = '2021 Trafficking in Persons Report: Japan';
 
@@ -55,5 +56,16 @@ describe('the Briefing form', () => {
     expect(draftProblem({ ...draft, title: '  ' })).toBe('Give the briefing a title.');
     expect(draftProblem({ ...draft, title: 'x'.repeat(301) })).toBe('The title is longer than 300 characters.');
     expect(draftProblem({ ...draft, summary: 'x'.repeat(20_001) })).toBe('The summary is longer than 20,000 characters.');
+  });
+});
+
+describe('the line above the print view', () => {
+  const groups = (n: number) => Array.from({ length: n }, () => ({}) as Briefing['groups'][number]);
+  it('counts the annotations and groups, and the ones that need review', () => {
+    expect(previewLine({ counts: { annotations: 3, placements: 4, orphansExcluded: 0 }, groups: groups(3) })).toBe('3 annotations in 3 groups.');
+    expect(previewLine({ counts: { annotations: 1, placements: 1, orphansExcluded: 2 }, groups: groups(1) })).toBe(
+      '1 annotation in 1 group. 2 annotations need review and are not included.',
+    );
+    expect(previewLine({ counts: { annotations: 0, placements: 0, orphansExcluded: 1 }, groups: [] })).toBe('0 annotations in 0 groups. 1 annotation needs review and is not included.');
   });
 });

@@ -20,9 +20,15 @@ interface Indicator {
 async function focusIndicator(page: Page): Promise<Indicator> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement;
+    // rgb()/rgba(), and color(srgb r g b / a) as color-mix() computes to.
     const parse = (c: string) => {
+      const srgb = /color\(srgb ([^)]+)\)/.exec(c);
+      if (srgb) {
+        const [r, g, b, a] = srgb[1]!.split(/[\s/]+/).filter(Boolean).map(Number);
+        return { r: r! * 255, g: g! * 255, b: b! * 255, a: a ?? 1 };
+      }
       const m = /rgba?\(([^)]+)\)/.exec(c);
-      if (!m) return { r: 0, g: 0, b: 0, a: 0 };
+      if (!m) throw new Error(`unexpected colour ${c}`);
       const [r, g, b, a] = m[1]!.split(/[,\s/]+/).filter(Boolean).map(Number);
       return { r: r!, g: g!, b: b!, a: a ?? 1 };
     };
@@ -35,14 +41,19 @@ async function focusIndicator(page: Page): Promise<Indicator> {
     };
     // The outline sits outside the element (outline-offset), so it is seen against the parent's background.
     let node: Element | null = el.parentElement;
-    let bg = { r: 255, g: 255, b: 255, a: 0 };
+    let bg = { r: 255, g: 255, b: 255, a: 1 };
     while (node) {
-      bg = parse(getComputedStyle(node).backgroundColor);
-      if (bg.a > 0.5) break;
+      const painted = parse(getComputedStyle(node).backgroundColor);
+      if (painted.a > 0.5) {
+        bg = painted;
+        break;
+      }
       node = node.parentElement;
     }
     const style = getComputedStyle(el);
-    const line = parse(style.outlineColor);
+    const raw = parse(style.outlineColor);
+    // A translucent outline is seen mixed with what is behind it.
+    const line = { r: raw.r * raw.a + bg.r * (1 - raw.a), g: raw.g * raw.a + bg.g * (1 - raw.a), b: raw.b * raw.a + bg.b * (1 - raw.a) };
     const [hi, lo] = [lum(line), lum(bg)].sort((x, y) => y - x);
     const name = `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
     return { name, style: style.outlineStyle, width: parseFloat(style.outlineWidth), contrast: (hi! + 0.05) / (lo! + 0.05) };

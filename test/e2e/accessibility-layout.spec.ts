@@ -48,6 +48,10 @@ async function walkFeatures(page: Page, check: (name: string) => Promise<void>):
   }
   await toolbarButton(page, 'Colour keys').click();
   await expect(page.getByRole('group', { name: 'Colour keys' })).toBeVisible();
+  // A popover must not hang off either edge, where no scrolling reaches it.
+  const box = (await page.getByRole('group', { name: 'Colour keys' }).boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
   await check('colour keys');
   await page.keyboard.press('Escape');
 }

@@ -22,10 +22,14 @@ export const COMMON: LayerRule = {
   forbidden: ['main', 'renderer', 'test', 'preload/index', 'preload/bridge'],
 };
 
-/** The renderer, lowest first: the shell (app/) sits on top and nothing imports it. */
+/**
+ * The renderer, lowest first: the shell (app/) sits on top and nothing imports it.
+ * The reading settings sit above annotations: they set what the highlights use
+ * (colour keys, the default sensitivity) and only the shell imports them.
+ */
 export const RENDERER: LayerRule = {
   root: 'renderer',
-  layers: ['styles', 'api', 'text', 'app-state', 'sheet', 'settings', 'reader', 'annotations', 'search', 'export', 'codebook', 'matrix', 'recommendations', 'print', 'briefing', 'protection', 'app'],
+  layers: ['styles', 'api', 'text', 'app-state', 'sheet', 'reader', 'annotations', 'settings', 'search', 'export', 'codebook', 'matrix', 'recommendations', 'print', 'briefing', 'protection', 'app'],
   forbidden: ['main', 'test', 'preload/index'],
 };
 

@@ -7,11 +7,12 @@
  * it, so every annotation, note and tag the page held leaves its memory and
  * its DOM.
  */
-import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AnnotationView, Report, Settings, StoreStatus } from '../preload/contract';
 import { fullView } from '../common/lean-view';
 import { installClient } from './api/client';
+import { announce } from './app-state/announcer';
 import { AnnotationsProvider } from './annotations/annotations-context';
 import { App } from './app/App';
 import { AppProvider } from './app-state/app-context';
@@ -28,7 +29,7 @@ import './styles/reader.css';
 type BootState =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
-  | { phase: 'locked' }
+  | { phase: 'locked'; justLocked: boolean }
   | { phase: 'ready'; report: Report; settings: Settings; status: StoreStatus; annotations: Promise<AnnotationView[]> };
 
 const client = watchLocked(installClient(), () => pageLock.raise());
@@ -58,7 +59,7 @@ function Boot() {
       applySettingsToRoot(document.documentElement, settings, window.matchMedia(DARK_QUERY).matches);
       setState({ phase: 'ready', report, settings, status, annotations });
     } catch (error) {
-      if (await isStoreLocked(error)) setState({ phase: 'locked' });
+      if (await isStoreLocked(error)) setState({ phase: 'locked', justLocked: false });
       else setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
   }, []);
@@ -67,10 +68,25 @@ function Boot() {
     void load();
   }, [load]);
 
-  const lock = useCallback(() => setState({ phase: 'locked' }), []);
+  const lock = useCallback(() => setState({ phase: 'locked', justLocked: true }), []);
   useEffect(() => pageLock.subscribe(lock), [lock]);
 
-  if (state.phase === 'locked') return <UnlockScreen client={client} onUnlocked={() => void load()} />;
+  // "Unlocked" goes to the app's live region once the app (and with it the region) is back.
+  const unlocked = useRef(false);
+  useEffect(() => {
+    if (state.phase !== 'ready' || !unlocked.current) return;
+    unlocked.current = false;
+    const timer = window.setTimeout(() => announce('Unlocked.'), 150);
+    return () => window.clearTimeout(timer);
+  }, [state]);
+
+  if (state.phase === 'locked') {
+    const onUnlocked = () => {
+      unlocked.current = true;
+      void load();
+    };
+    return <UnlockScreen client={client} justLocked={state.justLocked} onUnlocked={onUnlocked} />;
+  }
 
   if (state.phase === 'ready') {
     return (

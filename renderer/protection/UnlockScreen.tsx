@@ -12,11 +12,17 @@ interface UnlockScreenProps {
   client: FieldmarkClient;
   /** Called once the store is open; the page then loads as at start. */
   onUnlocked(): void;
+  /** True when the page was just locked (not opened locked): the status region says so once. */
+  justLocked?: boolean;
 }
 
-export function UnlockScreen({ client, onUnlocked }: UnlockScreenProps) {
+/** Said once in the screen's status region after a lock (the app's own live region went with the app). */
+export const LOCKED_ANNOUNCEMENT = 'Locked. Your notes are hidden until you unlock.';
+
+export function UnlockScreen({ client, onUnlocked, justLocked = false }: UnlockScreenProps) {
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
+  const [said, setSaid] = useState('');
   const [error, setError] = useState<string | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
   const fieldId = useId();
@@ -26,6 +32,13 @@ export function UnlockScreen({ client, onUnlocked }: UnlockScreenProps) {
     document.title = 'Locked — Fieldmark';
     fieldRef.current?.focus();
   }, []);
+
+  useEffect(() => {
+    if (!justLocked) return;
+    // Filled after the region is in the page, so screen readers hear it as a change.
+    const timer = window.setTimeout(() => setSaid(LOCKED_ANNOUNCEMENT), 150);
+    return () => window.clearTimeout(timer);
+  }, [justLocked]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -65,7 +78,7 @@ export function UnlockScreen({ client, onUnlocked }: UnlockScreenProps) {
           {error ?? ''}
         </p>
         <p className="unlock-status" role="status">
-          {busy ? 'Unlocking…' : ''}
+          {busy ? 'Unlocking…' : said}
         </p>
         <button type="submit" className="protection-button primary" disabled={busy}>
           Unlock

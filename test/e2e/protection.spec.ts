@@ -141,7 +141,10 @@ test('enable protection, restart into the unlock screen, a wrong passphrase then
 
   await lockButton(again).click();
   await expectLocked(again);
+  // Lock and unlock are said in the page's polite status region (issue 17).
+  await expect(again.getByRole('status')).toHaveText('Locked. Your notes are hidden until you unlock.');
   await unlockWith(again, recoveryKey);
+  await expect(again.locator('#fm-live-region')).toContainText('Unlocked.');
 
   await again.keyboard.press('Control+l');
   await expectLocked(again);
@@ -166,6 +169,30 @@ test('a lock in one tab empties the other tab within its status poll', async ({ 
   await expectLocked(other);
 
   await unlockWith(other, PASSPHRASE);
+  await other.close();
+});
+
+test('a tab opened while the store was plain empties itself when shown again after a lock elsewhere', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await seedNote(page);
+  // This tab opens first, while the store is plain, so it runs no status poll.
+  const other = await page.context().newPage();
+  await other.goto(host.url);
+  await ready(other);
+  await expect(items(other).first()).toContainText(NOTE);
+
+  await page.bringToFront();
+  await protectThroughClient(page);
+  await lockButton(page).click();
+  await expectLocked(page);
+
+  // Shown again, it asks once and drops everything before the user can read it.
+  // Headless Chromium keeps every page 'visible', so the focus event that a
+  // user's switch to this tab gives the window is dispatched by hand.
+  await other.bringToFront();
+  await other.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(unlockField(other)).toBeVisible({ timeout: 10_000 });
+  await expectLocked(other);
   await other.close();
 });
 

@@ -12,9 +12,26 @@ import ts from 'typescript';
 
 const BUILTINS = new Set(builtinModules);
 
-/** Module specifiers `source` loads. */
+/**
+ * Module specifiers `source` loads, read from TypeScript's syntax tree. (Its
+ * quick `preProcessFile` scanner took minified code such as `e==="import"&&f(n)`
+ * for an import statement once the main bundle was minified.)
+ */
 export function importSpecifiers(source: string): string[] {
-  return ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
+  const file = ts.createSourceFile('bundle.js', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      found.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.arguments.length > 0) {
+      const [first] = node.arguments;
+      const loads = node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require');
+      if (loads && first && ts.isStringLiteralLike(first)) found.push(first.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
 }
 
 /** The npm package a bare specifier names ("@scope/pkg/sub" → "@scope/pkg"); null for built-ins, electron and relative paths. */

@@ -84,6 +84,16 @@ describe('runtime imports', () => {
     ]);
   });
 
+  it('reads minified code by its syntax: a string "import" is not an import, require and export…from are', () => {
+    const code = new Map([
+      ['out/main/electron.js', `import{app as l}from"electron";function f(e,n){if(e==="import"&&R(n))return{action:"x"};return e==="import"?{a:1}:{b:2}}export{z}from"./chunks/z.js";const q=require("missing-pkg");`],
+    ]);
+    expect(unresolvedImports(code, new Set(['out/main/electron.js']), new Set())).toEqual([
+      { from: 'out/main/electron.js', specifier: './chunks/z.js' },
+      { from: 'out/main/electron.js', specifier: 'missing-pkg' },
+    ]);
+  });
+
   it('treats built-ins, node: specifiers and electron as provided', () => {
     expect(['fs', 'node:fs/promises', 'electron', 'path/posix'].map(packageOf)).toEqual([null, null, null, null]);
     expect(packageOf('@scope/pkg/deep/file.js')).toBe('@scope/pkg');

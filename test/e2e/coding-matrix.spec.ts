@@ -33,7 +33,10 @@ async function seed(page: Page): Promise<void> {
   await createThroughClient(page, P4, { color: 'question', tags: ['Labour/Forced labour'] });
   await page.reload();
   await ready(page);
-  await expect(items(page)).toHaveCount(6);
+  // The panel's list is virtualized: it says its size rather than rendering every card
+  // (with this session's taller panel filters, the sixth card is below the rendered window).
+  await expect(panel(page).getByText('6 highlights')).toBeVisible();
+  await expect(items(page).first()).toHaveAttribute('aria-setsize', '6');
 }
 
 const region = (page: Page) => page.getByRole('region', { name: 'Coding matrix', exact: true });

@@ -12,8 +12,12 @@ const SECOND = 'Specified Skilled Worker';
 
 async function selectPhrase(page: Page, phrase: string): Promise<void> {
   const { start, end } = await phraseOffsets(page, phrase);
-  await dragSelect(page, start, end);
-  await expect(toolbar(page)).toBeVisible();
+  // After a reload the page restores the reading position on its own time; a restore that
+  // lands mid-drag scrolls the phrase away and the drag selects nothing, so it is done again.
+  await expect(async () => {
+    await dragSelect(page, start, end);
+    await expect(toolbar(page)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
 }
 
 type KeysApi = { fieldmark: { getSettings(): Promise<{ colorKeys?: { enabled: boolean; keys: Record<string, string> } }> } };

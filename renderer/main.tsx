@@ -51,8 +51,9 @@ function Boot() {
       const requests = Promise.all([reportRequest, client.getSettings(), client.getStatus()]);
       // Asked for now, so the host prepares the (large) list while the report is painted; applied
       // only after the report is on screen (AnnotationsProvider). Its failure is shown there.
-      // The lean list leaves out the targets the views imply (nearly half the bytes); they are rebuilt here.
-      const annotations = Promise.all([client.listAnnotationsLean(), reportRequest]).then(([lean, report]) => lean.map((view) => fullView(view, report.sha256)));
+      // The lean list leaves out what the report's text implies (targets, quotes; about two thirds of
+      // the bytes); it is rebuilt here (common/lean-view.ts).
+      const annotations = Promise.all([client.listAnnotationsLean(), reportRequest]).then(([lean, report]) => lean.map((view) => fullView(view, report)));
       annotations.catch(() => undefined);
       const [report, settings, status] = await requests;
       // Paint with the reader's own theme and size before the first frame of the article.

@@ -86,7 +86,7 @@ export function createAnnotationMethods(ctx: ServiceContext, cache: ViewCache): 
 
   return {
     listAnnotations: () => cache.views(),
-    listAnnotationsLean: () => cache.views().map((view) => leanView(view, report.sha256)),
+    listAnnotationsLean: () => cache.views().map((view) => leanView(view, report)),
 
     createAnnotation: async ({ start, end, color, note, tags, sensitivity }) => {
       checkSelection(report.text, start, end);

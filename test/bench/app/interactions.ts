@@ -220,8 +220,11 @@ async function scrollRound(ctx: RoundContext): Promise<Sample[]> {
   });
   await idle(page);
   const s = (await read(page)).scroller;
-  if (!s || s.max - s.top < 10) return [];
-  const by = Math.min(s.height, s.max - s.top);
+  // A page of cards to scroll through, or no sample: with a few cards (the empty store after its
+  // rounds' highlights) the panel's filters can make it scroll, but no page of cards ever fills the
+  // view, so the sample would only wait for its cap.
+  if (!s || s.max - s.top < s.height) return [];
+  const by = s.height;
   const box = await cards(page).boundingBox();
   const panelBox = await panel(page).boundingBox();
   if (!box || !panelBox) return [];

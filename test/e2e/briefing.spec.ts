@@ -15,9 +15,8 @@ import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, test, REPO_ROOT } from './support/fixtures';
 import { createThroughClient, panel, ready, type StoredView } from './annotate-helpers';
-import { pdfInfo, pdfOutline, pdfStructure, pdfText, renderPage } from './support/pdf-tools';
+import { desktopPdfOptions, pdfInfo, pdfOutline, pdfStructure, pdfText, renderPage } from './support/pdf-tools';
 import { readDocx } from '../unit/core/exchange/briefing/docx-reader';
-import { briefingPdfOptions } from '../../main/electron/briefing-pdf';
 
 const OUT = path.join(REPO_ROOT, 'test-results/briefing');
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results/screenshots');
@@ -143,21 +142,9 @@ test('a briefing of the TITP annotations by recommendation, in Word, HTML, Markd
   expect(markdown).toContain(`# ${TITLE}`);
 
   // PDF from the print view, with the desktop's options.
-  const options = briefingPdfOptions(TITLE, 'A4');
   const pdfFile = path.join(OUT, 'briefing.pdf');
   await page.emulateMedia({ media: 'print' });
-  await writeFile(
-    pdfFile,
-    await page.pdf({
-      format: options.pageSize as string,
-      printBackground: options.printBackground,
-      tagged: options.generateTaggedPDF,
-      outline: options.generateDocumentOutline,
-      displayHeaderFooter: options.displayHeaderFooter,
-      headerTemplate: options.headerTemplate,
-      footerTemplate: options.footerTemplate,
-    }),
-  );
+  await writeFile(pdfFile, await page.pdf(desktopPdfOptions(TITLE, 'A4')));
   await page.emulateMedia({ media: 'screen' });
   const info = await pdfInfo(pdfFile);
   const pages = Number(info.Pages);

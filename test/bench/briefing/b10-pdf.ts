@@ -13,10 +13,10 @@ import { chromium, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { briefingPdfOptions } from '../../../main/electron/briefing-pdf';
 import { openStore } from '../../../main/core/store/store';
 import type { StoredAnnotation } from '../../../main/core/store/store-schema';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import { desktopPdfOptions } from '../../e2e/support/pdf-tools';
 import { startApp } from '../app/app-host';
 import { median, nowMs } from '../harness/measure';
 import type { CaseResult } from '../harness/results';
@@ -33,18 +33,7 @@ async function seededFolder(records: StoredAnnotation[]): Promise<string> {
   return dir;
 }
 
-const pdfOptions = () => {
-  const options = briefingPdfOptions(B10_TITLE, 'A4');
-  return {
-    format: options.pageSize as string,
-    printBackground: options.printBackground,
-    tagged: options.generateTaggedPDF,
-    outline: options.generateDocumentOutline,
-    displayHeaderFooter: options.displayHeaderFooter,
-    headerTemplate: options.headerTemplate,
-    footerTemplate: options.footerTemplate,
-  };
-};
+const pdfOptions = () => desktopPdfOptions(B10_TITLE, 'A4');
 
 /** The floor's sample: the exported HTML alone, printed. */
 async function floorSample(page: Page, html: string): Promise<number> {

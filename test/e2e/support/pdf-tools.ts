@@ -4,6 +4,8 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { PaperSize } from '../../../common/paper-size';
+import { briefingPdfOptions } from '../../../main/electron/briefing-pdf';
 
 const run = promisify(execFile);
 
@@ -59,4 +61,22 @@ export async function countColour(file: string, page: number, colour: [number, n
     if (Math.abs(rgb[i]! - colour[0]) <= tolerance && Math.abs(rgb[i + 1]! - colour[1]) <= tolerance && Math.abs(rgb[i + 2]! - colour[2]) <= tolerance) count++;
   }
   return count;
+}
+
+/**
+ * Playwright's `page.pdf` options for the desktop's Save Briefing as PDF
+ * (`briefingPdfOptions`, the options `webContents.printToPDF` gets): the same
+ * Chromium engine, so tests and B10 print what the desktop prints.
+ */
+export function desktopPdfOptions(title: string, paper: PaperSize) {
+  const options = briefingPdfOptions(title, paper);
+  return {
+    format: options.pageSize as string,
+    printBackground: options.printBackground,
+    tagged: options.generateTaggedPDF,
+    outline: options.generateDocumentOutline,
+    displayHeaderFooter: options.displayHeaderFooter,
+    headerTemplate: options.headerTemplate,
+    footerTemplate: options.footerTemplate,
+  };
 }

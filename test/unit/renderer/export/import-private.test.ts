@@ -1,23 +1,8 @@
 /** Issue 16 in the import review: a file's private annotation has a checkbox, starts unticked, and is sent as `accept` only when ticked. */
 import { describe, expect, it } from 'vitest';
-import type { AnnotationImportItem } from '../../../../preload/contract';
 import { acceptedCount, acceptedIds, initiallyAccepted, rejectedIds, tickable, waitsForTick } from '../../../../renderer/export/import-review';
+import { importItem as item } from './import-item';
 
-const item = (id: string, over: Partial<AnnotationImportItem>): AnnotationImportItem => ({
-  entity: 'annotation',
-  id,
-  kind: 'new',
-  exact: 'a quote',
-  note: '',
-  tags: [],
-  color: 'key',
-  citation: 'Protection ¶4',
-  anchor: { status: 'exact', score: 1 },
-  reason: null,
-  applies: true,
-  sensitivity: 'normal',
-  ...over,
-});
 
 describe('a file’s private annotations in the review', () => {
   const held = item('p', { applies: false, sensitivity: 'private', reason: 'Marked private in the file: tick it to import it.' });

@@ -14,21 +14,9 @@ import {
   quoteExcerpt,
   rejectedIds,
 } from '../../../../renderer/export/import-review';
+import { importItem } from './import-item';
 
-const item = (id: string, kind: AnnotationImportItem['kind'], applies: boolean, exact = 'a quote'): AnnotationImportItem => ({
-  entity: 'annotation',
-  id,
-  kind,
-  exact,
-  note: '',
-  tags: [],
-  color: 'key',
-  citation: 'Protection ¶4',
-  anchor: { status: 'exact', score: 1 },
-  reason: null,
-  applies,
-  sensitivity: 'normal',
-});
+const item = (id: string, kind: AnnotationImportItem['kind'], applies: boolean, exact = 'a quote'): AnnotationImportItem => importItem(id, { kind, applies, exact });
 
 const items = [
   item('a', 'new', true),

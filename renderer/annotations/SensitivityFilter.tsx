@@ -25,7 +25,7 @@ export function SensitivityFilter({ filter, setFilter }: SensitivityFilterProps)
         <button
           key={mark}
           type="button"
-          className="fm-filter-toggle"
+          className="fm-filter-toggle fm-sensitivity-toggle"
           aria-pressed={(filter.sensitivity ?? []).includes(mark)}
           onClick={() => setFilter((f) => toggleSensitivity(f, mark))}
         >

@@ -98,10 +98,22 @@ const TEXT_SPACING = `
   p { margin-bottom: 2em !important; }
 `;
 
-/** Visible elements whose text is cut off: overflow hidden/clip with more content than room, or an ellipsis in a control. */
+/**
+ * Visible elements whose text is cut off: overflow hidden/clip with more content than room, or an ellipsis in a
+ * control; and icons in a control squeezed narrower than their drawn size (a flex row short of room shrinks an
+ * SVG first, and the sensitivity filter's icons had gone to 0 px).
+ */
 async function clippedText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
+    for (const svg of document.querySelectorAll<SVGSVGElement>('button svg[width], label svg[width], [role="button"] svg[width]')) {
+      const drawn = Number(svg.getAttribute('width'));
+      const rect = svg.getBoundingClientRect();
+      if (rect.height > 0 && rect.width < drawn - 0.5) {
+        const control = svg.closest('button, label, [role="button"]')!;
+        out.push(`icon in "${control.textContent?.trim().slice(0, 40)}" ${rect.width.toFixed(1)} px wide of ${drawn}`);
+      }
+    }
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;

@@ -1,14 +1,17 @@
 /**
  * Everything annotations add on top of the reading surface: the painted
- * highlights, the selection toolbar, the open card and the label hint shown
- * when the pointer or the caret is on a highlight. Mount it once, anywhere
- * inside <AnnotationsProvider>; it renders only fixed-position overlays.
+ * highlights, the selection toolbar, the caret commands, the open card and the
+ * label hint shown when the pointer or the caret is on a highlight. Mount it once,
+ * anywhere inside <AnnotationsProvider>; it renders fixed-position overlays, and
+ * the caret commands into the reading pane's slot.
  */
 import { useEffect, type RefObject } from 'react';
 import type { AnnotationView, ColorId } from '../../preload/contract';
 import { useApp } from '../app-state/app-context';
 import { useAnnounce } from '../app-state/announcer';
 import { AnnotationCard } from './AnnotationCard';
+import { CaretCommands } from './CaretCommands';
+import { DEFAULT_COLOR } from './colors';
 import { isLive } from './annotation-filter';
 import { useAnnotations, useAnnotationsSelector, useSelectedId } from './annotations-context';
 import type { AnnotationSnapshot } from './annotation-store';
@@ -31,7 +34,7 @@ export function AnnotationsLayer() {
   useHighlightPainting(surface, live, selected);
   useHighlightDescriptions(surface, live, annotations.legend, colorName);
   const create = useAnnouncedCreate();
-  const navigated = useHighlightNavigator(surface, { live, text: report.text, goTo: annotations.goTo, openCard: annotations.openCard, colorName, create });
+  const { navigated, highlightAtCaret } = useHighlightNavigator(surface, { live, text: report.text, goTo: annotations.goTo, openCard: annotations.openCard, colorName, create });
 
   const highlight = async (start: number, end: number, color: ColorId) => {
     // The caret stays at the end of the new highlight; the card takes focus for the note.
@@ -56,6 +59,7 @@ export function AnnotationsLayer() {
   return (
     <>
       <SelectionToolbar surface={surface} text={report.text} colorName={colorName} onHighlight={highlight} />
+      <CaretCommands surface={surface} colorLabel={colorName(DEFAULT_COLOR)} highlightAtCaret={highlightAtCaret} />
       {cardView && card && (
         <AnnotationCard
           key={card.key}

@@ -7,14 +7,15 @@
  * - Enter, with the caret still where the navigator put it, opens that highlight's
  *   card; Esc in the card gives focus and the caret back (use-card-focus).
  * - Alt+Shift+S and Alt+Shift+P highlight the sentence or the paragraph holding
- *   the caret (in the first colour), and announce it.
+ *   the caret (in the first colour), and announce it. The same two commands are
+ *   buttons under the text while the report has keyboard focus (CaretCommands).
  * The keys are read on the window in the capture phase, before caret browsing
  * (on macOS Alt+↓ would otherwise move by paragraph), and only when the article
  * (or nothing) has focus. The article's text nodes are never touched: the caret
  * is a collapsed DOM selection. The article declares these keys in
  * aria-keyshortcuts (reader/Reader.tsx).
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { AnnotationView, ColorId } from '../../preload/contract';
 import { useAnnounce } from '../app-state/announcer';
 import type { TextSurface } from '../text/text-surface';
@@ -125,16 +126,28 @@ class Navigator {
   }
 }
 
-/** Returns the highlight the navigator put the caret on, while the caret is still there (else null). */
-export function useHighlightNavigator(surface: TextSurface | null, actions: NavigatorActions): RefObject<string | null> {
+export interface HighlightNavigator {
+  /** The highlight the navigator put the caret on, while the caret is still there (else null). */
+  navigated: RefObject<string | null>;
+  /**
+   * Highlights the sentence or paragraph at the caret, as Alt+Shift+S/P do, for the caret
+   * commands' buttons: focus goes back to the report first, so the card opened for the note
+   * gives it back there.
+   */
+  highlightAtCaret(unit: 'sentence' | 'paragraph'): void;
+}
+
+export function useHighlightNavigator(surface: TextSurface | null, actions: NavigatorActions): HighlightNavigator {
   const announce = useAnnounce();
   const lastId = useRef<string | null>(null);
   const latest = useRef(actions);
   latest.current = actions;
+  const current = useRef<Navigator | null>(null);
 
   useEffect(() => {
     if (!surface) return;
     const navigator = new Navigator(surface, () => latest.current, announce, lastId);
+    current.current = navigator;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || !onSurface(event, surface) || !navigator.onKey(event)) return;
       event.preventDefault();
@@ -144,10 +157,18 @@ export function useHighlightNavigator(surface: TextSurface | null, actions: Navi
     window.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('selectionchange', onSelection);
     return () => {
+      current.current = null;
       window.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('selectionchange', onSelection);
     };
   }, [surface, announce]);
 
-  return lastId;
+  const highlightAtCaret = useCallback(
+    (unit: 'sentence' | 'paragraph') => {
+      if (surface && document.activeElement !== surface.container) surface.container.focus({ preventScroll: true });
+      current.current?.highlightAtCaret(unit);
+    },
+    [surface],
+  );
+  return useMemo(() => ({ navigated: lastId, highlightAtCaret }), [highlightAtCaret]);
 }

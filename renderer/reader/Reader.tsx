@@ -66,6 +66,8 @@ export function Reader() {
         and previous highlight, Enter opens its note. Alt+Shift+S highlights the sentence at the caret, Alt+Shift+P the paragraph.
       </p>
       <div ref={caretRef} className="fm-caret" aria-hidden="true" hidden />
+      {/* Filled by annotations/CaretCommands while the report has keyboard focus: one Tab after the text. */}
+      <div className="fm-reading-commands" />
     </main>
   );
 }

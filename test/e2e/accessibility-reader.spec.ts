@@ -10,6 +10,7 @@
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { createThroughClient, items, listAnnotations, panel, ready, reportText, type StoredView } from './annotate-helpers';
+import { shoot } from './accessibility-helpers';
 
 // Each test seeds, reloads and walks the text by keyboard: up to 50 s on a loaded 2-core machine.
 test.describe.configure({ timeout: 120_000 });
@@ -201,4 +202,75 @@ test('the sentence or the paragraph at the caret is highlighted from the keyboar
   }, gap.start);
   expect(paragraph.exact).toBe(text.slice(bounds.start, bounds.end).trim());
   expect((await host.readStore()).annotations).toHaveLength(5);
+});
+
+test('the sentence and paragraph commands are buttons under the text while it has keyboard focus, next in the Tab order', async ({ page, host }, testInfo) => {
+  const { gap } = await seed(page);
+  const commands = page.getByRole('group', { name: 'Highlight at the caret' });
+  const sentence = commands.getByRole('button', { name: 'Highlight sentence' });
+  const paragraph = commands.getByRole('button', { name: 'Highlight paragraph' });
+
+  // A click in the text leaves a caret but not keyboard focus: mouse readers do not get the bar.
+  const box = (await page.locator('article .fm-para').first().boundingBox())!;
+  await page.mouse.click(box.x + 40, box.y + 10);
+  await expect(article(page)).toBeFocused();
+  await expect(commands).toHaveCount(0);
+
+  await page.reload();
+  await ready(page);
+  await focusReport(page);
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Alt+ArrowDown');
+  expect(await caretOffset(page)).toBe(gap.start);
+  await expect(commands).toBeVisible();
+  await expect(sentence).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+S');
+  await expect(paragraph).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+P');
+  // Sticky at the bottom of the reading pane, inside it, over the text.
+  const pane = (await page.locator('main').boundingBox())!;
+  const bar = (await commands.boundingBox())!;
+  expect(bar.y + bar.height).toBeLessThanOrEqual(pane.y + pane.height + 1);
+  expect(bar.y).toBeGreaterThan(pane.y + pane.height / 2);
+
+  // Tab from the text: past the badges of the recommendations below, the bar staying up all the way.
+  let presses = 0;
+  while (!(await sentence.evaluate((el) => el === document.activeElement))) {
+    expect(++presses, 'Tab did not reach Highlight sentence').toBeLessThanOrEqual(60);
+    await page.keyboard.press('Tab');
+    await expect(commands).toBeVisible();
+  }
+  expect(await caretOffset(page)).toBe(gap.start);
+  // Enter: the caret's sentence, announced, the card takes focus; Esc comes back to the text.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: gap.citation }).getByRole('textbox', { name: 'Note' })).toBeFocused();
+  await expect(said(page)).toHaveText(`Highlighted the sentence as Key finding at ${gap.citation}. Saved.`);
+  await expect(commands).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(article(page)).toBeFocused();
+  expect(await caretOffset(page)).toBe(gap.start);
+  await expect(commands).toBeVisible();
+
+  // A pointer press on a button keeps the caret and focus in the text.
+  await paragraph.click();
+  await expect(said(page)).toHaveText(`Highlighted the paragraph as Key finding at ${gap.citation}. Saved.`);
+  await page.keyboard.press('Escape');
+  await expect(article(page)).toBeFocused();
+
+  const made = (await listAnnotations(page)).filter((a) => a.id !== gap.id && a.start <= gap.start && gap.end <= a.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+  expect(made).toHaveLength(2);
+  expect(made[0]!.exact).toMatch(/^[A-Z].*\.$/su);
+  expect(made[0]!.exact.length).toBeLessThan(made[1]!.exact.length);
+  expect((await host.readStore()).annotations).toHaveLength(5);
+
+  // To be looked at: the bar over the text in each theme.
+  for (const theme of ['light', 'dark', 'sepia'] as const) {
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+    await page.reload();
+    await ready(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await focusReport(page);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(commands).toBeVisible();
+    await shoot(page, testInfo, `caret-commands-${theme}`);
+  }
 });

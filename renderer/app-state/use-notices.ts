@@ -20,15 +20,18 @@ export function useNotices(initial: readonly string[]): Notices {
   const nextId = useRef(initial.length + 1);
   const timers = useRef(new Map<number, number>());
 
+  // The list as last set, ahead of the render: a dismiss followed at once by a
+  // notify (the "one at a time" announcer does that) must not bring the dismissed one back.
+  const noticesRef = useRef(notices);
+  noticesRef.current = notices;
+
   const dismiss = useCallback((id: number) => {
     const timer = timers.current.get(id);
     if (timer !== undefined) window.clearTimeout(timer);
     timers.current.delete(id);
-    setNotices((list) => list.filter((n) => n.id !== id));
+    noticesRef.current = noticesRef.current.filter((n) => n.id !== id);
+    setNotices(noticesRef.current);
   }, []);
-
-  const noticesRef = useRef(notices);
-  noticesRef.current = notices;
 
   const notify = useCallback(
     (message: string, options: NotifyOptions = {}) => {

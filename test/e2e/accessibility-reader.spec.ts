@@ -121,7 +121,7 @@ test('a paragraph with highlights exposes them as its accessible description, an
 
 test('Alt+Down and Alt+Up go through the highlights in document order, each said in the live region; Enter opens the card, Esc comes back', async ({ page }) => {
   const { gap, progress, key } = await seed(page);
-  await expect(article(page)).toHaveAttribute('aria-keyshortcuts', /Alt\+ArrowDown Alt\+ArrowUp/u);
+  await expect(article(page)).toHaveAttribute('aria-keyshortcuts', 'Alt+ArrowDown Alt+ArrowUp Alt+Shift+S Alt+Shift+P');
   const cdp = await page.context().newCDPSession(page);
   // The announcement sits in the one polite live region, as Chromium exposes it.
   expect((await axNode(cdp, '#fm-live-region')).live).toBe('polite');
@@ -140,6 +140,7 @@ test('Alt+Down and Alt+Up go through the highlights in document order, each said
   await page.keyboard.press('Alt+ArrowDown');
   await expect(said(page)).toHaveText("Highlight 3 of 3, Key finding: 'The government reported 8,000…'. Enter opens it.");
   expect(await caretOffset(page)).toBe(key.start);
+  await expect(panel(page).locator('li[aria-current="true"]')).toContainText(KEY);
   await page.keyboard.press('Alt+ArrowDown');
   await expect(said(page)).toHaveText('No next highlight.');
   await page.keyboard.press('Alt+ArrowUp');
@@ -166,11 +167,20 @@ test('Alt+Down and Alt+Up go through the highlights in document order, each said
   // The navigator goes on from the same place.
   await page.keyboard.press('Alt+ArrowDown');
   await expect(said(page)).toHaveText(/^Highlight 3 of 3, Key finding/u);
+  await expect(panel(page).locator('li[aria-current="true"]')).toContainText(KEY);
+
+  // The caret leaving the highlight and coming back into it with the arrows says its label and place.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  await expect(said(page)).toHaveText(`Key finding highlight, ${key.citation}. Press Enter to open its note.`);
 });
 
 test('the sentence or the paragraph at the caret is highlighted from the keyboard alone, and said', async ({ page, host }) => {
   const { gap } = await seed(page);
   const text = await reportText(page);
+  // With no caret in the text yet, the keys say how to get one.
+  await page.keyboard.press('Alt+Shift+S');
+  await expect(said(page)).toHaveText('Move the caret into the text first: press Tab to reach the report, then the arrow keys.');
   await focusReport(page);
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Alt+ArrowDown');

@@ -77,14 +77,19 @@ export function focusRect(sel: Selection | null = document.getSelection()): DOMR
   return rect ? new DOMRect(rect.left, rect.top, 0, rect.height) : null;
 }
 
-/** Scrolls the reading area just enough to show the caret. */
+/**
+ * Scrolls the reading area just enough to show the caret, above the caret commands' bar
+ * when it is up (the pane's .fm-reading-commands slot, held at its bottom; empty, it has no height).
+ */
 function revealCaret(scroller: HTMLElement): void {
   const rect = focusRect();
   if (!rect) return;
   const box = scroller.getBoundingClientRect();
   const margin = Math.min(48, box.height / 4);
+  const bar = scroller.querySelector<HTMLElement>(':scope > .fm-reading-commands')?.offsetHeight ?? 0;
+  const below = Math.min(margin + bar, box.height / 2);
   if (rect.top < box.top + margin) scroller.scrollBy({ top: rect.top - box.top - margin });
-  else if (rect.bottom > box.bottom - margin) scroller.scrollBy({ top: rect.bottom - box.bottom + margin });
+  else if (rect.bottom > box.bottom - below) scroller.scrollBy({ top: rect.bottom - box.bottom + below });
 }
 
 /**

@@ -271,6 +271,15 @@ test('the sentence and paragraph commands are buttons under the text while it ha
   expect(made[0]!.exact.length).toBeLessThan(made[1]!.exact.length);
   expect((await host.readStore()).annotations).toHaveLength(5);
 
+  // Moving the caret down the text scrolls it into view above the bar, never under it.
+  await expect(commands).toBeVisible();
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
+  await expect(commands).toBeVisible();
+  const caret = (await page.locator('.fm-caret').boundingBox())!;
+  const barTop = (await commands.boundingBox())!.y;
+  expect(caret.y + caret.height).toBeLessThanOrEqual(barTop);
+  expect(caret.y + caret.height).toBeGreaterThan(barTop - 120);
+
   // To be looked at: the bar over the text in each theme.
   for (const theme of ['light', 'dark', 'sepia'] as const) {
     await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);

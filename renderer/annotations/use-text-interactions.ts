@@ -135,18 +135,25 @@ function useCaretHint(surface: TextSurface | null, live: readonly AnnotationView
         const offset = caretOffset(surface);
         const hit = offset === null ? null : innermostAt(live, offset);
         const rect = hit ? caretRect() : null;
+        // A caret scrolled out of the reading pane shows no label (it would float over the toolbar).
+        const pane = surface.scroller.getBoundingClientRect();
+        const seen = rect !== null && rect.bottom > pane.top && rect.top < pane.bottom;
         setCaretHint((current) => {
-          if (!hit || !rect) return null;
+          if (!hit || !rect || !seen) return null;
           if (current?.id === hit.id && current.x === rect.left && current.y === rect.bottom) return current;
           return { id: hit.id, x: rect.left, y: rect.bottom, via: 'caret' };
         });
       });
     };
+    // The label follows the caret when the text scrolls under it too.
+    const scroller = surface.scroller;
     document.addEventListener('selectionchange', update);
+    scroller.addEventListener('scroll', update, { passive: true });
     update();
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', update);
+      scroller.removeEventListener('scroll', update);
     };
   }, [surface, live]);
   return caretHint;

@@ -293,3 +293,22 @@ test('the sentence and paragraph commands are buttons under the text while it ha
     await shoot(page, testInfo, `caret-commands-${theme}`);
   }
 });
+
+test('the label of the highlight at the caret follows the text when it scrolls, and goes when the caret is out of view', async ({ page }) => {
+  const { gap } = await seed(page);
+  await focusReport(page);
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Alt+ArrowDown');
+  expect(await caretOffset(page)).toBe(gap.start);
+  const hint = page.getByRole('tooltip');
+  await expect(hint).toContainText('Gap or failure');
+  const before = (await hint.boundingBox())!;
+
+  const pane = page.locator('main');
+  await pane.evaluate((el) => el.scrollBy({ top: 60 }));
+  await expect.poll(async () => (await hint.boundingBox())?.y).toBeCloseTo(before.y - 60, 0);
+  await pane.evaluate((el) => el.scrollBy({ top: 4000 }));
+  await expect(hint).toHaveCount(0);
+  await pane.evaluate((el) => el.scrollBy({ top: -4060 }));
+  await expect(hint).toContainText('Gap or failure');
+});

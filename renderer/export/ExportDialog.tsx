@@ -48,6 +48,8 @@ export function ExportDialog() {
   const { filter, reload, flushNotes, update } = useAnnotations();
   const [open, setOpen] = useState(false);
   const [stage, setStage] = useState<Stage>({ kind: 'options' });
+  // A cancelled import (review or passphrase) gives focus back to Import… as the options come back.
+  const [backToImport, setBackToImport] = useState(false);
   const { busy, error, setError, run, clear } = useDialogTask();
   const markdown = useMarkdownOptions(filter);
   const share = useShareGateState(client);
@@ -59,8 +61,14 @@ export function ExportDialog() {
 
   const reset = useCallback(() => {
     setStage({ kind: 'options' });
+    setBackToImport(false);
     clear();
   }, [clear]);
+
+  const cancelImport = () => {
+    reset();
+    setBackToImport(true);
+  };
 
   // The confirmation is shown after the dialog, so it opens on top of it.
   useModal(dialogRef, open);
@@ -175,10 +183,10 @@ export function ExportDialog() {
             fileName={stage.fileName}
             busy={disabled}
             onOpen={(passphrase) => void previewContent(stage.fileName, { content: stage.content, passphrase })}
-            onCancel={reset}
+            onCancel={cancelImport}
           />
         ) : stage.kind === 'preview' ? (
-          <ImportPreview fileName={stage.fileName} preview={stage.preview} busy={disabled} onCommit={(reject, accept) => void commit(stage.preview, reject, accept)} onCancel={reset} />
+          <ImportPreview fileName={stage.fileName} preview={stage.preview} busy={disabled} onCommit={(reject, accept) => void commit(stage.preview, reject, accept)} onCancel={cancelImport} />
         ) : share.pending ? (
           <ShareReviewList
             review={share.pending}
@@ -189,7 +197,7 @@ export function ExportDialog() {
           <div className="export-body">
             {open && <AudienceChoice state={share} disabled={disabled} />}
             <MarkdownSection headingId={`${titleId}-md`} choices={markdown} disabled={disabled} run={run} clipboardHost={() => dialogRef.current ?? document.body} />
-            <ShareSection headingId={`${titleId}-share`} disabled={disabled} readOnly={readOnly} run={run} onImportChosen={(input) => void onImportChosen(input)} />
+            <ShareSection headingId={`${titleId}-share`} disabled={disabled} readOnly={readOnly} run={run} focusImport={backToImport} onImportChosen={(input) => void onImportChosen(input)} />
             <CodebookSection headingId={`${titleId}-codebook`} disabled={disabled} run={run} />
             <BackupSection headingId={`${titleId}-backup`} disabled={disabled} readOnly={readOnly} run={run} onRestoreChosen={(input) => void onRestoreChosen(input)} />
           </div>

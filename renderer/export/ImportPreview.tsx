@@ -5,7 +5,7 @@
  * TrackerImportGroups). Nothing is written until the user presses
  * "Import N annotations" (or "… and M codes").
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ImportPreview as Preview } from '../../preload/contract';
 import { CodeImportGroups } from './CodeImportGroups';
 import { TrackerImportGroups } from './TrackerImportGroups';
@@ -46,6 +46,7 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
   const [shown, setShown] = useState<Record<string, number>>({});
   const groups = useMemo(() => groupByKind(preview.items), [preview.items]);
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const count = acceptedCount(annotationItems(preview.items), accepted);
   const codeCount = acceptedCount(codeItems(preview.items), accepted);
   const tracker = { links: acceptedCount(linkItems(preview.items), accepted), assessments: acceptedCount(assessmentItems(preview.items), accepted) };
@@ -61,9 +62,13 @@ export function ImportPreview({ fileName, preview, busy, onCommit, onCancel }: I
       return next;
     });
 
+  // Import… was disabled while the file was read and is gone now: the review's title takes focus, so focus stays in
+  // the dialog (not on <body>), Tab goes on into the review and a screen reader hears what is shown.
+  useEffect(() => headingRef.current?.focus(), []);
+
   return (
     <section className="import-preview" aria-labelledby={headingId}>
-      <h3 id={headingId} className="export-section-title">
+      <h3 ref={headingRef} id={headingId} className="export-section-title" tabIndex={-1}>
         Review the import from “{fileName}”
       </h3>
       <p className="export-hint">

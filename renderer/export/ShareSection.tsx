@@ -15,10 +15,12 @@ interface ShareSectionProps {
   disabled: boolean;
   readOnly: boolean;
   run(label: string, task: () => Promise<void>): Promise<void>;
+  /** Import… takes focus as the section appears: an import's review or passphrase was cancelled. */
+  focusImport: boolean;
   onImportChosen(input: HTMLInputElement): void;
 }
 
-export function ShareSection({ headingId, disabled, readOnly, run, onImportChosen }: ShareSectionProps) {
+export function ShareSection({ headingId, disabled, readOnly, run, focusImport, onImportChosen }: ShareSectionProps) {
   const { client } = useApp();
   const download = useExportDownload(run);
   const encrypt = useEncryptChoice();
@@ -44,7 +46,7 @@ export function ShareSection({ headingId, disabled, readOnly, run, onImportChose
         <button type="button" className="export-button" disabled={disabled} onClick={() => void downloadAnnotations()}>
           Download Web Annotations
         </button>
-        <FileButton label="Import…" accept=".json,.jsonld,.qdc,.qdpx,application/json,application/ld+json" disabled={disabled || readOnly} onChosen={onImportChosen} />
+        <FileButton label="Import…" accept=".json,.jsonld,.qdc,.qdpx,application/json,application/ld+json" disabled={disabled || readOnly} autoFocus={focusImport} onChosen={onImportChosen} />
       </div>
     </section>
   );

@@ -5,14 +5,13 @@
  * new view (the Briefing composer, the unlock screen) is one more line.
  * The per-view results are written to test-results/accessibility/axe-<theme>.json.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, REPO_ROOT, test } from './support/fixtures';
 import { dragSelect, phraseOffsets, ready } from './annotate-helpers';
-import { seedHighlights } from './accessibility-helpers';
+import { ownExportFile, seedHighlights } from './accessibility-helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const RESULTS = path.join(REPO_ROOT, 'test-results', 'accessibility');
@@ -149,17 +148,6 @@ const VIEWS: View[] = [
   },
   { name: 'Passphrase settings', open: dialogFrom('Passphrase settings'), close: closeDialog('Passphrase settings') },
 ];
-
-/** A W3C export of this page's own annotations, as a file to import back. */
-async function ownExportFile(page: Page): Promise<string> {
-  const out = await page.evaluate(() =>
-    (window as unknown as { fieldmark: { exportAnnotations(): Promise<{ filename: string; content: string }> } }).fieldmark.exportAnnotations(),
-  );
-  const dir = await mkdtemp(path.join(tmpdir(), 'fieldmark-axe-'));
-  const file = path.join(dir, out.filename);
-  await writeFile(file, out.content);
-  return file;
-}
 
 type Found = { view: string; rule: string; impact: string | null | undefined; targets: string[]; summary: string };
 

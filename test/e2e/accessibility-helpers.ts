@@ -3,7 +3,8 @@
  * of every colour, notes and codes; screenshots saved under
  * test-results/accessibility/ to be looked at; and the toolbar's views.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, REPO_ROOT } from './support/fixtures';
@@ -46,4 +47,15 @@ export async function pageOverflow(page: Page): Promise<{ scrollWidth: number; c
     const el = document.scrollingElement!;
     return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
   });
+}
+
+/** A W3C export of this page's own annotations, as a file to import back. */
+export async function ownExportFile(page: Page): Promise<string> {
+  const out = await page.evaluate(() =>
+    (window as unknown as { fieldmark: { exportAnnotations(): Promise<{ filename: string; content: string }> } }).fieldmark.exportAnnotations(),
+  );
+  const dir = await mkdtemp(path.join(tmpdir(), 'fieldmark-export-'));
+  const file = path.join(dir, out.filename);
+  await writeFile(file, out.content);
+  return file;
 }

@@ -4,14 +4,38 @@
  * forced colours (Windows High Contrast) and reduced motion. Screenshots go to
  * test-results/accessibility/ to be looked at.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { ready } from './annotate-helpers';
-import { exportDialog, pageOverflow, seedHighlights, setTheme, sheetRegion, shoot, toolbarButton } from './accessibility-helpers';
+import { dragSelect, phraseOffsets, ready } from './annotate-helpers';
+import { exportDialog, ownExportFile, pageOverflow, seedHighlights, setTheme, sheetRegion, shoot, toolbarButton } from './accessibility-helpers';
+
+/**
+ * A popover or floating toolbar must not hang off either edge, where no scrolling reaches it (a fixed
+ * element does not widen the page, so the page's scroll width would not show it).
+ */
+async function expectOnScreen(page: Page, popover: Locator): Promise<void> {
+  const box = (await popover.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
 
 /** Opens each feature in turn from a narrow window; `check` runs with it open. */
 async function walkFeatures(page: Page, check: (name: string) => Promise<void>): Promise<void> {
   await check('reader');
+  // The report from the keyboard (the skip link): the caret commands' bar comes up at the bottom of the text.
+  await page.getByRole('link', { name: 'Skip to the report' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Highlight at the caret' })).toBeVisible();
+  await check('caret commands');
+  // A selection in the text: the selection toolbar.
+  const { start, end } = await phraseOffsets(page, 'Technical Intern Training Program');
+  await dragSelect(page, start, end);
+  await expect(page.getByRole('toolbar', { name: 'Highlight' })).toBeVisible();
+  await expectOnScreen(page, page.getByRole('toolbar', { name: 'Highlight' }));
+  await check('selection toolbar');
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.getSelection()?.removeAllRanges());
+  await expect(page.getByRole('toolbar', { name: 'Highlight' })).toBeHidden();
   // Below 1000 px the contents and the panel are drawers, opened from the toolbar.
   const narrow = page.viewportSize()!.width < 1000;
   if (narrow) {
@@ -38,7 +62,13 @@ async function walkFeatures(page: Page, check: (name: string) => Promise<void>):
   await toolbarButton(page, 'Export').click();
   await expect(exportDialog(page)).toBeVisible();
   await check('export dialog');
+  const chooser = page.waitForEvent('filechooser');
+  await exportDialog(page).getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(await ownExportFile(page));
+  await expect(exportDialog(page).getByRole('heading', { name: /^Review the import/ })).toBeVisible();
+  await check('import preview');
   await page.keyboard.press('Escape');
+  await expect(exportDialog(page)).toBeHidden();
   for (const name of ['Codebook', 'Coding matrix', 'Recommendations', 'Briefing']) {
     await toolbarButton(page, name).click();
     await expect(sheetRegion(page, name)).toBeVisible();
@@ -48,10 +78,7 @@ async function walkFeatures(page: Page, check: (name: string) => Promise<void>):
   }
   await toolbarButton(page, 'Colour keys').click();
   await expect(page.getByRole('group', { name: 'Colour keys' })).toBeVisible();
-  // A popover must not hang off either edge, where no scrolling reaches it.
-  const box = (await page.getByRole('group', { name: 'Colour keys' }).boundingBox())!;
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  await expectOnScreen(page, page.getByRole('group', { name: 'Colour keys' }));
   await check('colour keys');
   await page.keyboard.press('Escape');
 }
@@ -68,7 +95,8 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
       const { scrollWidth, clientWidth } = await pageOverflow(page);
       widths[name] = scrollWidth;
       expect(scrollWidth, `${name}: the page scrolls sideways`).toBeLessThanOrEqual(clientWidth);
-      if (theme === 'light' || ['reader', 'Coding matrix', 'Recommendations', 'Briefing'].includes(name)) await shoot(page, testInfo, `reflow-320-${theme}-${name.replace(/\s+/g, '-').toLowerCase()}`);
+      if (theme === 'light' || ['reader', 'caret commands', 'Coding matrix', 'Recommendations', 'Briefing'].includes(name))
+        await shoot(page, testInfo, `reflow-320-${theme}-${name.replace(/\s+/g, '-').toLowerCase()}`);
     });
     await testInfo.attach('scroll widths at 320', { body: JSON.stringify(widths, null, 2), contentType: 'application/json' });
 
@@ -89,6 +117,15 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
       expect((await pageOverflow(page)).scrollWidth).toBeLessThanOrEqual(320);
       await page.keyboard.press('Escape');
     }
+
+    // Last, as it leaves the store protected: the unlock screen at 320 px.
+    await page.evaluate((passphrase) => (window as unknown as { fieldmark: { protectStore(i: object): Promise<unknown> } }).fieldmark.protectStore({ passphrase }), 'reflow at 320 px');
+    await page.reload();
+    await ready(page);
+    await toolbarButton(page, 'Lock').click();
+    await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
+    expect((await pageOverflow(page)).scrollWidth, 'unlock screen: the page scrolls sideways').toBeLessThanOrEqual(320);
+    await shoot(page, testInfo, `reflow-320-${theme}-unlock-screen`);
   });
 }
 

@@ -123,37 +123,53 @@ function usePointerHint(surface: TextSurface | null, { live, openCard, select }:
   return pointerHint;
 }
 
-/** The caret inside a highlight shows its label, for keyboard users. */
+/**
+ * The caret inside a highlight shows its label, for keyboard users. Which highlight holds the caret
+ * is found when the selection changes; a scroll only moves (or hides) the label of that one, and
+ * costs nothing while the caret is in no highlight.
+ */
 function useCaretHint(surface: TextSurface | null, live: readonly AnnotationView[]): Hint | null {
   const [caretHint, setCaretHint] = useState<Hint | null>(null);
   useEffect(() => {
     if (!surface) return;
     let frame = 0;
-    const update = () => {
+    let scrollFrame = 0;
+    let hitId: string | null = null;
+    const place = () => {
+      const rect = hitId === null ? null : caretRect();
+      // A caret scrolled out of the reading pane shows no label (it would float over the toolbar).
+      const pane = rect ? surface.scroller.getBoundingClientRect() : null;
+      const seen = rect !== null && pane !== null && rect.bottom > pane.top && rect.top < pane.bottom;
+      const id = hitId;
+      setCaretHint((current) => {
+        if (id === null || !rect || !seen) return null;
+        if (current?.id === id && current.x === rect.left && current.y === rect.bottom) return current;
+        return { id, x: rect.left, y: rect.bottom, via: 'caret' };
+      });
+    };
+    const onSelection = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         const offset = caretOffset(surface);
-        const hit = offset === null ? null : innermostAt(live, offset);
-        const rect = hit ? caretRect() : null;
-        // A caret scrolled out of the reading pane shows no label (it would float over the toolbar).
-        const pane = surface.scroller.getBoundingClientRect();
-        const seen = rect !== null && rect.bottom > pane.top && rect.top < pane.bottom;
-        setCaretHint((current) => {
-          if (!hit || !rect || !seen) return null;
-          if (current?.id === hit.id && current.x === rect.left && current.y === rect.bottom) return current;
-          return { id: hit.id, x: rect.left, y: rect.bottom, via: 'caret' };
-        });
+        hitId = offset === null ? null : (innermostAt(live, offset)?.id ?? null);
+        place();
       });
     };
-    // The label follows the caret when the text scrolls under it too.
+    // The label follows the caret when the text scrolls under it.
+    const onScroll = () => {
+      if (hitId === null) return;
+      cancelAnimationFrame(scrollFrame);
+      scrollFrame = requestAnimationFrame(place);
+    };
     const scroller = surface.scroller;
-    document.addEventListener('selectionchange', update);
-    scroller.addEventListener('scroll', update, { passive: true });
-    update();
+    document.addEventListener('selectionchange', onSelection);
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    onSelection();
     return () => {
       cancelAnimationFrame(frame);
-      document.removeEventListener('selectionchange', update);
-      scroller.removeEventListener('scroll', update);
+      cancelAnimationFrame(scrollFrame);
+      document.removeEventListener('selectionchange', onSelection);
+      scroller.removeEventListener('scroll', onScroll);
     };
   }, [surface, live]);
   return caretHint;

@@ -22,8 +22,8 @@ export function useNotices(initial: readonly string[]): Notices {
 
   // The list as last set, ahead of the render: a dismiss followed at once by a
   // notify (the "one at a time" announcer does that) must not bring the dismissed one back.
+  // Only dismiss and notify write it (and the state), so a render never puts an older list back.
   const noticesRef = useRef(notices);
-  noticesRef.current = notices;
 
   const dismiss = useCallback((id: number) => {
     const timer = timers.current.get(id);

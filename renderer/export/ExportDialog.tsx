@@ -69,6 +69,10 @@ export function ExportDialog() {
     reset();
     setBackToImport(true);
   };
+  // One-shot: Import… takes focus as the options mount again, and no later remount of them takes it again.
+  useEffect(() => {
+    if (backToImport) setBackToImport(false);
+  }, [backToImport]);
 
   // The confirmation is shown after the dialog, so it opens on top of it.
   useModal(dialogRef, open);

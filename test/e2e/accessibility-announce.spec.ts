@@ -39,12 +39,12 @@ async function expectPoliteRegion(page: Page, cdp: CDPSession): Promise<void> {
   expect(node.properties?.find((p) => p.name === 'live')?.value.value).toBe('polite');
 }
 
-/** Whether Chromium's accessibility tree has `text` as a text node inside the live region. */
-async function axSaid(cdp: CDPSession, text: string): Promise<boolean> {
+/** How many text nodes saying `text` Chromium's accessibility tree has inside the live region. */
+async function axSaid(cdp: CDPSession, text: string): Promise<number> {
   const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
   const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: LIVE });
   const { nodes } = await cdp.send('Accessibility.queryAXTree', { nodeId, accessibleName: text, role: 'StaticText' });
-  return nodes.length > 0;
+  return nodes.length;
 }
 
 /**
@@ -55,7 +55,7 @@ async function expectAnnounced(page: Page, cdp: CDPSession, sentence: string): P
   await expect(liveRegion(page)).toContainText(sentence);
   await expect(liveRegion(page).getByText(sentence, { exact: true })).toHaveCount(1);
   await expect(page.getByText(sentence, { exact: true })).toHaveCount(1);
-  await expect.poll(() => axSaid(cdp, sentence), { message: `"${sentence}" in the live region's accessibility tree` }).toBe(true);
+  await expect.poll(() => axSaid(cdp, sentence), { message: `"${sentence}" once in the live region's accessibility tree` }).toBe(1);
 }
 
 /** The stored annotation's tombstone as the data folder holds it (undefined: not stored at all). */

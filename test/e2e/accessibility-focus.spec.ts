@@ -196,6 +196,9 @@ const CONTAINERS: Container[] = [
     open: async (page: Page) => {
       await pressOn(page, toolbarButton(page, name));
       await expect(sheetRegion(page, name)).toBeVisible();
+      // Their contents arrive with the host's answer after the sheet opens: walk them once they are there.
+      const loaded = name === 'Codebook' ? sheetRegion(page, name).getByRole('treeitem') : sheetRegion(page, name).getByRole('region', { name: 'Print preview' });
+      await expect(loaded.first()).toBeVisible();
     },
     close: escapeFrom((page) => sheetRegion(page, name)),
   })),

@@ -51,6 +51,20 @@ async function axHoldsText(cdp: CDPSession, selector: string, text: string): Pro
   return nodes.length > 0;
 }
 
+/** Whether the element's scroll position stays the same for half a second. */
+async function scrollHeldStill(scroller: Locator): Promise<boolean> {
+  return scroller.evaluate(async (el) => {
+    const at = el.scrollTop;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return el.scrollTop === at;
+  });
+}
+
+/** Resolves after the page has drawn two more frames (what waits for the next frame has run). */
+async function twoFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
 /** The caret's text offset in the article (the selection collapsed in a block), or null. */
 async function caretOffset(page: Page): Promise<number | null> {
   return page.evaluate(() => {
@@ -224,6 +238,9 @@ test('the sentence and paragraph commands are buttons under the text while it ha
   const box = (await page.locator('article .fm-para').first().boundingBox())!;
   await page.mouse.click(box.x + 40, box.y + 10);
   await expect(article(page)).toBeFocused();
+  expect(await caretOffset(page)).not.toBeNull();
+  // The bar would come up in the frame after focus or the caret moved: wait for it, then look.
+  await twoFrames(page);
   await expect(commands).toHaveCount(0);
 
   await page.reload();
@@ -275,10 +292,13 @@ test('the sentence and paragraph commands are buttons under the text while it ha
   await expect(commands).toBeVisible();
   for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
   await expect(commands).toBeVisible();
-  const caret = (await page.locator('.fm-caret').boundingBox())!;
-  const barTop = (await commands.boundingBox())!.y;
-  expect(caret.y + caret.height).toBeLessThanOrEqual(barTop);
-  expect(caret.y + caret.height).toBeGreaterThan(barTop - 120);
+  // The drawn caret follows in the next frame; the gap between its foot and the bar's top settles there.
+  const caretAboveBar = async () => {
+    const caret = (await page.locator('.fm-caret').boundingBox())!;
+    return (await commands.boundingBox())!.y - (caret.y + caret.height);
+  };
+  await expect.poll(caretAboveBar).toBeGreaterThanOrEqual(0);
+  expect(await caretAboveBar()).toBeLessThan(120);
 
   // To be looked at: the bar over the text in each theme.
   for (const theme of ['light', 'dark', 'sepia'] as const) {
@@ -302,9 +322,11 @@ test('the label of the highlight at the caret follows the text when it scrolls, 
   expect(await caretOffset(page)).toBe(gap.start);
   const hint = page.getByRole('tooltip');
   await expect(hint).toContainText('Gap or failure');
+  // The navigator's scroll to the highlight settles over a few frames: measure once the text holds still.
+  const pane = page.locator('main');
+  await expect.poll(() => scrollHeldStill(pane), { timeout: 15_000 }).toBe(true);
   const before = (await hint.boundingBox())!;
 
-  const pane = page.locator('main');
   await pane.evaluate((el) => el.scrollBy({ top: 60 }));
   await expect.poll(async () => (await hint.boundingBox())?.y).toBeCloseTo(before.y - 60, 0);
   await pane.evaluate((el) => el.scrollBy({ top: 4000 }));
